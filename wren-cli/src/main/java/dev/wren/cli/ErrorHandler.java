@@ -1,6 +1,7 @@
 package dev.wren.cli;
 
 import dev.wren.core.store.FeatureStoreException;
+import dev.wren.data.movielens.BadRecordException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -43,7 +44,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof WrenUserException u) {
             return u.exitCode();
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof BadRecordException) {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof FeatureStoreException) {

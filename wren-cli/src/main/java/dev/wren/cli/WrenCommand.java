@@ -20,7 +20,13 @@ import picocli.CommandLine.ScopeType;
             "Environment: WREN_DATA_HOME (default ./data), WREN_STORE (feature store URI, default memory:),"
                     + " WREN_LOG_LEVEL (default INFO).",
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            GenerateCommand.class,
+            DownloadCommand.class,
+            InspectCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 final class WrenCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on failure.")

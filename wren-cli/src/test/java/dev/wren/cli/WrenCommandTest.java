@@ -1,0 +1,125 @@
+package dev.wren.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code wren} command end to end, in-process: what a user types, what they read, and the exit code. */
+class WrenCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run wren(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = WrenCommand.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String[] args : new String[][] {
+            {"--help"}, {"generate", "--help"}, {"download", "--help"}, {"inspect", "--help"}, {"bench", "store", "--help"}
+        }) {
+            Run run = wren(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).contains("Usage: wren");
+        }
+        assertThat(wren("--help").out()).contains("generate", "download", "inspect", "bench");
+    }
+
+    @Test
+    void generatesADatasetThenInspectsIt() {
+        Path dir = tmp.resolve("tiny");
+        Run generate = wren(
+                "generate", "--out", dir.toString(), "--users", "60", "--movies", "50", "--ratings", "1500",
+                "--seed", "7");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).contains("60 users", "50 movies");
+        assertThat(dir.resolve("ratings.csv")).exists();
+        assertThat(dir.resolve("hidden")).isDirectory();
+
+        Run inspect = wren("inspect", "--data", dir.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out())
+                .contains("Users     60")
+                .contains("Items     50")
+                .contains("Rating histogram", "Ratings per year", "Most rated");
+
+        Run json = wren("inspect", "--data", dir.toString(), "--json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"users\" : 60", "\"items\" : 50");
+    }
+
+    @Test
+    void withoutDataInspectUsesTheDefaultSyntheticDataset() {
+        Run run = wren("inspect", "--data-home", tmp.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("generating Wren's default synthetic dataset");
+        assertThat(run.out()).contains("Users     5,000");
+        // The second run reuses it.
+        assertThat(wren("inspect", "--data-home", tmp.toString()).err()).doesNotContain("generating");
+    }
+
+    @Test
+    void badRowsAreReportedWithFileAndLineAndStrictStopsWithExitCode3() throws IOException {
+        Path dir = tmp.resolve("bad");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("movies.csv"), "movieId,title,genres\n1,Toy Story (1995),Comedy\n");
+        Files.writeString(
+                dir.resolve("ratings.csv"),
+                "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,1,9.0,964982704\n2,1,3.0,964982705\n");
+
+        Run lenient = wren("inspect", "--data", dir.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).contains("Ratings   2", "Bad rows  1");
+        assertThat(lenient.err()).contains("ratings.csv line 3");
+
+        Run strict = wren("inspect", "--data", dir.toString(), "--strict");
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(strict.err()).contains("ratings.csv line 3").doesNotContain("at dev.wren");
+    }
+
+    @Test
+    void missingDataFolderIsAClearErrorNotAStackTrace() {
+        Run run = wren("inspect", "--data", tmp.resolve("nope").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("is not a folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void downloadRefusesUnknownNamesAndExplainsTheOfflineFallback() {
+        Run unknown = wren("download", "ml-999", "--data-home", tmp.toString());
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("ml-latest-small");
+
+        Run offline = wren("download", "ml-100k", "--data-home", tmp.toString(), "--base-url", "http://127.0.0.1:1/");
+        assertThat(offline.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(offline.err()).contains("wren generate");
+    }
+
+    @Test
+    void benchStorePrintsMedianAndP99() {
+        Run run = wren("bench", "store", "--store", "memory:", "--items", "2000", "--iterations", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("800 item vectors median", "p99");
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        assertThat(wren("inspect", "--no-such-option").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
