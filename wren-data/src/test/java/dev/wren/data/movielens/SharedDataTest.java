@@ -1,35 +1,14 @@
 package dev.wren.data.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Exact counts on the real datasets in {@code shared/data}, skipped when that folder is absent. */
 class SharedDataTest {
-    /** Walks up from the working directory to the first folder with a {@code shared/data} child or sibling. */
-    static Optional<Path> sharedData(String dataset) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path candidate : new Path[] {
-                p.resolve("shared/data"), p.resolveSibling("shared").resolve("data")
-            }) {
-                if (Files.isDirectory(candidate.resolve(dataset))) {
-                    return Optional.of(candidate.resolve(dataset));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static Path dataset(String name) {
-        Optional<Path> dir = sharedData(name);
-        assumeTrue(
-                dir.isPresent(),
-                "shared/data/" + name + " not found above " + Path.of("").toAbsolutePath());
-        return dir.get();
+        return SharedData.dataset(name);
     }
 
     @Test
