@@ -17,6 +17,8 @@ final class ByteLines implements Closeable {
     private int chunkPos;
     private int chunkLen;
     private byte[] line = new byte[256];
+    private byte[] current = line;
+    private int start;
     private long lineNumber;
     private long bytesRead;
     private boolean eof;
@@ -25,9 +27,13 @@ final class ByteLines implements Closeable {
         this.in = in;
     }
 
-    /** Reads the next line; returns its length in {@link #buffer()}, or -1 at the end of the file. */
+    /**
+     * Reads the next line; returns its length, or -1 at the end of the file. The line's bytes are in {@link #buffer()}
+     * from {@link #start()}: a line that lies within one read chunk is not copied at all.
+     */
     int next() throws IOException {
         int len = 0;
+        boolean copied = false;
         while (true) {
             if (chunkPos == chunkLen) {
                 if (eof || !fill()) {
@@ -37,17 +43,27 @@ final class ByteLines implements Closeable {
                     break;
                 }
             }
-            int start = chunkPos;
+            int from = chunkPos;
             int end = chunkLen;
             int nl = -1;
-            for (int i = start; i < end; i++) {
+            for (int i = from; i < end; i++) {
                 if (chunk[i] == '\n') {
                     nl = i;
                     break;
                 }
             }
+            if (nl >= 0 && !copied) {
+                current = chunk;
+                start = from;
+                len = nl - from;
+                chunkPos = nl + 1;
+                break;
+            }
             int stop = nl < 0 ? end : nl;
-            len = append(len, start, stop - start);
+            len = append(len, from, stop - from);
+            copied = true;
+            current = line;
+            start = 0;
             if (nl >= 0) {
                 chunkPos = nl + 1;
                 break;
@@ -55,15 +71,15 @@ final class ByteLines implements Closeable {
             chunkPos = end;
         }
         lineNumber++;
-        if (len > 0 && line[len - 1] == '\r') {
+        if (len > 0 && current[start + len - 1] == '\r') {
             len--;
         }
         if (lineNumber == 1
                 && len >= 3
-                && (line[0] & 0xFF) == 0xEF
-                && (line[1] & 0xFF) == 0xBB
-                && (line[2] & 0xFF) == 0xBF) {
-            System.arraycopy(line, 3, line, 0, len - 3);
+                && (current[start] & 0xFF) == 0xEF
+                && (current[start + 1] & 0xFF) == 0xBB
+                && (current[start + 2] & 0xFF) == 0xBF) {
+            start += 3;
             len -= 3;
         }
         return len;
@@ -91,9 +107,14 @@ final class ByteLines implements Closeable {
         return len + count;
     }
 
-    /** The bytes of the current line; valid up to the length {@link #next()} returned, until the next call. */
+    /** The buffer holding the current line; valid until the next call to {@link #next()}. */
     byte[] buffer() {
-        return line;
+        return current;
+    }
+
+    /** Where the current line starts in {@link #buffer()}. */
+    int start() {
+        return start;
     }
 
     /** The 1-based number of the line {@link #next()} returned last. */

@@ -49,30 +49,36 @@ final class Fields {
 
     /** Splits the line and returns the number of fields. */
     int split(byte[] line, int len) {
+        return split(line, 0, len);
+    }
+
+    /** Splits {@code len} bytes from {@code from} and returns the number of fields. */
+    int split(byte[] line, int from, int len) {
         buf = line;
         count = 0;
-        int start = 0;
-        for (int i = 0; i < len; i++) {
+        int start = from;
+        int stop = from + len;
+        for (int i = from; i < stop; i++) {
             byte b = line[i];
             if (b == separator) {
                 if (!doubleColon) {
                     add(start, i);
                     start = i + 1;
-                } else if (i + 1 < len && line[i + 1] == ':') {
+                } else if (i + 1 < stop && line[i + 1] == ':') {
                     add(start, i);
                     start = i + 2;
                     i++;
                 }
             } else if (b == '"' && quotes) {
-                return splitQuoted(line, len);
+                return splitQuoted(line, from, len);
             }
         }
-        add(start, len);
+        add(start, stop);
         return count;
     }
 
-    private int splitQuoted(byte[] line, int len) {
-        String text = new String(line, 0, len, charset);
+    private int splitQuoted(byte[] line, int from, int len) {
+        String text = new String(line, from, len, charset);
         CSVRecord record;
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
             record = parser.getRecords().get(0);
@@ -80,7 +86,7 @@ final class Fields {
             // An unbalanced quote: the row is bad, and reporting it as one odd field says so.
             buf = line;
             count = 0;
-            add(0, len);
+            add(from, from + len);
             return count;
         }
         byte[][] parts = new byte[record.size()][];

@@ -41,10 +41,11 @@ final class RowLoop {
                     continue;
                 }
                 byte[] buf = lines.buffer();
-                if (header && lines.lineNumber() == 1 && (buf[0] < '0' || buf[0] > '9')) {
+                int start = lines.start();
+                if (header && lines.lineNumber() == 1 && (buf[start] < '0' || buf[start] > '9')) {
                     continue;
                 }
-                int count = fields.split(buf, len);
+                int count = fields.split(buf, start, len);
                 try {
                     h.row(fields, count);
                     rows.good();
