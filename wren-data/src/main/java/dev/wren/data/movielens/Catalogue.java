@@ -60,7 +60,7 @@ final class Catalogue {
         BadRows rows = reports.start(file, options.strict());
         switch (layout) {
             case CSV ->
-                RowLoop.run(dir.resolve(file), Fields.csv(), true, rows, options.progress(), (f, n) -> {
+                RowLoop.runCsv(dir.resolve(file), Fields.csv(), rows, options.progress(), (f, n) -> {
                     RowLoop.expectFields(n, 3, "movieId,title,genres");
                     put(items, item(f.parseInt(0, "movieId"), f.string(1), genres(f.string(2))));
                 });
@@ -189,7 +189,7 @@ final class Catalogue {
         }
         List<Link> links = new ArrayList<>();
         BadRows rows = reports.start("links.csv", options.strict());
-        RowLoop.run(file, Fields.csv(), true, rows, options.progress(), (f, n) -> {
+        RowLoop.runCsv(file, Fields.csv(), rows, options.progress(), (f, n) -> {
             RowLoop.expectFields(n, 3, "movieId,imdbId,tmdbId");
             links.add(new Link(f.parseInt(0, "movieId"), text(f, 1), text(f, 2)));
         });

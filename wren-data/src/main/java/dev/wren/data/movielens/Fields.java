@@ -89,6 +89,11 @@ final class Fields {
             add(from, from + len);
             return count;
         }
+        return load(record);
+    }
+
+    /** Takes the fields of a record that commons-csv has already parsed; returns the number of fields. */
+    int load(CSVRecord record) {
         byte[][] parts = new byte[record.size()][];
         int total = 0;
         for (int i = 0; i < parts.length; i++) {

@@ -82,7 +82,7 @@ final class Interactions {
         String moviesFile = layout.moviesFile();
         BadRows rows = reports.start(file, options.strict());
         try {
-            RowLoop.run(path, fields, csv, rows, options.progress(), (f, n) -> {
+            RowLoop.RowHandler handler = (f, n) -> {
                 // A tag may itself hold the separator in a .dat file: the tag is everything between the ids and the
                 // time.
                 if (csv ? n != 4 : n < 4) {
@@ -99,7 +99,12 @@ final class Interactions {
                     tag.append("::").append(f.string(i));
                 }
                 consumer.accept(new Tag(user, movie, tag.toString(), ts));
-            });
+            };
+            if (csv) {
+                RowLoop.runCsv(path, fields, rows, options.progress(), handler);
+            } else {
+                RowLoop.run(path, fields, false, rows, options.progress(), handler);
+            }
         } finally {
             reports.finish(rows);
         }

@@ -154,4 +154,26 @@ class BadRowReportingTest {
                 .asString()
                 .startsWith("ratings.csv line 2: expected 4 fields");
     }
+
+    @Test
+    void malformedQuotingInMoviesCsvIsReportedAndEndsThatFile() {
+        Fixtures.write(
+                tmp,
+                "movies.csv",
+                """
+                movieId,title,genres
+                1,Toy Story (1995),Animation
+                2,"Jumanji" (1995),Adventure
+                3,Heat (1995),Action
+                """);
+
+        MovieLensReader reader = MovieLensReader.open(tmp, ReadOptions.lenient());
+
+        assertThat(reader.items()).containsOnlyKeys(1);
+        assertThat(reader.report().file("movies.csv").orElseThrow().firstMessages())
+                .singleElement()
+                .asString()
+                .startsWith("movies.csv line 3: malformed CSV")
+                .endsWith("the rest of the file is skipped");
+    }
 }
