@@ -23,6 +23,8 @@ public final class DatasetStatsBuilder implements RatingVisitor {
     private static final int FIRST_YEAR = 1900;
     private static final int YEARS = 300;
     private static final int HALF_STEPS = 21;
+    private static final long SECONDS_PER_MEAN_YEAR = 31_556_952L;
+    private static final long[] YEAR_STARTS = yearStarts();
 
     private final BitSet users = new BitSet();
     private long[] itemCounts = new long[1024];
@@ -64,13 +66,36 @@ public final class DatasetStatsBuilder implements RatingVisitor {
         } else {
             otherRatings.merge(rating, 1L, Long::sum);
         }
-        int year = LocalDate.ofEpochDay(Math.floorDiv(timestamp, 86_400L)).getYear();
-        int slot = year - FIRST_YEAR;
-        if (slot >= 0 && slot < YEARS) {
+        int slot = yearSlot(timestamp);
+        if (slot >= 0) {
             years[slot]++;
         } else {
-            otherYears.merge(year, 1L, Long::sum);
+            otherYears.merge(
+                    LocalDate.ofEpochDay(Math.floorDiv(timestamp, 86_400L)).getYear(), 1L, Long::sum);
         }
+    }
+
+    /** The year's slot in {@link #years} from a table of year starts, or -1 outside it; no date object per rating. */
+    private int yearSlot(long timestamp) {
+        if (timestamp < YEAR_STARTS[0] || timestamp >= YEAR_STARTS[YEARS]) {
+            return -1;
+        }
+        int slot = (int) Math.min(YEARS - 1, Math.max(0, (timestamp - YEAR_STARTS[0]) / SECONDS_PER_MEAN_YEAR));
+        while (timestamp < YEAR_STARTS[slot]) {
+            slot--;
+        }
+        while (timestamp >= YEAR_STARTS[slot + 1]) {
+            slot++;
+        }
+        return slot;
+    }
+
+    private static long[] yearStarts() {
+        long[] starts = new long[YEARS + 1];
+        for (int i = 0; i <= YEARS; i++) {
+            starts[i] = LocalDate.of(FIRST_YEAR + i, 1, 1).toEpochDay() * 86_400L;
+        }
+        return starts;
     }
 
     /**

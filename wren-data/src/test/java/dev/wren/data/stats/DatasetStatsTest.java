@@ -99,4 +99,20 @@ class DatasetStatsTest {
         assertThat(stats.mostRated()).hasSize(10);
         assertThat(stats.mostRated().get(0).title()).isEqualTo("Forrest Gump");
     }
+
+    @Test
+    void putsRatingsInTheirUtcYearAtYearBoundaries() {
+        DatasetStatsBuilder builder = new DatasetStatsBuilder();
+        builder.visit(1, 1, 4f, 946_684_799L); // 1999-12-31T23:59:59Z
+        builder.visit(1, 1, 4f, 946_684_800L); // 2000-01-01T00:00:00Z
+        builder.visit(1, 1, 4f, -1L); // 1969-12-31T23:59:59Z
+        builder.visit(1, 1, 4f, 0L);
+        builder.visit(1, 1, 4f, -3_000_000_000L); // 1874, before the table
+
+        DatasetStats stats = builder.build("CSV", java.util.Map.of(), java.util.List.of(), 0, 0);
+
+        assertThat(stats.ratingsPerYear())
+                .containsExactly(entry(1874, 1L), entry(1969, 1L), entry(1970, 1L), entry(1999, 1L), entry(2000, 1L));
+        assertThat(stats.mostRated()).containsExactly(new TopItem(1, "", 5));
+    }
 }
