@@ -173,4 +173,20 @@ class MovieLensReaderTest {
         assertThat(reader.items().get(1).genres()).containsExactly("Animation");
         assertThat(ratings(reader)).containsExactly(new Rating(1, 1, 4f, 964982703L));
     }
+
+    @Test
+    void reportsProgressEndingAtEachFilesSize() throws Exception {
+        Path dir = Fixtures.csv(tmp);
+        List<String> events = new ArrayList<>();
+        ReadOptions options = ReadOptions.strictMode()
+                .withProgress((file, read, total) -> events.add(file + " " + read + "/" + total));
+
+        MovieLensReader reader = MovieLensReader.open(dir, options);
+        reader.forEachRating((u, i, r, t) -> {});
+
+        long movies = java.nio.file.Files.size(dir.resolve("movies.csv"));
+        long ratings = java.nio.file.Files.size(dir.resolve("ratings.csv"));
+        assertThat(events)
+                .containsExactly("movies.csv " + movies + "/" + movies, "ratings.csv " + ratings + "/" + ratings);
+    }
 }
