@@ -31,29 +31,30 @@ final class Interactions {
         String moviesFile = layout.moviesFile();
         RatingScale scale = layout.scale();
         Fields fields;
-        String columns;
+        String[] names;
         switch (layout) {
             case CSV -> {
                 fields = Fields.csv();
-                columns = "userId,movieId,rating,timestamp";
+                names = new String[] {"userId", "movieId", "rating", "timestamp", ","};
             }
             case DAT_1M, DAT_10M -> {
                 fields = Fields.doubleColon(layout.charset());
-                columns = "UserID::MovieID::Rating::Timestamp";
+                names = new String[] {"UserID", "MovieID", "Rating", "Timestamp", "::"};
             }
             default -> {
                 fields = Fields.separatedBy('\t', layout.charset());
-                columns = "user id, item id, rating, timestamp";
+                names = new String[] {"user id", "item id", "rating", "timestamp", ", "};
             }
         }
+        String columns = String.join(names[4], names[0], names[1], names[2], names[3]);
         BadRows rows = reports.start(file, options.strict());
         try {
             RowLoop.run(path, fields, layout == MovieLensLayout.CSV, rows, options.progress(), (f, n) -> {
                 RowLoop.expectFields(n, 4, columns);
-                int user = f.parseInt(0, "user id");
-                int movie = f.parseInt(1, "movie id");
-                float rating = f.parseFloat(2, "rating");
-                long ts = f.parseLong(3, "timestamp");
+                int user = f.parseInt(0, names[0]);
+                int movie = f.parseInt(1, names[1]);
+                float rating = f.parseFloat(2, names[2]);
+                long ts = f.parseLong(3, names[3]);
                 if (!scale.accepts(rating)) {
                     throw RowLoop.bad(scale.problem(rating, f.string(2)).orElseThrow());
                 }

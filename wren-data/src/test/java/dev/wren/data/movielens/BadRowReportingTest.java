@@ -49,7 +49,7 @@ class BadRowReportingTest {
                 .containsExactly(
                         "ratings.csv line 3: rating 7.0 is outside 0.5..5",
                         "ratings.csv line 4: rating 3.7 is not a multiple of 0.5",
-                        "ratings.csv line 5: movie id 'x' is not a number",
+                        "ratings.csv line 5: movieId 'x' is not a number",
                         "ratings.csv line 6: expected 4 fields (userId,movieId,rating,timestamp), found 3",
                         "ratings.csv line 7: movie 999 is not in movies.csv",
                         "ratings.csv line 10: rating 'four' is not a number");
