@@ -80,7 +80,7 @@ public record SyntheticConfig(
 
     /** About 1,000 movies, 5,000 users and 300,000 ratings over 2015-2020, like a larger ml-latest-small. */
     public static SyntheticConfig defaults() {
-        return new SyntheticConfig(42L, 5_000, 1_000, 300_000L, 12, 2015, 2020, 20, 1.2, 1.0, 0.5, 0.3, 0.3);
+        return new SyntheticConfig(42L, 5_000, 1_000, 300_000L, 12, 2015, 2020, 20, 1.0, 3.0, 0.5, 0.3, 0.3);
     }
 
     public SyntheticConfig withSeed(long newSeed) {

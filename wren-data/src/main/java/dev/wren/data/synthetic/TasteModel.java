@@ -18,6 +18,6 @@ record TasteModel(
         double meanAgeYears) {
 
     static TasteModel standard() {
-        return new TasteModel(2.9, 0.45, 0.3, 0.1, 1.8, 1.0, 0.25, 0.8, 0.6, 1.0, 12.0);
+        return new TasteModel(2.6, 0.45, 0.3, 0.1, 1.8, 1.0, 0.25, 0.5, 0.6, 1.0, 12.0);
     }
 }
