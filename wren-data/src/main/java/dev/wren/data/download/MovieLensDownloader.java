@@ -104,8 +104,8 @@ public final class MovieLensDownloader {
         URI zipUri = base.resolve(dataset.zipName());
         URI md5Uri = base.resolve(dataset.zipName() + ".md5");
         try {
-            createDirectories(dataDir);
             Optional<String> expected = expectedMd5(dataset, md5Uri, options);
+            createDirectories(dataDir);
             Path part = dataDir.resolve(dataset.zipName() + ".part");
             try {
                 Fetched fetched = fetch(zipUri, part, progress);

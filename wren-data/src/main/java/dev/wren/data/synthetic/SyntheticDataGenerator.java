@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
@@ -144,7 +145,7 @@ public final class SyntheticDataGenerator {
             for (int m = 0; m < movies.size; m++) {
                 imdb += 1 + random.nextInt(900);
                 tmdb += 1 + random.nextInt(60);
-                csv.printRecord(m + 1, String.format(java.util.Locale.ROOT, "%07d", imdb), tmdb);
+                csv.printRecord(m + 1, String.format(Locale.ROOT, "%07d", imdb), tmdb);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

@@ -28,7 +28,7 @@ final class UserSimulator {
     private final double[] logPopularity;
 
     private final double[] keys;
-    private final double[] sortedKeys;
+    private final double[] scratchKeys;
     private final int[] candidates;
     private final int[] poolCounts;
 
@@ -44,7 +44,7 @@ final class UserSimulator {
             logPopularity[m] = Math.log(movies.popularity[m]);
         }
         this.keys = new double[movies.size];
-        this.sortedKeys = new double[movies.size];
+        this.scratchKeys = new double[movies.size];
         this.candidates = new int[movies.size];
         this.poolCounts = new int[movies.size];
     }
@@ -204,9 +204,8 @@ final class UserSimulator {
         if (n == 0) {
             return new int[0];
         }
-        System.arraycopy(keys, 0, sortedKeys, 0, candidateCount);
-        Arrays.sort(sortedKeys, 0, candidateCount);
-        double threshold = sortedKeys[candidateCount - n];
+        System.arraycopy(keys, 0, scratchKeys, 0, candidateCount);
+        double threshold = select(scratchKeys, candidateCount, candidateCount - n);
         int[] chosen = new int[n];
         int taken = 0;
         for (int i = 0; i < candidateCount && taken < n; i++) {
@@ -215,6 +214,48 @@ final class UserSimulator {
             }
         }
         return chosen;
+    }
+
+    /**
+     * The value that would sit at {@code rank} if the first {@code length} values were sorted (quickselect, linear on
+     * average; sorting every user's candidates dominated the run time). Reorders the values.
+     */
+    static double select(double[] values, int length, int rank) {
+        int lo = 0;
+        int hi = length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double pivot = median(values[lo], values[mid], values[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = values[i];
+                    values[i] = values[j];
+                    values[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (rank <= j) {
+                hi = j;
+            } else if (rank >= i) {
+                lo = i;
+            } else {
+                return values[rank];
+            }
+        }
+        return values[rank];
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private static double norm(double[] v) {
