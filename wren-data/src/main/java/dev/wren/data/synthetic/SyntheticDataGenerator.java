@@ -216,7 +216,8 @@ public final class SyntheticDataGenerator {
         params.put(
                 "selectionModel",
                 "each user rates movies sampled without replacement with weight popularity * exp(selectionSharpness"
-                        + " * dot(userTaste, movieTaste)) among movies released before the user's last rating");
+                        + " * dot(userTaste, movieTaste)) among movies released before the user's last rating; above"
+                        + " 5000 movies the candidates are a popularity-drawn pool of 4n+200 draws per user");
         params.put("config", config);
         params.put("model", model);
         params.put("firstTimestamp", simulator.firstSecond());
