@@ -240,9 +240,11 @@ public final class MovieLensDownloader {
         }
     }
 
+    /** The zip's one top folder, ignoring the resource-fork folder macOS adds to zips it makes. */
     private static Optional<Path> singleFolderIn(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
-            List<Path> all = children.toList();
+            List<Path> all = children.filter(p -> !p.getFileName().toString().equals("__MACOSX"))
+                    .toList();
             return all.size() == 1 && Files.isDirectory(all.get(0)) ? Optional.of(all.get(0)) : Optional.empty();
         }
     }

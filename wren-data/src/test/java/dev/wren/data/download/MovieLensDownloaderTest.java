@@ -216,7 +216,8 @@ class MovieLensDownloaderTest {
 
     @Test
     void unpacksMl10mIntoItsOddlyNamedFolder() {
-        byte[] zip = zip(Map.of("ml-10M100K/ratings.dat", "1::122::5::838985046\n"));
+        byte[] zip = zip(Map.of(
+                "ml-10M100K/ratings.dat", "1::122::5::838985046\n", "__MACOSX/ml-10M100K/._ratings.dat", "fork"));
         serve("ml-10m", zip, bsdMd5("ml-10m.zip", zip));
 
         DownloadResult result = downloader.download("ml-10m", dataDir);
