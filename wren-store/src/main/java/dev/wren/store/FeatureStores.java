@@ -60,6 +60,9 @@ public final class FeatureStores {
         if (location.equalsIgnoreCase("memory:")) {
             return EmbeddedFeatureStore.inMemory(schema); // java.net.URI refuses a scheme with nothing after it
         }
+        if (location.regionMatches(true, 0, "embedded:", 0, 9)) {
+            return EmbeddedFeatureStore.open(Path.of(location.substring(9)), schema); // a raw path, spaces and all
+        }
         if (location.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
             try {
                 return open(new URI(location), schema);

@@ -86,7 +86,7 @@ public final class RedisFeatureStore implements FeatureStore {
             client.ping();
         } catch (JedisException e) {
             client.close();
-            throw new FeatureStoreException("Redis at " + description + " does not answer: " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot talk to Redis at " + description + ": " + e.getMessage(), e);
         }
         RedisFeatureStore store = new RedisFeatureStore(schema, client, description);
         log.info("Opened {}", store);
