@@ -130,7 +130,7 @@ public final class EmbeddedFeatureStore implements FeatureStore {
         if (current == null) {
             return Map.of();
         }
-        Map<Integer, float[]> vectors = current.rows().vectors(kind, feature);
+        IntMap<float[]> vectors = current.rows().vectors(kind, feature);
         Map<Integer, float[]> out = new HashMap<>(Math.max(4, ids.length * 2));
         for (int id : ids) {
             float[] v = vectors.get(id);

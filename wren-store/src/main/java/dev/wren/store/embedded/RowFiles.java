@@ -43,12 +43,22 @@ final class RowFiles {
                 DataOutputStream out = new DataOutputStream(checked)) {
             out.writeInt(MAGIC);
             out.writeInt(rows.size(kind));
-            int written = 0;
-            for (Map.Entry<Integer, Features> e : rows.entries(kind)) {
-                writeRow(out, e.getKey(), e.getValue());
-                written++;
+            IOException[] failure = {null};
+            int[] written = {0};
+            rows.forEach(kind, (id, row) -> {
+                if (failure[0] == null) {
+                    try {
+                        writeRow(out, id, row);
+                        written[0]++;
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
             }
-            if (written != rows.size(kind)) {
+            if (written[0] != rows.size(kind)) {
                 throw new IllegalStateException("rows changed while writing " + file);
             }
             out.flush();

@@ -9,26 +9,24 @@ import dev.wren.core.store.Features;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
  * The decoded rows of one version, plus one map per vector feature so that a batch of vectors is a run of hash
- * lookups. Rows are immutable {@link Features} swapped whole, so a reader sees a row entirely before or after a write.
+ * lookups in flat int-keyed tables. Rows are immutable {@link Features} swapped whole, so a reader sees a row entirely before or after a write.
  * Reads are thread-safe; writes must be serialised by the caller.
  */
 final class VersionRows {
-    private final Map<EntityKind, ConcurrentHashMap<Integer, Features>> rows = new EnumMap<>(EntityKind.class);
-    private final Map<EntityKind, Map<String, ConcurrentHashMap<Integer, float[]>>> vectors =
-            new EnumMap<>(EntityKind.class);
+    private final Map<EntityKind, IntMap<Features>> rows = new EnumMap<>(EntityKind.class);
+    private final Map<EntityKind, Map<String, IntMap<float[]>>> vectors = new EnumMap<>(EntityKind.class);
 
     VersionRows(FeatureSchema schema) {
         for (EntityKind kind : EntityKind.values()) {
-            rows.put(kind, new ConcurrentHashMap<>());
-            Map<String, ConcurrentHashMap<Integer, float[]>> byFeature = new HashMap<>();
+            rows.put(kind, new IntMap<>());
+            Map<String, IntMap<float[]>> byFeature = new HashMap<>();
             for (FeatureSpec spec : schema.features(kind)) {
                 if (spec.type() == FeatureType.VECTOR) {
-                    byFeature.put(spec.name(), new ConcurrentHashMap<>());
+                    byFeature.put(spec.name(), new IntMap<>());
                 }
             }
             vectors.put(kind, Map.copyOf(byFeature));
@@ -40,7 +38,7 @@ final class VersionRows {
     }
 
     /** The vector map of one feature, or null when the schema has no such vector. */
-    Map<Integer, float[]> vectors(EntityKind kind, String feature) {
+    IntMap<float[]> vectors(EntityKind kind, String feature) {
         return vectors.get(kind).get(feature);
     }
 
@@ -51,8 +49,7 @@ final class VersionRows {
         } else {
             rows.get(kind).put(id, row);
         }
-        for (Map.Entry<String, ConcurrentHashMap<Integer, float[]>> e :
-                vectors.get(kind).entrySet()) {
+        for (Map.Entry<String, IntMap<float[]>> e : vectors.get(kind).entrySet()) {
             if (row.values().get(e.getKey()) instanceof FeatureValue.Vector v) {
                 e.getValue().put(id, v.values());
             } else {
@@ -71,10 +68,6 @@ final class VersionRows {
 
     void forEach(EntityKind kind, BiConsumer<Integer, Features> visitor) {
         rows.get(kind).forEach(visitor);
-    }
-
-    Iterable<Map.Entry<Integer, Features>> entries(EntityKind kind) {
-        return rows.get(kind).entrySet();
     }
 
     int size(EntityKind kind) {
