@@ -6,6 +6,8 @@ import dev.wren.core.store.FeatureSpec;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.FeatureType;
 import dev.wren.core.store.Features;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,9 @@ public final class StoreBenchmark {
      * @param loadMillis the time to write and commit the synthetic version
      * @param itemVectors {@code getVectors} of {@code batch} random item embeddings
      * @param userFeatures {@code get} of one random user's row
+     * @param itemVectorsCpu the CPU time of the benchmark thread in the same calls: on a busy machine closer to the
+     *     store's own cost than wall-clock time, but blind to time spent waiting for a server such as Redis
+     * @param userFeaturesCpu likewise for the user rows
      */
     public record Result(
             String store,
@@ -64,11 +69,14 @@ public final class StoreBenchmark {
             long seed,
             long loadMillis,
             Latency itemVectors,
-            Latency userFeatures) {
+            Latency userFeatures,
+            Latency itemVectorsCpu,
+            Latency userFeaturesCpu) {
         public String summary() {
             return String.format(
                     "%s: %d items, %d users, %d-d; load %d ms; %d item vectors median %.1f us, p99 %.1f us;"
-                            + " one user's features median %.1f us, p99 %.1f us (%d iterations)",
+                            + " one user's features median %.1f us, p99 %.1f us (%d iterations;"
+                            + " client CPU medians %.1f us and %.1f us)",
                     store,
                     items,
                     users,
@@ -79,7 +87,9 @@ public final class StoreBenchmark {
                     itemVectors.p99Micros(),
                     userFeatures.medianMicros(),
                     userFeatures.p99Micros(),
-                    iterations);
+                    iterations,
+                    itemVectorsCpu.medianMicros(),
+                    userFeaturesCpu.medianMicros());
         }
     }
 
@@ -121,20 +131,29 @@ public final class StoreBenchmark {
         }
         long[] vectorNanos = new long[iterations];
         long[] userNanos = new long[iterations];
+        long[] vectorCpu = new long[iterations];
+        long[] userCpu = new long[iterations];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long checksum = 0;
         for (int i = 0; i < itemBatches.length; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Map<Integer, float[]> vectors = store.getVectors(EntityKind.ITEM, FeatureSchema.EMBEDDING, itemBatches[i]);
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            long t1b = System.nanoTime();
             Map<Integer, Features> user = store.get(EntityKind.USER, new int[] {userIds[i]});
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             if (vectors.isEmpty() || user.size() != 1) {
                 throw new IllegalStateException("the store lost rows during the benchmark: " + store);
             }
             checksum += vectors.size() + user.size(); // keeps the reads from being optimised away
             if (i >= warmup) {
                 vectorNanos[i - warmup] = t1 - t0;
-                userNanos[i - warmup] = t2 - t1;
+                userNanos[i - warmup] = t2 - t1b;
+                vectorCpu[i - warmup] = c1 - c0;
+                userCpu[i - warmup] = c2 - c1;
             }
         }
         Result result = new Result(
@@ -147,7 +166,9 @@ public final class StoreBenchmark {
                 seed,
                 loadMillis,
                 Latency.of(vectorNanos),
-                Latency.of(userNanos));
+                Latency.of(userNanos),
+                Latency.of(vectorCpu),
+                Latency.of(userCpu));
         log.info("{} (checksum {})", result.summary(), checksum);
         return result;
     }
