@@ -87,7 +87,13 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
     /** Refuses a row with an unknown feature, a value of the wrong type, or a vector of the wrong dimension. */
     public void validate(EntityKind kind, int id, Features row) {
         for (Map.Entry<String, FeatureValue> e : row.values().entrySet()) {
-            FeatureSpec spec = spec(kind, e.getKey());
+            FeatureSpec spec;
+            try {
+                spec = spec(kind, e.getKey());
+            } catch (InvalidFeatureException unknown) {
+                // Name the row too, as the other refusals do: in a batch of thousands the id is what finds it.
+                throw new InvalidFeatureException(kind.name().toLowerCase() + " " + id + ": " + unknown.getMessage());
+            }
             FeatureValue value = e.getValue();
             if (value.type() != spec.type()) {
                 throw new InvalidFeatureException(kind.name().toLowerCase() + " " + id + ": feature '" + spec.name()

@@ -1,0 +1,48 @@
+package dev.wren.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IntMapTest {
+    @Test
+    void behavesLikeAHashMapThroughPutsRemovalsAndGrowth() {
+        IntMap<String> map = new IntMap<>();
+        Map<Integer, String> reference = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int step = 0; step < 50_000; step++) {
+            int key = random.nextInt(-2_000, 2_000) * (random.nextBoolean() ? 1 : 65_537);
+            if (random.nextInt(4) == 0) {
+                map.remove(key);
+                reference.remove(key);
+            } else {
+                map.put(key, "v" + step);
+                reference.put(key, "v" + step);
+            }
+        }
+        assertThat(map.size()).isEqualTo(reference.size());
+        for (int key = -2_000; key < 2_000; key++) {
+            assertThat(map.get(key)).isEqualTo(reference.get(key));
+            assertThat(map.get(key * 65_537)).isEqualTo(reference.get(key * 65_537));
+        }
+        Map<Integer, String> visited = new HashMap<>();
+        map.forEach(visited::put);
+        assertThat(visited).isEqualTo(reference);
+    }
+
+    @Test
+    void zeroAndExtremeKeysAreOrdinaryKeys() {
+        IntMap<String> map = new IntMap<>();
+        assertThat(map.get(0)).isNull();
+        map.put(0, "zero");
+        map.put(Integer.MIN_VALUE, "min");
+        map.put(Integer.MAX_VALUE, "max");
+        assertThat(map.get(0)).isEqualTo("zero");
+        assertThat(map.get(Integer.MIN_VALUE)).isEqualTo("min");
+        assertThat(map.get(Integer.MAX_VALUE)).isEqualTo("max");
+        assertThat(map.get(1)).isNull();
+    }
+}
