@@ -47,7 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--ratings",
-            description = "Target number of ratings (up to tens of millions; streamed to disk). Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Target number of ratings (up to tens of millions; streamed to disk). Default: ${DEFAULT-VALUE}.")
     long ratings = DEFAULTS.ratings();
 
     @Option(names = "--taste-dim", description = "Dimension of the hidden taste vectors. Default: ${DEFAULT-VALUE}.")

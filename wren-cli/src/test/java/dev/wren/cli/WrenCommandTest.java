@@ -32,7 +32,11 @@ class WrenCommandTest {
     @Test
     void everyCommandExplainsItselfWithHelp() {
         for (String[] args : new String[][] {
-            {"--help"}, {"generate", "--help"}, {"download", "--help"}, {"inspect", "--help"}, {"bench", "store", "--help"}
+            {"--help"},
+            {"generate", "--help"},
+            {"download", "--help"},
+            {"inspect", "--help"},
+            {"bench", "store", "--help"}
         }) {
             Run run = wren(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
@@ -45,8 +49,17 @@ class WrenCommandTest {
     void generatesADatasetThenInspectsIt() {
         Path dir = tmp.resolve("tiny");
         Run generate = wren(
-                "generate", "--out", dir.toString(), "--users", "60", "--movies", "50", "--ratings", "1500",
-                "--seed", "7");
+                "generate",
+                "--out",
+                dir.toString(),
+                "--users",
+                "60",
+                "--movies",
+                "50",
+                "--ratings",
+                "1500",
+                "--seed",
+                "7");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.out()).contains("60 users", "50 movies");
         assertThat(dir.resolve("ratings.csv")).exists();

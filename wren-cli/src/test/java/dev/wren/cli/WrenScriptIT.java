@@ -35,7 +35,8 @@ class WrenScriptIT {
     @Test
     void theLauncherGeneratesAndInspects() throws Exception {
         Path dir = tmp.resolve("data");
-        Result generate = run("generate", "--out", dir.toString(), "--users", "40", "--movies", "30", "--ratings", "900");
+        Result generate =
+                run("generate", "--out", dir.toString(), "--users", "40", "--movies", "30", "--ratings", "900");
         assertThat(generate.exitCode()).as(generate.out()).isZero();
 
         Result inspect = run("inspect", "--data", dir.toString());
