@@ -45,4 +45,26 @@ class IntMapTest {
         assertThat(map.get(Integer.MAX_VALUE)).isEqualTo("max");
         assertThat(map.get(1)).isNull();
     }
+
+    @Test
+    void hashedIdsMoveIntoTheDenseArrayAsItGrowsPastThem() {
+        IntMap<String> map = new IntMap<>();
+        map.put(5_000, "early");
+        map.put(-7, "negative");
+        for (int id = 0; id < 6_000; id++) {
+            if (id != 5_000) {
+                map.put(id, "v" + id);
+            }
+            assertThat(map.get(5_000)).isEqualTo("early");
+        }
+        assertThat(map.size()).isEqualTo(6_001);
+        map.remove(5_000);
+        map.remove(3);
+        assertThat(map.get(5_000)).isNull();
+        assertThat(map.get(3)).isNull();
+        assertThat(map.get(-7)).isEqualTo("negative");
+        Map<Integer, String> visited = new HashMap<>();
+        map.forEach(visited::put);
+        assertThat(visited).hasSize(5_999).containsEntry(5_999, "v5999").doesNotContainKey(3);
+    }
 }
