@@ -2,7 +2,6 @@ package dev.wren.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link FeatureStore} must have. An implementation's test extends this and says how to open a
- * fresh, empty store (and, if it keeps data across a restart, how to reopen it).
+ * fresh, empty store. Stores that keep data across a restart extend {@link PersistentFeatureStoreContract}.
  */
 public abstract class FeatureStoreContract {
     protected static final int DIM = 4;
@@ -42,14 +41,6 @@ public abstract class FeatureStoreContract {
 
     /** A fresh store with no version, using {@link #contractSchema} (any namespace). */
     protected abstract FeatureStore openEmptyStore();
-
-    /**
-     * Closes {@code store} and opens it again on the same data, as after a restart; or null for a store that keeps
-     * nothing across a restart.
-     */
-    protected FeatureStore reopen(FeatureStore closing) {
-        return null;
-    }
 
     @BeforeEach
     void openStore() {
@@ -439,43 +430,5 @@ public abstract class FeatureStoreContract {
             rows.put(id, uniform(value));
         }
         return rows;
-    }
-
-    @Test
-    void aRestartKeepsSnapshotsAndUpdates() {
-        commit("v1", EntityKind.ITEM, rows(0, 5, 1));
-        commit("v2", EntityKind.ITEM, rows(0, 10, 2));
-        commit("v3", EntityKind.USER, rows(0, 3, 3));
-        store.retain(2);
-        store.update(
-                EntityKind.USER,
-                Map.of(1, Features.builder().number(FeatureSchema.RATING_AVG, 7).build()));
-        store.update(EntityKind.ITEM, Map.of(77, row(77, 77)));
-        FeatureStore.SnapshotWriter abandoned = store.beginSnapshot("v4");
-        abandoned.put(EntityKind.ITEM, rows(0, 3, 4));
-
-        FeatureStore reopened = reopen(store);
-        assumeTrue(reopened != null, "this store keeps nothing across a restart by design");
-        store = reopened;
-
-        assertThat(store.liveVersion()).contains("v3");
-        assertThat(store.versions()).containsExactly("v2", "v3");
-        assertThat(store.get(EntityKind.USER, 1).orElseThrow())
-                .isEqualTo(row(4, 1)
-                        .mergedWith(Features.builder()
-                                .number(FeatureSchema.RATING_AVG, 7)
-                                .build()));
-        assertThat(store.get(EntityKind.USER, new int[] {0, 2})).isEqualTo(Map.of(0, row(3, 0), 2, row(5, 2)));
-        assertThat(store.get(EntityKind.ITEM, new int[] {0, 77})).isEqualTo(Map.of(77, row(77, 77)));
-        assertThat(store.getVectors(EntityKind.ITEM, FeatureSchema.EMBEDDING, new int[] {77}))
-                .containsOnlyKeys(77);
-        // Updates go on after the restart, and the uncommitted v4 can be written afresh.
-        store.update(
-                EntityKind.USER,
-                Map.of(2, Features.builder().number(FeatureSchema.RATING_AVG, 8).build()));
-        assertThat(store.get(EntityKind.USER, 2).orElseThrow().number(FeatureSchema.RATING_AVG))
-                .hasValue(8.0);
-        commit("v4", EntityKind.ITEM, rows(0, 1, 4));
-        assertThat(store.get(EntityKind.ITEM, new int[] {0, 1, 2})).isEqualTo(rows(0, 1, 4));
     }
 }

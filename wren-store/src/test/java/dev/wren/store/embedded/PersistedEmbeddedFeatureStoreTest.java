@@ -1,11 +1,11 @@
 package dev.wren.store.embedded;
 
 import dev.wren.core.store.FeatureStore;
-import dev.wren.core.store.FeatureStoreContract;
+import dev.wren.core.store.PersistentFeatureStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class PersistedEmbeddedFeatureStoreTest extends FeatureStoreContract {
+class PersistedEmbeddedFeatureStoreTest extends PersistentFeatureStoreContract {
     @TempDir
     Path dir;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
-import dev.wren.core.store.FeatureStoreContract;
 import dev.wren.core.store.FeatureStoreException;
+import dev.wren.core.store.PersistentFeatureStoreContract;
 import dev.wren.store.FeatureStores;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 
-class RedisFeatureStoreIT extends FeatureStoreContract {
+class RedisFeatureStoreIT extends PersistentFeatureStoreContract {
     @TempDir
     static Path workDir;
 
