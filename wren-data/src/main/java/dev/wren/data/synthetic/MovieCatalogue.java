@@ -52,11 +52,11 @@ final class MovieCatalogue {
         double sum = 0;
         double meanLogPopularity = 0;
         for (double p : popularity) {
-            meanLogPopularity += Math.log(p) / size;
+            meanLogPopularity += StrictMath.log(p) / size;
         }
         double logSpread = 0;
         for (double p : popularity) {
-            logSpread += Math.pow(Math.log(p) - meanLogPopularity, 2) / size;
+            logSpread += StrictMath.pow(StrictMath.log(p) - meanLogPopularity, 2) / size;
         }
         logSpread = Math.sqrt(Math.max(logSpread, 1e-12));
 
@@ -65,9 +65,9 @@ final class MovieCatalogue {
             Random random = Seeds.random(config.seed(), Seeds.MOVIES, i);
             genres.add(makeTaste(i, random, model));
             // Popular movies are rated a little higher, as in real data; a popularity baseline then learns something.
-            double popularityZ = (Math.log(popularity[i]) - meanLogPopularity) / logSpread;
+            double popularityZ = (StrictMath.log(popularity[i]) - meanLogPopularity) / logSpread;
             biases[i] = (float) (random.nextGaussian() * model.movieBiasStd() + model.popularityBias() * popularityZ);
-            int age = (int) Math.floor(-Math.log(1 - random.nextDouble()) * model.meanAgeYears());
+            int age = (int) Math.floor(-StrictMath.log(1 - random.nextDouble()) * model.meanAgeYears());
             years[i] = Math.max(FIRST_RELEASE_YEAR, config.endYear() - age);
             long yearStart = LocalDate.of(years[i], 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
             releaseSeconds[i] = yearStart + (long) (random.nextDouble() * 364 * 86_400L);
@@ -155,7 +155,7 @@ final class MovieCatalogue {
             v[k] += random.nextGaussian() * noise;
         }
         normalise(v);
-        double norm = model.movieTasteNorm() * Math.exp(random.nextGaussian() * model.movieTasteSpread());
+        double norm = model.movieTasteNorm() * StrictMath.exp(random.nextGaussian() * model.movieTasteSpread());
         for (int k = 0; k < dimension; k++) {
             tastes[movie * dimension + k] = (float) (v[k] * norm);
         }
@@ -272,7 +272,7 @@ final class MovieCatalogue {
         }
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            weights[i] = Math.pow(rank[i] + 1 + model.popularityOffset(), -config.popularityExponent());
+            weights[i] = StrictMath.pow(rank[i] + 1 + model.popularityOffset(), -config.popularityExponent());
         }
         return weights;
     }
