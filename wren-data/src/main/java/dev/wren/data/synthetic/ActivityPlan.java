@@ -17,7 +17,7 @@ final class ActivityPlan {
         Random random = Seeds.random(config.seed(), Seeds.ACTIVITY);
         double[] appetite = new double[users];
         for (int u = 0; u < users; u++) {
-            appetite[u] = Math.exp(random.nextGaussian() * APPETITE_SPREAD);
+            appetite[u] = StrictMath.exp(random.nextGaussian() * APPETITE_SPREAD);
         }
         int cap = config.movies();
         int[] counts = new int[users];

@@ -36,6 +36,6 @@ final class Genres {
 
     /** Prior weight of a genre; {@code flatten} in (0, 1] evens the weights out (users' tastes are less skewed). */
     static double weight(int genre, double flatten) {
-        return Math.pow(MOVIE_COUNTS[genre], flatten);
+        return StrictMath.pow(MOVIE_COUNTS[genre], flatten);
     }
 }

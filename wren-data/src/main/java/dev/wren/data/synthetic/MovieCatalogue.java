@@ -3,7 +3,6 @@ package dev.wren.data.synthetic;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -24,8 +23,11 @@ final class MovieCatalogue {
 
     final float[] biases;
     final double[] popularity;
-    /** Running sum of popularity, for drawing movies in proportion to it. */
+    /** Running sum of popularity. */
     final double[] cumulativePopularity;
+
+    private final double[] aliasProbability;
+    private final int[] alias;
 
     final long[] releaseSeconds;
     final int[] years;
@@ -40,6 +42,8 @@ final class MovieCatalogue {
         biases = new float[size];
         popularity = popularity(config, model);
         cumulativePopularity = new double[size];
+        aliasProbability = new double[size];
+        alias = new int[size];
         releaseSeconds = new long[size];
         years = new int[size];
         titles = new String[size];
@@ -48,11 +52,11 @@ final class MovieCatalogue {
         double sum = 0;
         double meanLogPopularity = 0;
         for (double p : popularity) {
-            meanLogPopularity += Math.log(p) / size;
+            meanLogPopularity += StrictMath.log(p) / size;
         }
         double logSpread = 0;
         for (double p : popularity) {
-            logSpread += Math.pow(Math.log(p) - meanLogPopularity, 2) / size;
+            logSpread += StrictMath.pow(StrictMath.log(p) - meanLogPopularity, 2) / size;
         }
         logSpread = Math.sqrt(Math.max(logSpread, 1e-12));
 
@@ -61,9 +65,9 @@ final class MovieCatalogue {
             Random random = Seeds.random(config.seed(), Seeds.MOVIES, i);
             genres.add(makeTaste(i, random, model));
             // Popular movies are rated a little higher, as in real data; a popularity baseline then learns something.
-            double popularityZ = (Math.log(popularity[i]) - meanLogPopularity) / logSpread;
+            double popularityZ = (StrictMath.log(popularity[i]) - meanLogPopularity) / logSpread;
             biases[i] = (float) (random.nextGaussian() * model.movieBiasStd() + model.popularityBias() * popularityZ);
-            int age = (int) Math.floor(-Math.log(1 - random.nextDouble()) * model.meanAgeYears());
+            int age = (int) Math.floor(-StrictMath.log(1 - random.nextDouble()) * model.meanAgeYears());
             years[i] = Math.max(FIRST_RELEASE_YEAR, config.endYear() - age);
             long yearStart = LocalDate.of(years[i], 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
             releaseSeconds[i] = yearStart + (long) (random.nextDouble() * 364 * 86_400L);
@@ -71,6 +75,7 @@ final class MovieCatalogue {
             sum += popularity[i];
             cumulativePopularity[i] = sum;
         }
+        buildAliasTable();
     }
 
     double dot(double[] user, int movie) {
@@ -82,11 +87,56 @@ final class MovieCatalogue {
         return s;
     }
 
-    /** A movie drawn in proportion to popularity. */
+    /** A movie drawn in proportion to popularity, in constant time (Vose's alias method). */
     int drawByPopularity(Random random) {
-        double target = random.nextDouble() * cumulativePopularity[size - 1];
-        int index = Arrays.binarySearch(cumulativePopularity, target);
-        return index >= 0 ? index : Math.min(size - 1, -index - 1);
+        double u = random.nextDouble() * size;
+        int column = Math.min(size - 1, (int) u);
+        return u - column < aliasProbability[column] ? column : alias[column];
+    }
+
+    /**
+     * Builds the alias table: each of the {@code size} columns holds at most two movies, its own with probability
+     * {@code aliasProbability} and {@code alias} otherwise. A binary search per draw was the hot spot for large
+     * catalogues.
+     */
+    private void buildAliasTable() {
+        double total = cumulativePopularity[size - 1];
+        double[] scaled = new double[size];
+        int[] small = new int[size];
+        int[] large = new int[size];
+        int smallCount = 0;
+        int largeCount = 0;
+        for (int i = 0; i < size; i++) {
+            scaled[i] = popularity[i] * size / total;
+            if (scaled[i] < 1) {
+                small[smallCount++] = i;
+            } else {
+                large[largeCount++] = i;
+            }
+        }
+        while (smallCount > 0 && largeCount > 0) {
+            int less = small[--smallCount];
+            int more = large[--largeCount];
+            aliasProbability[less] = scaled[less];
+            alias[less] = more;
+            scaled[more] = scaled[more] + scaled[less] - 1;
+            if (scaled[more] < 1) {
+                small[smallCount++] = more;
+            } else {
+                large[largeCount++] = more;
+            }
+        }
+        // Whatever is left has probability one up to rounding.
+        while (largeCount > 0) {
+            int i = large[--largeCount];
+            aliasProbability[i] = 1;
+            alias[i] = i;
+        }
+        while (smallCount > 0) {
+            int i = small[--smallCount];
+            aliasProbability[i] = 1;
+            alias[i] = i;
+        }
     }
 
     /** Picks 1-3 genres by their prior, places the taste near them, then names the genres it aligns with most. */
@@ -105,7 +155,7 @@ final class MovieCatalogue {
             v[k] += random.nextGaussian() * noise;
         }
         normalise(v);
-        double norm = model.movieTasteNorm() * Math.exp(random.nextGaussian() * model.movieTasteSpread());
+        double norm = model.movieTasteNorm() * StrictMath.exp(random.nextGaussian() * model.movieTasteSpread());
         for (int k = 0; k < dimension; k++) {
             tastes[movie * dimension + k] = (float) (v[k] * norm);
         }
@@ -222,7 +272,7 @@ final class MovieCatalogue {
         }
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            weights[i] = Math.pow(rank[i] + 1 + model.popularityOffset(), -config.popularityExponent());
+            weights[i] = StrictMath.pow(rank[i] + 1 + model.popularityOffset(), -config.popularityExponent());
         }
         return weights;
     }

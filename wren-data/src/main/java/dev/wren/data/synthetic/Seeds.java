@@ -7,7 +7,9 @@ import java.util.Random;
  *
  * <p>Each user and movie gets its own stream, so one entity's draws never depend on how many draws another made; that
  * keeps output stable when the generator changes in one place. {@link Random}'s algorithm is fixed by its
- * specification, so the streams are the same on every JVM.
+ * specification, so the streams are the same on every JVM. For the same reason the generator uses {@link StrictMath}
+ * for log, exp and pow: {@link Math}'s versions may differ in the last bit between platforms, which could flip a
+ * rounded rating.
  */
 final class Seeds {
     static final long GENRES = 1;
@@ -41,6 +43,6 @@ final class Seeds {
         if (u == 0) {
             u = Double.MIN_NORMAL;
         }
-        return -Math.log(-Math.log(u));
+        return -StrictMath.log(-StrictMath.log(u));
     }
 }

@@ -41,7 +41,7 @@ final class UserSimulator {
                 LocalDate.of(config.endYear() + 1, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
         this.logPopularity = new double[movies.size];
         for (int m = 0; m < movies.size; m++) {
-            logPopularity[m] = Math.log(movies.popularity[m]);
+            logPopularity[m] = StrictMath.log(movies.popularity[m]);
         }
         this.keys = new double[movies.size];
         this.scratchKeys = new double[movies.size];
@@ -75,7 +75,7 @@ final class UserSimulator {
 
         // Active period: most users stay a short while, a few for years.
         long range = lastSecond - firstSecond;
-        double spanShare = Math.pow(random.nextDouble(), 3);
+        double spanShare = StrictMath.pow(random.nextDouble(), 3);
         long span = Math.max(SESSION_SECONDS, (long) (spanShare * range));
         long start = firstSecond + (long) (random.nextDouble() * (range - span));
         long end = start + span;
@@ -131,7 +131,7 @@ final class UserSimulator {
             v[k] += random.nextGaussian() * noise;
         }
         MovieCatalogue.normalise(v);
-        double scale = model.userTasteNorm() * Math.exp(random.nextGaussian() * 0.2);
+        double scale = model.userTasteNorm() * StrictMath.exp(random.nextGaussian() * 0.2);
         for (int k = 0; k < d; k++) {
             v[k] *= scale;
         }
@@ -196,7 +196,7 @@ final class UserSimulator {
             }
             for (int i = 0; i < candidateCount; i++) {
                 int m = candidates[i];
-                keys[i] = Math.log(poolCounts[m]) + sharpness * movies.dot(taste, m) + Seeds.gumbel(random);
+                keys[i] = StrictMath.log(poolCounts[m]) + sharpness * movies.dot(taste, m) + Seeds.gumbel(random);
                 poolCounts[m] = 0;
             }
         }
