@@ -1,0 +1,104 @@
+package dev.wren.cli;
+
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.offline.OfflineConfig;
+import dev.wren.offline.OfflinePipeline;
+import dev.wren.offline.OfflineResult;
+import dev.wren.offline.OfflineStageException;
+import dev.wren.offline.Stage;
+import dev.wren.store.FeatureStores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wren offline}: the Spark batch tier, every stage; {@code features} and {@code embed} are the same pipeline
+ * with fewer stages.
+ */
+@Command(
+        name = "offline",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the offline pipeline on Spark: item and point-in-time user features, leak-free samples with time and"
+                    + " leave-last-n splits, Item2vec / DeepWalk / Node2vec embeddings, LSH similar items and"
+                    + " monitoring statistics; write Parquet and a manifest, and publish the serving features to the"
+                    + " feature store as a new snapshot (one atomic switch).",
+            "Runs in local[*] by default; see the README for spark-submit on a cluster.",
+        })
+class OfflineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    OfflineOptions offline;
+
+    @Option(
+            names = "--stages",
+            defaultValue = "all",
+            description = "Comma-separated: features, samples, embed, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
+    String stages;
+
+    /** The stages this command runs. */
+    Set<Stage> stages() {
+        return Stage.parse(stages);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path input = dataOptions.resolve(spec.commandLine().getErr());
+        Path dataHome = dataOptions.dataHome;
+        OfflineConfig config = OfflineConfig.defaults(input, offline.output(dataHome))
+                .withStages(stages())
+                .withMaster(offline.master)
+                .withSeed(offline.seed)
+                .withShufflePartitions(offline.partitions)
+                .withEmbedding(OfflineConfig.defaults(input, offline.output(dataHome))
+                        .embedding()
+                        .withDimension(offline.dimension));
+        OfflineResult result;
+        try (var progress = new ConsoleStageProgress(config.stages(), !offline.noPublish)) {
+            if (offline.noPublish) {
+                result = OfflinePipeline.runInOwnSession(config, null, progress);
+            } else {
+                String uri = offline.storeUri(dataHome);
+                try (FeatureStore store = FeatureStores.open(uri, FeatureSchema.standard(offline.dimension))) {
+                    result = OfflinePipeline.runInOwnSession(config, store, progress);
+                }
+            }
+        } catch (OfflineStageException e) {
+            throw new WrenUserException(e.getMessage(), ExitCodes.FAILURE, e);
+        }
+        print(out, result);
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, OfflineResult r) {
+        out.println("Offline outputs in " + r.output());
+        r.timings().forEach((stage, d) -> out.printf("  %-8s %8.1f s%n", stage.label(), d.toMillis() / 1000.0));
+        if (!r.rowCounts().isEmpty()) {
+            out.println("Rows");
+            new java.util.TreeMap<>(r.rowCounts()).forEach((name, n) -> out.printf("  %-28s %,12d%n", name, n));
+        }
+        if (!r.hitRates().isEmpty()) {
+            out.println("Next-item hit rate@10 (test split)");
+            for (Map.Entry<String, Double> e : r.hitRates().entrySet()) {
+                out.printf("  %-12s %.4f%n", e.getKey(), e.getValue());
+            }
+        }
+        r.lshRecall().ifPresent(x -> out.printf("LSH recall@10 against exact neighbours: %.4f%n", x));
+        r.publishedVersion().ifPresent(v -> out.println("Published feature snapshot " + v));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.wren.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code wren offline}, {@code wren features} and {@code wren embed}. */
+final class OfflineOptions {
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder for Parquet, JSON reports and manifest.json. Default: <data home>/offline.")
+    Path out;
+
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = "${env:WREN_STORE}",
+            description = "Feature store to publish to: embedded:/dir or redis://host:port/db (env WREN_STORE)."
+                    + " Default: embedded:<data home>/store.")
+    String store;
+
+    @Option(names = "--no-publish", description = "Write files only; publish nothing to the feature store.")
+    boolean noPublish;
+
+    @Option(
+            names = "--master",
+            defaultValue = "local[*]",
+            description = "Spark master: local[*], local[N] or spark://host:port. Default: ${DEFAULT-VALUE}.")
+    String master;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random step. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dim", defaultValue = "32", description = "Embedding dimension. Default: ${DEFAULT-VALUE}.")
+    int dimension;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "8",
+            description = "Spark shuffle partitions (few for small data). Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    /** The store URI to publish to, or the embedded default under the data home. */
+    String storeUri(Path dataHome) {
+        return store == null || store.isBlank()
+                ? "embedded:" + dataHome.resolve("store").toAbsolutePath()
+                : store;
+    }
+
+    Path output(Path dataHome) {
+        return out != null ? out : dataHome.resolve("offline");
+    }
+}
