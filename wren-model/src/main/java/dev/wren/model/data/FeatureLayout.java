@@ -47,8 +47,12 @@ public record FeatureLayout(
                 throw new IllegalArgumentException("field '" + f.name() + "' appears twice");
             }
         }
-        userIdField.ifPresent(n -> requireCategorical(categorical, n, Side.USER, "userIdField"));
-        itemIdField.ifPresent(n -> requireCategorical(categorical, n, Side.ITEM, "itemIdField"));
+        if (userIdField.isPresent()) {
+            requireCategorical(categorical, userIdField.get(), Side.USER, "userIdField");
+        }
+        if (itemIdField.isPresent()) {
+            requireCategorical(categorical, itemIdField.get(), Side.ITEM, "itemIdField");
+        }
         if (sequence.isPresent() && itemIdField.isEmpty()) {
             throw new IllegalArgumentException(
                     "sequence '" + sequence.get().name() + "' holds item ids, so the layout needs an itemIdField");
@@ -76,6 +80,17 @@ public record FeatureLayout(
             }
         }
         throw new IllegalArgumentException("no categorical field '" + name + "'; fields are " + categoricalNames());
+    }
+
+    /** Column of the named numeric field. */
+    public int numericIndex(String name) {
+        for (int i = 0; i < numeric.size(); i++) {
+            if (numeric.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no numeric field '" + name + "'; fields are "
+                + numeric.stream().map(NumericField::name).toList());
     }
 
     public CategoricalField categoricalField(String name) {
