@@ -70,6 +70,7 @@ public final class CrossValidation {
     public CrossValidationResult run(ModelSpec spec, InMemorySampleSource data, TrainConfig config) {
         List<Metrics> metrics = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
         List<Split> splits = splits(Math.toIntExact(data.size()));
         for (int k = 0; k < splits.size(); k++) {
             Split split = splits.get(k);
@@ -81,7 +82,7 @@ public final class CrossValidation {
                     config.withSeed(config.seed() + k))) {
                 Metrics m = Evaluator.evaluate(model, data.subset(split.test()));
                 log.info(
-                        "{} fold {}/{}: AUC {} PR-AUC {} logloss {} accuracy {} ({} epochs, {} samples/s)",
+                        "{} fold {}/{}: AUC {} PR-AUC {} logloss {} accuracy {} ({} epochs, {} samples/s, {} per CPU s)",
                         spec.name(),
                         k + 1,
                         folds,
@@ -90,12 +91,14 @@ public final class CrossValidation {
                         f(m.logLoss()),
                         f(m.accuracy()),
                         model.report().epochsRun(),
-                        Math.round(model.report().samplesPerSecond()));
+                        Math.round(model.report().samplesPerSecond()),
+                        Math.round(model.report().samplesPerCpuSecond()));
                 metrics.add(m);
                 rates.add(model.report().samplesPerSecond());
+                cpuRates.add(model.report().samplesPerCpuSecond());
             }
         }
-        return CrossValidationResult.of(spec.name(), metrics, rates);
+        return CrossValidationResult.of(spec.name(), metrics, rates, cpuRates);
     }
 
     /** Evaluates a model-free scoring on the same test folds, for a floor to compare against. */
@@ -106,7 +109,7 @@ public final class CrossValidation {
             InMemorySampleSource test = data.subset(split.test());
             metrics.add(Evaluator.evaluate(scoring.apply(test), test));
         }
-        return CrossValidationResult.of(name, metrics, List.of());
+        return CrossValidationResult.of(name, metrics, List.of(), List.of());
     }
 
     private static void shuffle(int[] order, Random random) {

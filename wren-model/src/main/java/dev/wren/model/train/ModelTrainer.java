@@ -29,6 +29,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,8 @@ public final class ModelTrainer {
         double bestAuc = Double.NEGATIVE_INFINITY;
         long trainedSamples = 0;
         long trainingNanos = 0;
+        long trainingCpuNanos = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             trainer.initialize(
                     new Shape(1, layout.categoricalCount()),
@@ -108,8 +112,10 @@ public final class ModelTrainer {
             int epochsWithoutGain = 0;
             for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 long start = System.nanoTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 double loss = runEpoch(spec, trainer, translator, train, config, epoch);
                 trainingNanos += System.nanoTime() - start;
+                trainingCpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
                 trainedSamples += train.size();
                 double auc = Evaluator.evaluate(batch -> predict(model, translator, batch), valid)
                         .rocAuc();
@@ -130,7 +136,9 @@ public final class ModelTrainer {
         }
         restore(model, best);
         double samplesPerSecond = trainedSamples / Math.max(1e-9, trainingNanos / 1e9);
-        return new TrainingReport(losses.size(), bestEpoch, bestAuc, losses, aucs, samplesPerSecond);
+        double samplesPerCpuSecond = trainedSamples / Math.max(1e-9, trainingCpuNanos / 1e9);
+        return new TrainingReport(
+                losses.size(), bestEpoch, bestAuc, losses, aucs, samplesPerSecond, samplesPerCpuSecond);
     }
 
     private static double runEpoch(

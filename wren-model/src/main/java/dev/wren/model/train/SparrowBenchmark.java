@@ -2,17 +2,19 @@ package dev.wren.model.train;
 
 import dev.wren.model.blocks.Cross;
 import dev.wren.model.blocks.ModelSpec;
+import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.data.InMemorySampleSource;
 import dev.wren.model.data.SparrowSamples;
 import dev.wren.model.eval.AverageRatingBaseline;
 import dev.wren.model.eval.CrossValidationResult;
-import dev.wren.model.eval.Evaluator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,41 +60,72 @@ public final class SparrowBenchmark {
         return cv.runBaseline("average-rating-floor", data, test -> baseline);
     }
 
-    /** Runs the benchmark for the named models (all when empty). */
-    public static Map<String, CrossValidationResult> run(Path csv, Path out, List<String> only, boolean progress)
+    /**
+     * What the benchmark found for one model.
+     *
+     * @param crossValidation 5-fold test metrics, empty when skipped
+     * @param serving bundle round trip and latency on fold 1's model, empty when skipped
+     */
+    public record Entry(Optional<CrossValidationResult> crossValidation, Optional<ServingCheck.Result> serving) {}
+
+    /**
+     * Runs the benchmark for the named models (all when empty).
+     *
+     * @param crossValidate run the 5-fold cross-validation
+     * @param serving train on fold 1, save and reload a bundle, check identical scores, measure latency
+     */
+    public static Map<String, Entry> run(
+            Path csv, Path out, List<String> only, boolean crossValidate, boolean serving, boolean progress)
             throws IOException {
         InMemorySampleSource data = SparrowSamples.read(csv);
         CrossValidation cv = new CrossValidation(FOLDS, 0.1, SEED);
-        Map<String, CrossValidationResult> results = new LinkedHashMap<>();
+        Map<String, Entry> results = new LinkedHashMap<>();
         CrossValidationResult floor = floor(data, cv);
-        results.put(floor.model(), floor);
+        results.put(floor.model(), new Entry(Optional.of(floor), Optional.empty()));
         log.info("floor: AUC {} PR-AUC {}", floor.rocAuc(), floor.prAuc());
         for (ModelSpec spec : models()) {
             if (!only.isEmpty() && !only.contains(spec.name())) {
                 continue;
             }
-            CrossValidationResult result =
-                    cv.run(spec, data, TrainConfig.defaultsFor(spec).withProgress(progress));
-            results.put(spec.name(), result);
-            Evaluator.writeJson(result, out.resolve(spec.name()).resolve("metrics.json"));
-            log.info(
-                    "{}: AUC {} PR-AUC {} logloss {} accuracy {} GAUC {}",
-                    spec.name(),
-                    result.rocAuc(),
-                    result.prAuc(),
-                    result.logLoss(),
-                    result.accuracy(),
-                    result.groupAuc());
+            TrainConfig config = TrainConfig.defaultsFor(spec).withProgress(progress);
+            Optional<CrossValidationResult> result = Optional.empty();
+            if (crossValidate) {
+                CrossValidationResult r = cv.run(spec, data, config);
+                log.info(
+                        "{}: AUC {} PR-AUC {} logloss {} accuracy {} GAUC {}",
+                        spec.name(),
+                        r.rocAuc(),
+                        r.prAuc(),
+                        r.logLoss(),
+                        r.accuracy(),
+                        r.groupAuc());
+                result = Optional.of(r);
+            }
+            Optional<ServingCheck.Result> check = serving
+                    ? Optional.of(ServingCheck.run(
+                            spec, data, cv.splits((int) data.size()).get(0), config, out))
+                    : Optional.empty();
+            Entry entry = new Entry(result, check);
+            results.put(spec.name(), entry);
+            writeJson(entry, out.resolve(spec.name()).resolve("metrics.json"));
         }
-        Evaluator.writeJson(results, out.resolve("summary.json"));
+        writeJson(results, out.resolve("summary.json"));
         return results;
     }
 
+    private static void writeJson(Object value, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ModelBundle.mapper().writeValue(file.toFile(), value);
+    }
+
+    /** {@code SparrowBenchmark <testSamples.csv> <out-dir> [--no-cv] [--no-serving] [models...]}. */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: SparrowBenchmark <testSamples.csv> <out-dir> [models...]");
+            throw new IllegalArgumentException(
+                    "usage: SparrowBenchmark <testSamples.csv> <out-dir> [--no-cv] [--no-serving] [models...]");
         }
-        List<String> only = List.of(args).subList(2, args.length);
-        run(Path.of(args[0]), Path.of(args[1]), only, true);
+        List<String> rest = List.of(args).subList(2, args.length);
+        List<String> only = rest.stream().filter(a -> !a.startsWith("--")).toList();
+        run(Path.of(args[0]), Path.of(args[1]), only, !rest.contains("--no-cv"), !rest.contains("--no-serving"), true);
     }
 }

@@ -20,6 +20,6 @@ class SparrowBenchmarkRunner {
         assumeTrue(csv != null, "shared/data/sparrow/samples/testSamples.csv not found beside the repository");
         String models = System.getProperty("wren.benchmark.models", "");
         List<String> only = models.isBlank() ? List.of() : List.of(models.split(","));
-        SparrowBenchmark.run(csv, Path.of("target", "sparrow-benchmark"), only, false);
+        SparrowBenchmark.run(csv, Path.of("target", "sparrow-benchmark"), only, true, true, false);
     }
 }
