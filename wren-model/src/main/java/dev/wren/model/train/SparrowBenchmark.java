@@ -1,6 +1,7 @@
 package dev.wren.model.train;
 
 import dev.wren.model.blocks.Cross;
+import dev.wren.model.blocks.ModelCatalog;
 import dev.wren.model.blocks.ModelSpec;
 import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.data.InMemorySampleSource;
@@ -39,17 +40,7 @@ public final class SparrowBenchmark {
                 crosses.add(new Cross(user, movie));
             }
         }
-        return List.of(
-                new ModelSpec.LogisticRegressionSpec(crosses),
-                ModelSpec.EmbeddingMlpSpec.defaults(),
-                ModelSpec.WideDeepSpec.defaults(crosses),
-                ModelSpec.DeepFmSpec.defaults(),
-                ModelSpec.NeuralCfSpec.defaults(),
-                ModelSpec.DeepCrossSpec.defaults(),
-                ModelSpec.PnnSpec.defaults(),
-                ModelSpec.DinSpec.defaults(),
-                ModelSpec.DienSpec.defaults(),
-                ModelSpec.TwoTowerSpec.defaults());
+        return new ModelCatalog(crosses).all();
     }
 
     /** The floor (movie average + user average) on the same folds. */
