@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a {@link ModelSpec} on streamed batches with Adam, keeps the epoch with the best validation AUC and stops
  * after {@code patience} epochs without improvement. Seeded: the engine seed fixes initialisation and dropout, the
- * seed also fixes each epoch's shuffle. Thread-safe: stateless; runs are independent.
+ * seed also fixes each epoch's shuffle. Thread-safe: stateless, but PyTorch's random generator is process-wide, so
+ * only runs that do not overlap in time are reproducible; run trainings one after another when results must repeat.
  */
 public final class ModelTrainer {
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
