@@ -41,7 +41,7 @@ public final class Scorer implements AutoCloseable {
         if (candidates.isEmpty()) {
             return new float[0];
         }
-        SampleBatch batch = toBatch(user, candidates);
+        SampleBatch batch = toBatch(layout, user, candidates);
         Predictor<SampleBatch, float[]> predictor;
         try {
             predictor = pool.take();
@@ -59,7 +59,7 @@ public final class Scorer implements AutoCloseable {
     }
 
     /** The request as a batch in the layout's encoding: user values repeated, candidate values per row. */
-    SampleBatch toBatch(UserFeatures user, List<ItemFeatures> candidates) {
+    static SampleBatch toBatch(FeatureLayout layout, UserFeatures user, List<ItemFeatures> candidates) {
         int n = candidates.size();
         int f = layout.categoricalCount();
         int m = layout.numericCount();
