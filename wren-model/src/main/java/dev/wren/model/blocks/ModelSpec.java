@@ -1,0 +1,354 @@
+package dev.wren.model.blocks;
+
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.wren.model.data.FeatureLayout;
+import java.util.List;
+
+/**
+ * A model's architecture and sizes: everything needed to rebuild its block for a layout. Stored as JSON in a bundle
+ * (the {@code model} property names the kind). Each record has a {@code defaults()} with sizes that suit
+ * MovieLens-scale data; training hyper-parameters are in {@link #defaultTraining()}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ModelSpec.LogisticRegressionSpec.class, name = "logistic-regression"),
+    @JsonSubTypes.Type(value = ModelSpec.EmbeddingMlpSpec.class, name = "embedding-mlp"),
+    @JsonSubTypes.Type(value = ModelSpec.WideDeepSpec.class, name = "wide-deep"),
+    @JsonSubTypes.Type(value = ModelSpec.DeepCrossSpec.class, name = "deep-cross"),
+    @JsonSubTypes.Type(value = ModelSpec.PnnSpec.class, name = "pnn"),
+    @JsonSubTypes.Type(value = ModelSpec.NeuralCfSpec.class, name = "neural-cf"),
+    @JsonSubTypes.Type(value = ModelSpec.DeepFmSpec.class, name = "deepfm"),
+    @JsonSubTypes.Type(value = ModelSpec.DinSpec.class, name = "din"),
+    @JsonSubTypes.Type(value = ModelSpec.DienSpec.class, name = "dien"),
+    @JsonSubTypes.Type(value = ModelSpec.TwoTowerSpec.class, name = "two-tower")
+})
+public sealed interface ModelSpec {
+    /** Stable registry name, as in the JSON {@code model} property. */
+    String name();
+
+    /** A fresh, uninitialised block for the layout; throws naming what the layout lacks. */
+    Block newBlock(FeatureLayout layout);
+
+    /** Training hyper-parameters that suit this model. */
+    TrainingDefaults defaultTraining();
+
+    /** Trained with in-batch negatives (softmax over the batch's items) instead of pointwise log loss. */
+    default boolean inBatchNegatives() {
+        return false;
+    }
+
+    /**
+     * Per-model defaults for the training loop.
+     *
+     * @param learningRate Adam's step size
+     * @param l2 weight decay on all parameters
+     * @param batchSize samples per step
+     * @param epochs maximum passes over the training data
+     */
+    record TrainingDefaults(float learningRate, float l2, int batchSize, int epochs) {}
+
+    private static void checkCommon(int embeddingDim, List<Integer> hidden, float dropout) {
+        if (embeddingDim < 1) {
+            throw new IllegalArgumentException("embeddingDim must be positive, got " + embeddingDim);
+        }
+        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("hidden sizes must be positive and non-empty, got " + hidden);
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+    }
+
+    /** Logistic regression over one-hot fields, crossed fields and numerics. */
+    record LogisticRegressionSpec(List<Cross> crosses) implements ModelSpec {
+        public LogisticRegressionSpec {
+            crosses = List.copyOf(crosses);
+        }
+
+        public static LogisticRegressionSpec defaults() {
+            return new LogisticRegressionSpec(List.of());
+        }
+
+        @Override
+        public String name() {
+            return "logistic-regression";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new LogisticRegression(layout, crosses);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.01f, 0f, 256, 10);
+        }
+    }
+
+    /** Embedding + MLP (Deep Crossing style). */
+    record EmbeddingMlpSpec(int embeddingDim, List<Integer> hidden, float dropout) implements ModelSpec {
+        public EmbeddingMlpSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+        }
+
+        public static EmbeddingMlpSpec defaults() {
+            return new EmbeddingMlpSpec(10, List.of(128, 128), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "embedding-mlp";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new EmbeddingMlp(layout, embeddingDim, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Wide &amp; Deep with crossed features in the wide part. */
+    record WideDeepSpec(int embeddingDim, List<Integer> hidden, float dropout, List<Cross> crosses)
+            implements ModelSpec {
+        public WideDeepSpec {
+            hidden = List.copyOf(hidden);
+            crosses = List.copyOf(crosses);
+            checkCommon(embeddingDim, hidden, dropout);
+        }
+
+        public static WideDeepSpec defaults(List<Cross> crosses) {
+            return new WideDeepSpec(10, List.of(128, 128), 0.1f, crosses);
+        }
+
+        @Override
+        public String name() {
+            return "wide-deep";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new WideAndDeep(layout, crosses, embeddingDim, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Deep &amp; Cross Network. */
+    record DeepCrossSpec(int embeddingDim, int crossLayers, List<Integer> hidden, float dropout) implements ModelSpec {
+        public DeepCrossSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+            if (crossLayers < 1) {
+                throw new IllegalArgumentException("crossLayers must be positive, got " + crossLayers);
+            }
+        }
+
+        public static DeepCrossSpec defaults() {
+            return new DeepCrossSpec(10, 3, List.of(128, 64), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "deep-cross";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new DeepCross(layout, embeddingDim, crossLayers, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Product-based neural network with inner and/or outer products. */
+    record PnnSpec(int embeddingDim, boolean innerProduct, boolean outerProduct, List<Integer> hidden, float dropout)
+            implements ModelSpec {
+        public PnnSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+        }
+
+        public static PnnSpec defaults() {
+            return new PnnSpec(10, true, true, List.of(128, 64), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "pnn";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new ProductNetwork(layout, embeddingDim, innerProduct, outerProduct, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** NeuralCF (GMF + MLP towers), optionally with side features in the MLP tower. */
+    record NeuralCfSpec(int embeddingDim, List<Integer> hidden, float dropout, boolean sideFeatures)
+            implements ModelSpec {
+        public NeuralCfSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+        }
+
+        public static NeuralCfSpec defaults() {
+            return new NeuralCfSpec(10, List.of(64, 32), 0.1f, true);
+        }
+
+        @Override
+        public String name() {
+            return "neural-cf";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new NeuralCf(layout, embeddingDim, hidden, dropout, sideFeatures);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** DeepFM. */
+    record DeepFmSpec(int embeddingDim, List<Integer> hidden, float dropout) implements ModelSpec {
+        public DeepFmSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+        }
+
+        public static DeepFmSpec defaults() {
+            return new DeepFmSpec(10, List.of(128, 64), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "deepfm";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new DeepFm(layout, embeddingDim, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Deep Interest Network. */
+    record DinSpec(int embeddingDim, List<Integer> attentionHidden, List<Integer> hidden, float dropout)
+            implements ModelSpec {
+        public DinSpec {
+            hidden = List.copyOf(hidden);
+            attentionHidden = List.copyOf(attentionHidden);
+            checkCommon(embeddingDim, hidden, dropout);
+            checkCommon(embeddingDim, attentionHidden, dropout);
+        }
+
+        public static DinSpec defaults() {
+            return new DinSpec(10, List.of(32), List.of(128, 64), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "din";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new DeepInterest(layout, embeddingDim, attentionHidden, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Deep Interest Evolution Network (GRU + AUGRU, no auxiliary loss). */
+    record DienSpec(int embeddingDim, int gruHidden, List<Integer> hidden, float dropout) implements ModelSpec {
+        public DienSpec {
+            hidden = List.copyOf(hidden);
+            checkCommon(embeddingDim, hidden, dropout);
+            if (gruHidden < 1) {
+                throw new IllegalArgumentException("gruHidden must be positive, got " + gruHidden);
+            }
+        }
+
+        public static DienSpec defaults() {
+            return new DienSpec(10, 16, List.of(128, 64), 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "dien";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new DeepInterestEvolution(layout, embeddingDim, gruHidden, hidden, dropout);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+    }
+
+    /** Two-tower retrieval model trained with in-batch negatives. */
+    record TwoTowerSpec(int embeddingDim, List<Integer> towerHidden, int outputDim, float temperature)
+            implements ModelSpec {
+        public TwoTowerSpec {
+            towerHidden = List.copyOf(towerHidden);
+            checkCommon(embeddingDim, towerHidden, 0f);
+            if (outputDim < 1 || !(temperature > 0)) {
+                throw new IllegalArgumentException("outputDim and temperature must be positive");
+            }
+        }
+
+        public static TwoTowerSpec defaults() {
+            return new TwoTowerSpec(16, List.of(64), 32, 0.1f);
+        }
+
+        @Override
+        public String name() {
+            return "two-tower";
+        }
+
+        @Override
+        public Block newBlock(FeatureLayout layout) {
+            return new TwoTower(layout, embeddingDim, towerHidden, outputDim, temperature);
+        }
+
+        @Override
+        public TrainingDefaults defaultTraining() {
+            return new TrainingDefaults(0.003f, 0f, 256, 10);
+        }
+
+        @Override
+        public boolean inBatchNegatives() {
+            return true;
+        }
+    }
+}

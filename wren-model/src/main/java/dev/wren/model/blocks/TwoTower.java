@@ -1,0 +1,78 @@
+package dev.wren.model.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import dev.wren.model.data.FeatureLayout;
+import dev.wren.model.data.Side;
+import java.util.List;
+
+/**
+ * Two-tower retrieval model: a user tower over the user's fields, numerics and mean-pooled recent items, an item tower
+ * over the item's fields and numerics, both L2-normalised. Outputs the logit cos(u, v) / temperature, then u and
+ * v / temperature (for in-batch negatives in training and for building an item index: u . v' is the logit).
+ */
+final class TwoTower extends RankingBlock {
+    private final int[] userColumns;
+    private final int[] itemColumns;
+    private final int[] userNumeric;
+    private final int[] itemNumeric;
+    private final int itemColumn;
+    private final boolean hasSequence;
+    private final float temperature;
+    private final EmbeddingTable embeddings;
+    private final Mlp userTower;
+    private final Dense userOut;
+    private final Mlp itemTower;
+    private final Dense itemOut;
+
+    TwoTower(FeatureLayout layout, int embeddingDim, List<Integer> towerHidden, int outputDim, float temperature) {
+        super(layout);
+        this.userColumns = layout.categoricalColumns(Side.USER);
+        this.itemColumns = layout.categoricalColumns(Side.ITEM);
+        if (userColumns.length == 0 || itemColumns.length == 0) {
+            throw new IllegalArgumentException("two-tower needs categorical fields on both the USER and ITEM side");
+        }
+        this.userNumeric = layout.numericColumns(Side.USER);
+        this.itemNumeric = layout.numericColumns(Side.ITEM);
+        this.hasSequence = layout.sequence().isPresent();
+        this.itemColumn = hasSequence ? layout.itemIdIndex("two-tower") : -1;
+        this.temperature = temperature;
+        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim));
+        long userWidth =
+                (long) userColumns.length * embeddingDim + userNumeric.length + (hasSequence ? embeddingDim : 0);
+        long itemWidth = (long) itemColumns.length * embeddingDim + itemNumeric.length;
+        this.userTower = addChildBlock("userTower", new Mlp(userWidth, towerHidden, 0f));
+        this.userOut = addChildBlock("userOut", new Dense(userTower.outputWidth(), outputDim));
+        this.itemTower = addChildBlock("itemTower", new Mlp(itemWidth, towerHidden, 0f));
+        this.itemOut = addChildBlock("itemOut", new Dense(itemTower.outputWidth(), outputDim));
+    }
+
+    @Override
+    NDList run(ParameterStore store, Inputs in, boolean training) {
+        NDArray fields = embeddings.embedAll(store, in.categorical(), training);
+        NDArray userX = Tensors.flatten(Tensors.pick(fields, userColumns));
+        if (userNumeric.length > 0) {
+            userX = Tensors.concat(userX, Tensors.pick(in.numeric(), userNumeric));
+        }
+        if (hasSequence) {
+            NDArray history = embeddings.embedColumn(store, in.sequence(), itemColumn, training);
+            userX = Tensors.concat(userX, Tensors.maskedMean(history, in.mask()));
+        }
+        NDArray itemX = Tensors.flatten(Tensors.pick(fields, itemColumns));
+        if (itemNumeric.length > 0) {
+            itemX = Tensors.concat(itemX, Tensors.pick(in.numeric(), itemNumeric));
+        }
+        NDArray u = normalise(userOut.forward(store, new NDList(userTower.apply(store, userX, training)), training)
+                .singletonOrThrow());
+        NDArray v = normalise(itemOut.forward(store, new NDList(itemTower.apply(store, itemX, training)), training)
+                .singletonOrThrow());
+        NDArray scaledV = v.div(temperature);
+        NDArray logit = u.mul(scaledV).sum(new int[] {1}, true);
+        return new NDList(logit, u, scaledV);
+    }
+
+    private static NDArray normalise(NDArray x) {
+        return x.div(x.norm(new int[] {1}, true).add(1e-8f));
+    }
+}

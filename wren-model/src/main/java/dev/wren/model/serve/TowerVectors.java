@@ -1,0 +1,65 @@
+package dev.wren.model.serve;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import dev.wren.model.blocks.FeatureTranslator;
+import dev.wren.model.data.SampleBatch;
+import dev.wren.model.train.TrainedModel;
+import java.util.List;
+
+/**
+ * The user and item vectors of a two-tower model, for an approximate-nearest-neighbour index: the dot product of a
+ * user vector and an item vector is the model's logit. Inputs go through the same {@link FeatureTranslator} as
+ * training. Thread-safe: a predictor per call.
+ */
+public final class TowerVectors {
+    private final TrainedModel model;
+
+    public TowerVectors(TrainedModel model) {
+        if (!model.spec().inBatchNegatives()) {
+            throw new IllegalArgumentException("model '" + model.spec().name() + "' is not a two-tower model");
+        }
+        this.model = model;
+    }
+
+    /** One vector per candidate (the user's part of each row does not affect the item tower). */
+    public float[][] items(UserFeatures anyUser, List<ItemFeatures> items) {
+        return vectors(Scorer.toBatch(model.layout(), anyUser, items), 2);
+    }
+
+    /** The user's vector (the candidate's part of the row does not affect the user tower). */
+    public float[] user(UserFeatures user, ItemFeatures anyItem) {
+        return vectors(Scorer.toBatch(model.layout(), user, List.of(anyItem)), 1)[0];
+    }
+
+    private float[][] vectors(SampleBatch batch, int output) {
+        FeatureTranslator features = model.translator();
+        NoBatchifyTranslator<SampleBatch, float[][]> translator = new NoBatchifyTranslator<>() {
+            @Override
+            public NDList processInput(TranslatorContext ctx, SampleBatch input) {
+                return features.toInputs(ctx.getNDManager(), input);
+            }
+
+            @Override
+            public float[][] processOutput(TranslatorContext ctx, NDList list) {
+                var vectors = list.get(output);
+                int n = (int) vectors.getShape().get(0);
+                int d = (int) vectors.getShape().get(1);
+                float[] flat = vectors.toFloatArray();
+                float[][] out = new float[n][d];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(flat, i * d, out[i], 0, d);
+                }
+                return out;
+            }
+        };
+        try (Predictor<SampleBatch, float[][]> predictor = model.model().newPredictor(translator)) {
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("tower vectors failed: " + e.getMessage(), e);
+        }
+    }
+}

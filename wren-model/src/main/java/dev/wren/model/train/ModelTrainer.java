@@ -1,0 +1,271 @@
+package dev.wren.model.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import dev.wren.model.blocks.FeatureTranslator;
+import dev.wren.model.blocks.ModelSpec;
+import dev.wren.model.data.FeatureLayout;
+import dev.wren.model.data.NumericScaling;
+import dev.wren.model.data.SampleBatch;
+import dev.wren.model.data.SampleSource;
+import dev.wren.model.eval.Evaluator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link ModelSpec} on streamed batches with Adam, keeps the epoch with the best validation AUC and stops
+ * after {@code patience} epochs without improvement. Seeded: the engine seed fixes initialisation and dropout, the
+ * seed also fixes each epoch's shuffle. Thread-safe: stateless, but PyTorch's random generator is process-wide, so
+ * only runs that do not overlap in time are reproducible; run trainings one after another when results must repeat.
+ */
+public final class ModelTrainer {
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
+    private static final String ENGINE = "PyTorch";
+
+    private ModelTrainer() {}
+
+    /**
+     * Trains a model; the caller owns (closes) the result.
+     *
+     * @param layout the layout both sources must have
+     */
+    public static TrainedModel train(
+            ModelSpec spec, FeatureLayout layout, SampleSource train, SampleSource valid, TrainConfig config) {
+        checkLayout(layout, train, "training");
+        checkLayout(layout, valid, "validation");
+        Engine engine = Engine.getEngine(ENGINE);
+        engine.setRandomSeed((int) config.seed());
+        Device device = device(engine, config.device());
+        NumericScaling scaling = NumericScaling.fit(train);
+        FeatureTranslator translator = new FeatureTranslator(layout, scaling);
+        Block block = spec.newBlock(layout);
+        Model model = Model.newInstance(spec.name(), device, ENGINE);
+        try {
+            model.setBlock(block);
+            TrainingReport report = fit(spec, layout, model, translator, train, valid, config);
+            return new TrainedModel(model, spec, layout, scaling, report);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static TrainingReport fit(
+            ModelSpec spec,
+            FeatureLayout layout,
+            Model model,
+            FeatureTranslator translator,
+            SampleSource train,
+            SampleSource valid,
+            TrainConfig config) {
+        Loss pointwise = Loss.sigmoidBinaryCrossEntropyLoss();
+        Adam adam = Adam.builder()
+                .optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                .optWeightDecays(config.l2())
+                .build();
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(pointwise)
+                .optOptimizer(adam)
+                .optDevices(new Device[] {model.getNDManager().getDevice()});
+        List<Double> losses = new ArrayList<>();
+        List<Double> aucs = new ArrayList<>();
+        byte[] best = null;
+        int bestEpoch = 0;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        long trainedSamples = 0;
+        long trainingNanos = 0;
+        long trainingCpuNanos = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            trainer.initialize(
+                    new Shape(1, layout.categoricalCount()),
+                    new Shape(1, layout.numericCount()),
+                    new Shape(1, layout.sequenceLength()),
+                    new Shape(1, layout.sequenceLength()));
+            int epochsWithoutGain = 0;
+            for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                long start = System.nanoTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                double loss = runEpoch(spec, trainer, translator, train, config, epoch);
+                trainingNanos += System.nanoTime() - start;
+                trainingCpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+                trainedSamples += train.size();
+                double auc = Evaluator.evaluate(batch -> predict(model, translator, batch), valid)
+                        .rocAuc();
+                losses.add(loss);
+                aucs.add(auc);
+                log.info("{} epoch {}: train loss {}, validation AUC {}", spec.name(), epoch, fmt(loss), fmt(auc));
+                if (auc > bestAuc) {
+                    bestAuc = auc;
+                    bestEpoch = epoch;
+                    best = snapshot(model.getBlock());
+                    epochsWithoutGain = 0;
+                    checkpoint(model, config, epoch, auc);
+                } else if (++epochsWithoutGain >= config.patience()) {
+                    log.info("{}: no gain for {} epochs, stopping", spec.name(), epochsWithoutGain);
+                    break;
+                }
+            }
+        }
+        restore(model, best);
+        double samplesPerSecond = trainedSamples / Math.max(1e-9, trainingNanos / 1e9);
+        double samplesPerCpuSecond = trainedSamples / Math.max(1e-9, trainingCpuNanos / 1e9);
+        return new TrainingReport(
+                losses.size(), bestEpoch, bestAuc, losses, aucs, samplesPerSecond, samplesPerCpuSecond);
+    }
+
+    private static double runEpoch(
+            ModelSpec spec,
+            Trainer trainer,
+            FeatureTranslator translator,
+            SampleSource train,
+            TrainConfig config,
+            int epoch) {
+        long shuffleSeed = config.seed() * 1_000_003L + epoch;
+        double[] lossSum = {0};
+        long[] seen = {0};
+        long start = System.nanoTime();
+        AtomicReference<ProgressBar> bar = new AtomicReference<>();
+        if (config.showProgress()) {
+            bar.set(new ProgressBarBuilder()
+                    .setTaskName(spec.name() + " epoch " + epoch)
+                    .setInitialMax(train.size())
+                    .setUpdateIntervalMillis(500)
+                    .continuousUpdate()
+                    .build());
+        }
+        try (var batches = train.batches(config.batchSize(), OptionalLong.of(shuffleSeed))) {
+            batches.forEach(batch -> {
+                float loss = step(spec, trainer, translator, batch);
+                lossSum[0] += (double) loss * batch.size();
+                seen[0] += batch.size();
+                ProgressBar b = bar.get();
+                if (b != null) {
+                    double rate = seen[0] / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                    b.stepBy(batch.size());
+                    b.setExtraMessage(String.format(" loss %.4f, %.0f samples/s", lossSum[0] / seen[0], rate));
+                }
+            });
+        } finally {
+            if (bar.get() != null) {
+                bar.get().close();
+            }
+        }
+        return lossSum[0] / Math.max(1, seen[0]);
+    }
+
+    private static float step(ModelSpec spec, Trainer trainer, FeatureTranslator translator, SampleBatch batch) {
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDList inputs = translator.toInputs(manager, batch);
+            NDArray labels = translator.labels(manager, batch);
+            float value;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList outputs = trainer.forward(inputs);
+                NDArray loss = spec.inBatchNegatives()
+                        ? InBatchSoftmaxLoss.loss(outputs, labels)
+                        : trainer.getLoss().evaluate(new NDList(labels), new NDList(outputs.get(0)));
+                collector.backward(loss);
+                value = loss.getFloat();
+            }
+            trainer.step();
+            return value;
+        }
+    }
+
+    static float[] predict(Model model, FeatureTranslator translator, SampleBatch batch) {
+        try (Predictor<SampleBatch, float[]> predictor = model.newPredictor(translator)) {
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("validation scoring failed", e);
+        }
+    }
+
+    private static byte[] snapshot(Block block) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                block.saveParameters(out);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot snapshot parameters", e);
+        }
+    }
+
+    private static void restore(Model model, byte[] parameters) {
+        if (parameters == null) {
+            return;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("cannot restore the best epoch's parameters", e);
+        }
+    }
+
+    private static void checkpoint(Model model, TrainConfig config, int epoch, double auc) {
+        if (config.checkpointDirectory().isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(config.checkpointDirectory().get());
+            model.setProperty("Epoch", Integer.toString(epoch));
+            model.setProperty("ValidationAuc", Double.toString(auc));
+            model.save(config.checkpointDirectory().get(), model.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write checkpoint to " + config.checkpointDirectory().get(), e);
+        }
+    }
+
+    private static Device device(Engine engine, String choice) {
+        return switch (choice) {
+            case "gpu" -> {
+                if (engine.getGpuCount() == 0) {
+                    throw new IllegalArgumentException("device 'gpu' requested but the engine sees no GPU");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default -> Device.cpu();
+        };
+    }
+
+    private static void checkLayout(FeatureLayout layout, SampleSource source, String role) {
+        layout.differenceFrom(source.layout()).ifPresent(d -> {
+            throw new IllegalArgumentException("the " + role + " samples do not match the layout: " + d);
+        });
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.4f", v);
+    }
+}
