@@ -84,15 +84,19 @@ public final class ItemFeatures {
     /**
      * The rating events with the item's statistics from ratings strictly before each event (the frame ends one second
      * earlier, so ratings in the same second are excluded too): {@code itemRatingCount, itemRatingAvg, itemRatingStd,
-     * itemFirstRatingTime, itemLastRatingTime}. The popularity rank is a catalogue-wide ordering and is left to serving.
+     * itemFirstRatingTime, itemLastRatingTime}. Rows with a null rating are point-in-time queries: they
+     * receive features and count for nothing. The popularity rank is a catalogue-wide ordering and is left to serving.
      */
     public static Dataset<Row> pointInTime(Dataset<Row> events) {
         WindowSpec before = Window.partitionBy("itemId").orderBy("ts").rangeBetween(Window.unboundedPreceding(), -1);
+        // Rows with a null rating are queries (negative samples asking for an item's state at a time): they get
+        // features but contribute none.
+        Column ratedAt = when(col("rating").isNotNull(), col("ts"));
         return events.withColumn("itemRatingCount", count("rating").over(before))
                 .withColumn("itemRatingAvg", avg("rating").over(before))
                 .withColumn("itemRatingStd", stddev_pop("rating").over(before))
-                .withColumn("itemFirstRatingTime", min("ts").over(before))
-                .withColumn("itemLastRatingTime", max("ts").over(before));
+                .withColumn("itemFirstRatingTime", min(ratedAt).over(before))
+                .withColumn("itemLastRatingTime", max(ratedAt).over(before));
     }
 
     private static Column genreSlot(int index) {
