@@ -65,7 +65,7 @@ public final class Manifest {
     /** Writes a JSON document beside the outputs (metrics people compare) and records it. */
     public void writeJson(String name, Object document) {
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(root.resolve(name).getParent());
             JSON.writeValue(root.resolve(name).toFile(), document);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + root.resolve(name), e);
