@@ -6,6 +6,7 @@ package dev.wren.offline;
  * @param dimension the vector size; also the store schema's embedding dimension
  * @param windowSize the Word2Vec context window
  * @param maxIter Word2Vec epochs
+ * @param minCount items seen fewer times in the sequences get no vector (their vectors would be noise)
  * @param walkLength the length of each DeepWalk / Node2vec walk
  * @param walksPerNode walks started from every item
  * @param p Node2vec's return parameter (high p: rarely step back)
@@ -18,6 +19,7 @@ public record EmbeddingParams(
         int dimension,
         int windowSize,
         int maxIter,
+        int minCount,
         int walkLength,
         int walksPerNode,
         double p,
@@ -26,7 +28,13 @@ public record EmbeddingParams(
         int evalUsers,
         String published) {
     public EmbeddingParams {
-        if (dimension < 1 || windowSize < 1 || maxIter < 1 || walkLength < 2 || walksPerNode < 1 || evalUsers < 1) {
+        if (dimension < 1
+                || windowSize < 1
+                || maxIter < 1
+                || minCount < 1
+                || walkLength < 2
+                || walksPerNode < 1
+                || evalUsers < 1) {
             throw new IllegalArgumentException("embedding sizes must be positive (walk length at least 2)");
         }
         if (!(p > 0 && q > 0 && userHalfLifeDays > 0)) {
@@ -39,11 +47,21 @@ public record EmbeddingParams(
     }
 
     public static EmbeddingParams defaults() {
-        return new EmbeddingParams(32, 5, 5, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+        return new EmbeddingParams(32, 5, 5, 3, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
     }
 
     public EmbeddingParams withDimension(int d) {
         return new EmbeddingParams(
-                d, windowSize, maxIter, walkLength, walksPerNode, p, q, userHalfLifeDays, evalUsers, published);
+                d,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published);
     }
 }

@@ -57,11 +57,16 @@ public final class OfflinePipeline {
         this.spark = spark;
     }
 
-    /** Opens a session on {@code config.master()} (unless spark-submit set one), runs, and stops it. */
+    /**
+     * Opens a session on {@code config.master()} (unless spark-submit set one), runs, and stops it.
+     *
+     * @param store where to publish, or null to write files only
+     */
     public static OfflineResult runInOwnSession(OfflineConfig config, FeatureStore store, ProgressListener progress) {
         SparkSession spark = SparkSessions.open(config.master(), config.shufflePartitions());
         try {
-            return new OfflinePipeline(spark).run(config, store, progress);
+            OfflinePipeline pipeline = new OfflinePipeline(spark);
+            return store == null ? pipeline.run(config, progress) : pipeline.run(config, store, progress);
         } finally {
             spark.stop();
         }
@@ -341,7 +346,8 @@ public final class OfflinePipeline {
 
         private Map<String, Object> parameters() {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("master", config.master());
+            // The master in effect: spark-submit's, when it set one.
+            p.put("master", spark.sparkContext().master());
             p.put("stages", config.stages().stream().map(Stage::label).toList());
             p.put("seed", config.seed());
             p.put("shufflePartitions", config.shufflePartitions());

@@ -25,7 +25,7 @@ class OfflinePipelineTest {
     private final OfflinePipeline pipeline = new OfflinePipeline(TestSpark.session());
 
     /** 40 movies in 4 genre clusters; 60 users who each love one cluster. */
-    private static Path writeDataset(Path dir) {
+    static Path writeDataset(Path dir) {
         List<String> movies = new ArrayList<>(List.of("movieId,title,genres"));
         for (int i = 1; i <= 40; i++) {
             movies.add(i + ",\"Movie " + i + ", The (" + (1980 + i) + ")\"," + GENRES[(i - 1) / 10] + "|Drama");
@@ -49,7 +49,7 @@ class OfflinePipelineTest {
         return OfflineConfig.defaults(input, output)
                 .withSnapshotVersion("test-1")
                 .withSamples(OfflineConfig.defaults(input, output).samples().withNegatives(1))
-                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 6, 2, 1.0, 0.5, 30, 100, "item2vec"));
+                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 30, 100, "item2vec"));
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class Item2Vec {
                 .setVectorSize(params.dimension())
                 .setWindowSize(params.windowSize())
                 .setMaxIter(params.maxIter())
-                .setMinCount(1)
+                .setMinCount(params.minCount())
                 .setNumPartitions(1)
                 .setSeed(seed);
         // A fixed order and one partition: Word2Vec's result depends on the order it sees sentences in.
