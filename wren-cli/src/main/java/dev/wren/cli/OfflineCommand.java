@@ -47,7 +47,8 @@ class OfflineCommand implements Callable<Integer> {
     @Option(
             names = "--stages",
             defaultValue = "all",
-            description = "Comma-separated: features, samples, embed, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Comma-separated: features, samples, embed, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
     String stages;
 
     /** The stages this command runs. */
@@ -60,14 +61,18 @@ class OfflineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path input = dataOptions.resolve(spec.commandLine().getErr());
         Path dataHome = dataOptions.dataHome;
-        OfflineConfig config = OfflineConfig.defaults(input, offline.output(dataHome))
-                .withStages(stages())
-                .withMaster(offline.master)
-                .withSeed(offline.seed)
-                .withShufflePartitions(offline.partitions)
-                .withEmbedding(OfflineConfig.defaults(input, offline.output(dataHome))
-                        .embedding()
-                        .withDimension(offline.dimension));
+        OfflineConfig defaults = OfflineConfig.defaults(input, offline.output(dataHome));
+        OfflineConfig config = new OfflineConfig(
+                input,
+                offline.output(dataHome),
+                offline.master,
+                stages(),
+                offline.seed,
+                offline.partitions,
+                defaults.snapshotVersion(),
+                defaults.users(),
+                defaults.samples(),
+                defaults.embedding().withDimension(offline.dimension));
         OfflineResult result;
         try (var progress = new ConsoleStageProgress(config.stages(), !offline.noPublish)) {
             if (offline.noPublish) {

@@ -29,7 +29,10 @@ final class OfflineOptions {
             description = "Spark master: local[*], local[N] or spark://host:port. Default: ${DEFAULT-VALUE}.")
     String master;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random step. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of every random step. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--dim", defaultValue = "32", description = "Embedding dimension. Default: ${DEFAULT-VALUE}.")

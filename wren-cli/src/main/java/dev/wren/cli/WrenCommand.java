@@ -24,6 +24,9 @@ import picocli.CommandLine.ScopeType;
             GenerateCommand.class,
             DownloadCommand.class,
             InspectCommand.class,
+            OfflineCommand.class,
+            FeaturesCommand.class,
+            EmbedCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -2,11 +2,16 @@ package dev.wren.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.store.FeatureStores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -129,6 +134,40 @@ class WrenCommandTest {
         Run run = wren("bench", "store", "--store", "memory:", "--items", "2000", "--iterations", "50");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("800 item vectors median", "p99");
+    }
+
+    @Test
+    void offlineRunsOnSparkAndPublishesASnapshotToTheStore() {
+        Path dir = tmp.resolve("tiny");
+        assertThat(wren("generate", "--out", dir.toString(), "--users", "60", "--movies", "50", "--ratings", "1500")
+                        .exitCode())
+                .isZero();
+        Path storeDir = tmp.resolve("store");
+        Run run = wren(
+                "offline",
+                "--data",
+                dir.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--store",
+                "embedded:" + storeDir,
+                "--master",
+                "local[2]",
+                "--partitions",
+                "2",
+                "--dim",
+                "8");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Published feature snapshot", "hit rate@10");
+        assertThat(tmp.resolve("out").resolve("manifest.json")).exists();
+
+        try (FeatureStore store = FeatureStores.open("embedded:" + storeDir, FeatureSchema.standard(8))) {
+            assertThat(store.liveVersion()).isPresent();
+            Map<Integer, float[]> vectors =
+                    store.getVectors(EntityKind.ITEM, FeatureSchema.EMBEDDING, new int[] {1, 2, 3});
+            assertThat(vectors).isNotEmpty();
+            assertThat(vectors.values()).allSatisfy(v -> assertThat(v).hasSize(8));
+        }
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.wren.offline;
+
+/**
+ * How item embeddings are trained and evaluated.
+ *
+ * @param dimension the vector size; also the store schema's embedding dimension
+ * @param windowSize the Word2Vec context window
+ * @param maxIter Word2Vec epochs
+ * @param minCount items seen fewer times in the sequences get no vector (their vectors would be noise)
+ * @param walkLength the length of each DeepWalk / Node2vec walk
+ * @param walksPerNode walks started from every item
+ * @param p Node2vec's return parameter (high p: rarely step back)
+ * @param q Node2vec's in-out parameter (low q: explore outward, DFS-like)
+ * @param userHalfLifeDays the half-life of a positive item's weight in the user embedding
+ * @param evalUsers at most this many users (seeded sample) in the hit-rate evaluation
+ * @param published which method's vectors go to the store: item2vec, deepwalk or node2vec
+ */
+public record EmbeddingParams(
+        int dimension,
+        int windowSize,
+        int maxIter,
+        int minCount,
+        int walkLength,
+        int walksPerNode,
+        double p,
+        double q,
+        double userHalfLifeDays,
+        int evalUsers,
+        String published) {
+    public EmbeddingParams {
+        if (dimension < 1
+                || windowSize < 1
+                || maxIter < 1
+                || minCount < 1
+                || walkLength < 2
+                || walksPerNode < 1
+                || evalUsers < 1) {
+            throw new IllegalArgumentException("embedding sizes must be positive (walk length at least 2)");
+        }
+        if (!(p > 0 && q > 0 && userHalfLifeDays > 0)) {
+            throw new IllegalArgumentException("p, q and the half-life must be positive");
+        }
+        if (!java.util.List.of("item2vec", "deepwalk", "node2vec").contains(published)) {
+            throw new IllegalArgumentException(
+                    "published embedding must be item2vec, deepwalk or node2vec, got '" + published + "'");
+        }
+    }
+
+    public static EmbeddingParams defaults() {
+        return new EmbeddingParams(32, 5, 5, 3, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+    }
+
+    public EmbeddingParams withDimension(int d) {
+        return new EmbeddingParams(
+                d,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published);
+    }
+}

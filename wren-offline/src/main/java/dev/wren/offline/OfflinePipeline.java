@@ -1,0 +1,365 @@
+package dev.wren.offline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.offline.embed.Item2Vec;
+import dev.wren.offline.embed.Neighbours;
+import dev.wren.offline.embed.NextItemEvaluation;
+import dev.wren.offline.embed.RandomWalks;
+import dev.wren.offline.embed.Sequences;
+import dev.wren.offline.embed.UserEmbeddings;
+import dev.wren.offline.features.ItemFeatures;
+import dev.wren.offline.features.RatingEvents;
+import dev.wren.offline.features.UserFeatures;
+import dev.wren.offline.io.MovieLensData;
+import dev.wren.offline.io.MovieLensReader;
+import dev.wren.offline.lsh.SimilarItems;
+import dev.wren.offline.publish.Manifest;
+import dev.wren.offline.publish.SnapshotPublisher;
+import dev.wren.offline.samples.FeatureTransforms;
+import dev.wren.offline.samples.Samples;
+import dev.wren.offline.stats.LogStatistics;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline batch tier's entry point: reads a MovieLens folder, runs the configured {@link Stage stages}, writes
+ * Parquet and {@code manifest.json} under the output folder, and publishes serving features and embeddings to the
+ * feature store as one new snapshot. A failed stage throws {@link OfflineStageException} naming it; the snapshot is
+ * then closed without a commit, so nothing half-published goes live.
+ *
+ * <p>The session is the caller's ({@link #runInOwnSession} opens and stops one). Not thread-safe: one run at a time.
+ */
+public final class OfflinePipeline {
+    private static final Logger log = LoggerFactory.getLogger(OfflinePipeline.class);
+    private static final int HIT_RATE_K = 10;
+    private static final int LSH_RECALL_QUERIES = 200;
+
+    private final SparkSession spark;
+
+    public OfflinePipeline(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /**
+     * Opens a session on {@code config.master()} (unless spark-submit set one), runs, and stops it.
+     *
+     * @param store where to publish, or null to write files only
+     */
+    public static OfflineResult runInOwnSession(OfflineConfig config, FeatureStore store, ProgressListener progress) {
+        SparkSession spark = SparkSessions.open(config.master(), config.shufflePartitions());
+        try {
+            OfflinePipeline pipeline = new OfflinePipeline(spark);
+            return store == null ? pipeline.run(config, progress) : pipeline.run(config, store, progress);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs and publishes to {@code store} (whose schema must be {@link FeatureSchema#standard} of the dimension). */
+    public OfflineResult run(OfflineConfig config, FeatureStore store, ProgressListener progress) {
+        return new Run(config, Optional.of(store), progress).execute();
+    }
+
+    /** Runs without publishing: Parquet outputs and the manifest only (the spark-submit path). */
+    public OfflineResult run(OfflineConfig config, ProgressListener progress) {
+        return new Run(config, Optional.empty(), progress).execute();
+    }
+
+    /** The state of one run, filled stage by stage. */
+    private final class Run {
+        private final OfflineConfig config;
+        private final Optional<FeatureStore> store;
+        private final ProgressListener progress;
+        private final Manifest manifest;
+        private final Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
+        private final Map<String, Double> hitRates = new LinkedHashMap<>();
+        private final UserFeatures userFeatures;
+        private OptionalDouble lshRecall = OptionalDouble.empty();
+        private MovieLensData data;
+        private List<String> vocabulary;
+        private Dataset<Row> itemServing;
+        private Dataset<Row> userServing;
+        private Dataset<Row> itemVectors;
+        private Dataset<Row> userVectors;
+
+        Run(OfflineConfig config, Optional<FeatureStore> store, ProgressListener progress) {
+            this.config = config;
+            this.store = store;
+            this.progress = progress;
+            this.manifest = new Manifest(config.output());
+            this.userFeatures = new UserFeatures(config.users());
+        }
+
+        OfflineResult execute() {
+            store.ifPresent(s -> checkSchema(s.schema()));
+            manifest.put("parameters", parameters());
+            stage(Stage.READ, this::read);
+            if (config.runs(Stage.FEATURES)) {
+                stage(Stage.FEATURES, this::features);
+            }
+            if (config.runs(Stage.SAMPLES)) {
+                stage(Stage.SAMPLES, this::samples);
+            }
+            if (config.runs(Stage.EMBED)) {
+                stage(Stage.EMBED, this::embed);
+            }
+            if (config.runs(Stage.SIMILAR)) {
+                stage(Stage.SIMILAR, this::similar);
+            }
+            if (config.runs(Stage.STATS)) {
+                stage(Stage.STATS, this::stats);
+            }
+            Optional<String> published = Optional.empty();
+            if (store.isPresent()) {
+                published = Optional.of(stage(Stage.PUBLISH, this::publish));
+            }
+            Map<String, Long> timingMillis = new LinkedHashMap<>();
+            timings.forEach((s, d) -> timingMillis.put(s.label(), d.toMillis()));
+            manifest.put("stageMillis", timingMillis);
+            manifest.write();
+            return new OfflineResult(config.output(), published, timings, manifest.rowCounts(), hitRates, lshRecall);
+        }
+
+        private void stage(Stage stage, Runnable body) {
+            stage(stage, () -> {
+                body.run();
+                return null;
+            });
+        }
+
+        private <T> T stage(Stage stage, Supplier<T> body) {
+            log.info("stage {} started", stage.label());
+            progress.stageStarted(stage);
+            long start = System.nanoTime();
+            try {
+                T result = body.get();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                timings.put(stage, took);
+                log.info("stage {} finished in {} ms", stage.label(), took.toMillis());
+                progress.stageFinished(stage, took);
+                return result;
+            } catch (RuntimeException e) {
+                log.error("stage {} failed: {}", stage.label(), e.toString());
+                progress.stageFailed(stage, e);
+                throw new OfflineStageException(stage, e);
+            }
+        }
+
+        private void read() {
+            data = new MovieLensReader(spark).read(config.input());
+            data = new MovieLensData(
+                    data.layout(),
+                    data.ratings().persist(StorageLevel.MEMORY_AND_DISK()),
+                    data.items().persist(StorageLevel.MEMORY_AND_DISK()),
+                    data.files());
+            manifest.put(
+                    "input",
+                    Map.of(
+                            "folder", config.input().toString(),
+                            "layout", data.layout().name(),
+                            "files",
+                                    data.files().stream()
+                                            .map(p -> p.getFileName().toString())
+                                            .toList(),
+                            "hash", Manifest.inputHash(data.files()),
+                            "ratings", data.ratings().count(),
+                            "items", data.items().count()));
+            vocabulary = ItemFeatures.genreVocabulary(data.items());
+            manifest.put("genreVocabulary", vocabulary);
+        }
+
+        private void features() {
+            servingFeatures();
+            manifest.writeParquet("features/items", itemServing);
+            manifest.writeParquet("features/users", userServing);
+        }
+
+        private void servingFeatures() {
+            if (itemServing == null) {
+                itemServing = ItemFeatures.aggregate(data.ratings(), data.items(), vocabulary)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                userServing = userFeatures
+                        .serving(RatingEvents.of(data.ratings(), data.items()))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+            }
+        }
+
+        private void samples() {
+            Samples builder = new Samples(userFeatures, config.samples(), config.seed());
+            long cutoff = builder.timeCutoff(data.ratings());
+            manifest.put("timeSplitCutoff", cutoff);
+            Dataset<Row> all = FeatureTransforms.prepare(
+                            builder.build(data.ratings(), data.items(), vocabulary, cutoff))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Map<String, Object> fitted = new LinkedHashMap<>();
+            for (String split : List.of("timeSplit", "userSplit")) {
+                Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
+                Dataset<Row> test = all.filter(col(split).equalTo(Samples.TEST));
+                PipelineModel transforms =
+                        new FeatureTransforms(config.samples().buckets()).fit(train);
+                String name = split.equals("timeSplit") ? "time" : "user";
+                try {
+                    transforms
+                            .write()
+                            .overwrite()
+                            .save(config.output().resolve("transforms/" + name).toString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                fitted.put(name, FeatureTransforms.parameters(transforms));
+                manifest.writeParquet("samples/" + name + "/train", sampleColumns(transforms.transform(train)));
+                manifest.writeParquet("samples/" + name + "/test", sampleColumns(transforms.transform(test)));
+            }
+            manifest.put("transforms", fitted);
+            all.unpersist();
+        }
+
+        private Dataset<Row> sampleColumns(Dataset<Row> transformed) {
+            // Keep raw features (for models that embed ids and lists) and the assembled vector; drop intermediates.
+            List<String> drop = List.of(transformed.columns()).stream()
+                    .filter(c -> c.endsWith("_d")
+                            || c.endsWith("_imp")
+                            || c.endsWith("_idx")
+                            || c.endsWith("_vec")
+                            || c.equals("numeric"))
+                    .toList();
+            return transformed.drop(drop.toArray(String[]::new));
+        }
+
+        private void embed() {
+            EmbeddingParams params = config.embedding();
+            double threshold = config.samples().labelThreshold();
+            // Evaluate on the per-user split: train on all but each user's last n events, test on those.
+            Dataset<Row> split =
+                    Samples.withUserSplit(data.ratings(), config.samples().leaveLastN());
+            Dataset<Row> train =
+                    split.filter(col("userSplit").equalTo(Samples.TRAIN)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> test = split.filter(col("userSplit").equalTo(Samples.TEST));
+            Dataset<Row> trainPositives = Sequences.positives(train, threshold);
+            Dataset<Row> trainTransitions = Sequences.transitions(trainPositives);
+            RandomWalks walks = new RandomWalks(spark, params, config.seed());
+            Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
+            methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
+            methods.put("deepwalk", walks.deepWalk(trainTransitions));
+            methods.put("node2vec", walks.node2vec(trainTransitions));
+            Map<String, Neighbours> neighbours = new LinkedHashMap<>();
+            methods.forEach((m, vectors) -> neighbours.put(m, Neighbours.of(vectors)));
+            Map<String, NextItemEvaluation.Score> scores = new NextItemEvaluation(
+                            HIT_RATE_K, params.evalUsers(), config.seed(), threshold)
+                    .evaluate(train, test, neighbours);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("k", HIT_RATE_K);
+            report.put("split", "leave-last-" + config.samples().leaveLastN());
+            Map<String, Object> perMethod = new LinkedHashMap<>();
+            scores.forEach((m, s) -> {
+                hitRates.put(m, s.hitRate());
+                perMethod.put(m, Map.of("users", s.users(), "hits", s.hits(), "hitRate", s.hitRate()));
+                log.info(
+                        "next-item hit rate@{} {}: {} ({} of {} users)",
+                        HIT_RATE_K,
+                        m,
+                        String.format("%.4f", s.hitRate()),
+                        s.hits(),
+                        s.users());
+            });
+            report.put("methods", perMethod);
+            manifest.writeJson("embeddings/evaluation.json", report);
+            manifest.put("embeddingEvaluation", report);
+            train.unpersist();
+
+            // What serving gets: the chosen method refitted on the whole log, and users' recency-weighted means.
+            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
+            itemVectors = switch (params.published()) {
+                case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
+                case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
+                default -> new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
+            };
+            itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
+            long end = data.ratings().agg(max("ts")).first().getLong(0);
+            userVectors = UserEmbeddings.recencyWeighted(positives, itemVectors, end + 1, params.userHalfLifeDays())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            manifest.writeParquet("embeddings/items", itemVectors);
+            manifest.writeParquet("embeddings/users", userVectors);
+            for (Map.Entry<String, Dataset<Row>> m : methods.entrySet()) {
+                manifest.writeParquet("embeddings/eval-" + m.getKey(), m.getValue());
+            }
+        }
+
+        private void similar() {
+            if (itemVectors == null) {
+                throw new IllegalStateException("the similar stage needs the embed stage in the same run");
+            }
+            SimilarItems.Result result = SimilarItems.defaults(config.seed()).run(itemVectors, LSH_RECALL_QUERIES);
+            manifest.writeParquet("similar/items", result.similar());
+            lshRecall = OptionalDouble.of(result.recallAtK());
+            Map<String, Object> report = Map.of("k", 10, "queries", result.queries(), "recallAtK", result.recallAtK());
+            manifest.writeJson("similar/recall.json", report);
+            manifest.put("lsh", report);
+            log.info("LSH recall@10 against exact neighbours: {}", String.format("%.4f", result.recallAtK()));
+        }
+
+        private void stats() {
+            manifest.writeJson("stats/stats.json", LogStatistics.compute(data.ratings(), data.items()));
+        }
+
+        private String publish() {
+            servingFeatures();
+            Dataset<Row> users = userServing;
+            Dataset<Row> items = itemServing;
+            if (itemVectors != null) {
+                items = items.join(
+                        itemVectors.withColumnRenamed("vector", FeatureSchema.EMBEDDING), scalaSeq("itemId"), "left");
+                users = users.join(
+                        userVectors.withColumnRenamed("vector", FeatureSchema.EMBEDDING), scalaSeq("userId"), "left");
+            }
+            SnapshotPublisher.Published p =
+                    SnapshotPublisher.publish(store.orElseThrow(), config.snapshotVersion(), users, items);
+            manifest.put("published", Map.of("version", p.version(), "users", p.users(), "items", p.items()));
+            return p.version();
+        }
+
+        private void checkSchema(FeatureSchema schema) {
+            FeatureSchema expected = FeatureSchema.standard(config.embedding().dimension());
+            if (!schema.userFeatures().equals(expected.userFeatures())
+                    || !schema.itemFeatures().equals(expected.itemFeatures())) {
+                throw new IllegalArgumentException("the feature store's schema is not FeatureSchema.standard("
+                        + config.embedding().dimension() + "): check the embedding dimension");
+            }
+        }
+
+        private Map<String, Object> parameters() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            // The master in effect: spark-submit's, when it set one.
+            p.put("master", spark.sparkContext().master());
+            p.put("stages", config.stages().stream().map(Stage::label).toList());
+            p.put("seed", config.seed());
+            p.put("shufflePartitions", config.shufflePartitions());
+            p.put("snapshotVersion", config.snapshotVersion());
+            p.put("users", config.users());
+            p.put("samples", config.samples());
+            p.put("embedding", config.embedding());
+            return p;
+        }
+    }
+
+    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    }
+}

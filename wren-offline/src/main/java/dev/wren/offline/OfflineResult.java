@@ -1,0 +1,31 @@
+package dev.wren.offline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What an offline run produced.
+ *
+ * @param output the output folder (Parquet, JSON reports, {@code manifest.json})
+ * @param publishedVersion the feature-store version made live, if a store was given
+ * @param timings wall time per stage that ran
+ * @param rowCounts rows per Parquet output
+ * @param hitRates next-item hit rate@10 per embedding method and the popularity baseline (when EMBED ran)
+ * @param lshRecall LSH recall@10 against exact neighbours (when SIMILAR ran)
+ */
+public record OfflineResult(
+        Path output,
+        Optional<String> publishedVersion,
+        Map<Stage, Duration> timings,
+        Map<String, Long> rowCounts,
+        Map<String, Double> hitRates,
+        OptionalDouble lshRecall) {
+    public OfflineResult {
+        timings = Map.copyOf(timings);
+        rowCounts = Map.copyOf(rowCounts);
+        hitRates = Map.copyOf(hitRates);
+    }
+}

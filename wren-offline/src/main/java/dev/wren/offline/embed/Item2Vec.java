@@ -1,0 +1,40 @@
+package dev.wren.offline.embed;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.wren.offline.EmbeddingParams;
+import org.apache.spark.ml.feature.Word2Vec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Spark MLlib Word2Vec (skip-gram) over item sequences: users' positive histories (Item2vec) or random walks
+ * (DeepWalk, Node2vec). One partition, so a seed gives the same vectors on every run. Stateless.
+ */
+public final class Item2Vec {
+    private final EmbeddingParams params;
+    private final long seed;
+
+    public Item2Vec(EmbeddingParams params, long seed) {
+        this.params = params;
+        this.seed = seed;
+    }
+
+    /**
+     * @param sentences {@code key} (a unique sortable id) and {@code items ARRAY<STRING>} of item ids
+     * @return {@code itemId INT, vector VECTOR}
+     */
+    public Dataset<Row> fit(Dataset<Row> sentences) {
+        Word2Vec word2vec = new Word2Vec()
+                .setInputCol("items")
+                .setVectorSize(params.dimension())
+                .setWindowSize(params.windowSize())
+                .setMaxIter(params.maxIter())
+                .setMinCount(params.minCount())
+                .setNumPartitions(1)
+                .setSeed(seed);
+        // A fixed order and one partition: Word2Vec's result depends on the order it sees sentences in.
+        Dataset<Row> ordered = sentences.orderBy(col("key")).select("items").coalesce(1);
+        return word2vec.fit(ordered).getVectors().select(col("word").cast("int").as("itemId"), col("vector"));
+    }
+}

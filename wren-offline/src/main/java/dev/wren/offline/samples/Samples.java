@@ -1,0 +1,118 @@
+package dev.wren.offline.samples;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import dev.wren.offline.features.ItemFeatures;
+import dev.wren.offline.features.RatingEvents;
+import dev.wren.offline.features.UserFeatures;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Builds labelled samples: every rating event with its point-in-time user and item features, the static item columns,
+ * and both split assignments ({@code timeSplit}, {@code userSplit}, each "train" or "test"). Optional negatives are
+ * items drawn by training-period popularity, asked for their item features at the positive's time. Stateless.
+ */
+public final class Samples {
+    public static final String TRAIN = "train";
+    public static final String TEST = "test";
+
+    private final UserFeatures users;
+    private final SampleParams params;
+    private final long seed;
+
+    /** @param seed the seed of negative sampling */
+    public Samples(UserFeatures users, SampleParams params, long seed) {
+        this.users = users;
+        this.params = params;
+        this.seed = seed;
+    }
+
+    /** The time at and after which events are test events in the time split. */
+    public long timeCutoff(Dataset<Row> ratings) {
+        double[] q = ratings.stat().approxQuantile("ts", new double[] {params.trainFraction()}, 0.0);
+        return (long) q[0];
+    }
+
+    /** The samples of {@code ratings}; see the class comment for the columns. */
+    public Dataset<Row> build(Dataset<Row> ratings, Dataset<Row> items, List<String> vocabulary, long cutoff) {
+        Dataset<Row> events = users.pointInTime(RatingEvents.of(ratings, items))
+                .withColumn(
+                        "label",
+                        when(col("rating").geq(params.labelThreshold()), 1).otherwise(0))
+                .withColumn("negative", lit(false))
+                .withColumn("timeSplit", when(col("ts").lt(cutoff), TRAIN).otherwise(TEST))
+                .withColumn("userSplit", userSplit());
+        if (params.negativesPerPositive() > 0) {
+            Dataset<Row> popular = ratings.filter(col("ts").lt(cutoff))
+                    .groupBy("itemId")
+                    .agg(count("*").as("n"));
+            events = events.unionByName(negatives(events, ratings, popular));
+        }
+        Dataset<Row> catalogue = ItemFeatures.catalogue(items, vocabulary).drop("genres", "releaseYear");
+        return ItemFeatures.pointInTime(events).join(catalogue, "itemId", "left");
+    }
+
+    /** {@code ratings} with a {@code userSplit} column: "test" for each user's last {@code n} events. */
+    public static Dataset<Row> withUserSplit(Dataset<Row> ratings, int n) {
+        return ratings.withColumn("userSplit", userSplit(n));
+    }
+
+    private Column userSplit() {
+        return userSplit(params.leaveLastN());
+    }
+
+    private static Column userSplit(int n) {
+        // Newest first, ties in the same second by item id, so "last n" is deterministic.
+        Column fromEnd = row_number()
+                .over(Window.partitionBy("userId")
+                        .orderBy(col("ts").desc(), col("itemId").desc()));
+        Column total = count("*").over(Window.partitionBy("userId"));
+        // A user with no more than n events keeps them all for training.
+        return when(fromEnd.leq(n).and(total.gt(n)), TEST).otherwise(TRAIN);
+    }
+
+    private Dataset<Row> negatives(Dataset<Row> events, Dataset<Row> ratings, Dataset<Row> popular) {
+        List<Row> counts = popular.orderBy("itemId").collectAsList();
+        int[] itemIds = new int[counts.size()];
+        double[] cumulative = new double[counts.size()];
+        double total = 0;
+        for (int i = 0; i < itemIds.length; i++) {
+            itemIds[i] = counts.get(i).getInt(0);
+            total += counts.get(i).getLong(1);
+            cumulative[i] = total;
+        }
+        NegativeSampler sampler = new NegativeSampler(itemIds, cumulative, seed);
+        Dataset<Row> drawn = events.filter(
+                        col("label").equalTo(1).and(col("negative").equalTo(false)))
+                .withColumn(
+                        "negItem",
+                        explode(sampler.asUdf(params.negativesPerPositive())
+                                .apply(col("userId"), col("itemId"), col("ts"))));
+        Dataset<Row> rated = ratings.select(col("userId"), col("itemId").as("negItem"));
+        // A negative must be an item the user never rated; the columns other than the item are the positive's,
+        // so its user features are those at the same moment.
+        return drawn.join(
+                        rated,
+                        CollectionConverters.asScala(List.of("userId", "negItem"))
+                                .toSeq(),
+                        "left_anti")
+                .dropDuplicates("userId", "ts", "negItem")
+                .withColumn("itemId", col("negItem"))
+                .drop("negItem")
+                .withColumn("rating", lit(null).cast("double"))
+                .withColumn("label", lit(0))
+                .withColumn("negative", lit(true))
+                .select(Arrays.stream(events.columns()).map(c -> col(c)).toArray(Column[]::new));
+    }
+}
