@@ -137,14 +137,15 @@ class WrenCommandTest {
     }
 
     @Test
-    void offlineRunsOnSparkAndPublishesASnapshotToTheStore() {
+    void embedRunsOnSparkAndPublishesASnapshotToTheStore() {
         Path dir = tmp.resolve("tiny");
         assertThat(wren("generate", "--out", dir.toString(), "--users", "60", "--movies", "50", "--ratings", "1500")
                         .exitCode())
                 .isZero();
         Path storeDir = tmp.resolve("store");
+        // embed = read, features, embeddings and similar items: what a serving snapshot needs.
         Run run = wren(
-                "offline",
+                "embed",
                 "--data",
                 dir.toString(),
                 "--out",
@@ -160,6 +161,7 @@ class WrenCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Published feature snapshot", "hit rate@10");
         assertThat(tmp.resolve("out").resolve("manifest.json")).exists();
+        assertThat(tmp.resolve("out").resolve("embeddings/evaluation.json")).exists();
 
         try (FeatureStore store = FeatureStores.open("embedded:" + storeDir, FeatureSchema.standard(8))) {
             assertThat(store.liveVersion()).isPresent();
