@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * TEST FAKE: a minimal map-backed {@link FeatureStore} for this module's tests, standing in for the embedded store
- * that another module provides. Validates rows against the schema like a real store; can be told to fail on the n-th
- * {@code put} to test that a failed run publishes nothing. Not thread-safe.
+ * TEST FAKE for fault injection only: a map-backed {@link FeatureStore} that fails on the n-th {@code put}, to prove
+ * that a failed run publishes nothing. Every other test publishes through the real {@code EmbeddedFeatureStore}.
+ * Not thread-safe.
  */
 public final class MapFeatureStoreFake implements FeatureStore {
     private final FeatureSchema schema;

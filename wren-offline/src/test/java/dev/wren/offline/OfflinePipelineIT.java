@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
+import dev.wren.store.embedded.EmbeddedFeatureStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +23,8 @@ class OfflinePipelineIT {
         assumeTrue(
                 input.isPresent(),
                 "shared/data/" + dataset + " not found above " + Path.of("").toAbsolutePath());
-        MapFeatureStoreFake store = new MapFeatureStoreFake(FeatureSchema.standard(32));
+        // The real embedded store, persisted to a folder, as `wren offline` publishes by default.
+        FeatureStore store = EmbeddedFeatureStore.open(tmp.resolve("store"), FeatureSchema.standard(32));
         OfflineConfig config =
                 OfflineConfig.defaults(input.get(), tmp.resolve("out")).withSnapshotVersion(dataset + "-it");
 
@@ -41,5 +44,6 @@ class OfflinePipelineIT {
                 .isEqualTo(ratings);
         assertThat(result.hitRates()).containsKeys("item2vec", "deepwalk", "node2vec", "popularity");
         assertThat(result.lshRecall()).isPresent();
+        store.close();
     }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
+import dev.wren.store.embedded.EmbeddedFeatureStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ class OfflinePipelineTest {
 
     @Test
     void runsEveryStageWritesTheManifestAndPublishesOneSnapshot(@TempDir Path tmp) throws IOException {
-        MapFeatureStoreFake store = new MapFeatureStoreFake(FeatureSchema.standard(DIM));
+        FeatureStore store = EmbeddedFeatureStore.inMemory(FeatureSchema.standard(DIM));
         List<String> started = new ArrayList<>();
 
         OfflineResult result = pipeline.run(
@@ -119,7 +121,7 @@ class OfflinePipelineTest {
         Path in = tmp.resolve("in");
         Fixtures.write(in, "movies.csv", StandardCharsets.UTF_8, "movieId,title,genres", "1,A (1990),Drama");
         Fixtures.write(in, "ratings.csv", StandardCharsets.UTF_8, "userId,movieId,rating,timestamp", "1,1,4.0,x");
-        MapFeatureStoreFake store = new MapFeatureStoreFake(FeatureSchema.standard(DIM));
+        FeatureStore store = EmbeddedFeatureStore.inMemory(FeatureSchema.standard(DIM));
 
         assertThatThrownBy(() -> pipeline.run(config(in, tmp.resolve("out")), store, ProgressListener.none()))
                 .isInstanceOf(OfflineStageException.class)
