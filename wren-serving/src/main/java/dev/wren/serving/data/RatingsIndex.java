@@ -27,6 +27,12 @@ public final class RatingsIndex {
         return new RatingsIndex(byUser, n);
     }
 
+    /** An index over ratings already grouped by user (each user's ratings oldest first). */
+    public static RatingsIndex of(Map<Integer, UserRatings> byUser) {
+        return new RatingsIndex(
+                byUser, byUser.values().stream().mapToLong(UserRatings::size).sum());
+    }
+
     public Optional<UserRatings> user(int userId) {
         return Optional.ofNullable(byUser.get(userId));
     }
