@@ -32,6 +32,7 @@ public final class Catalog {
     private final List<Integer> byPopularity;
     private final Map<String, List<Integer>> byGenreRating;
     private final int newestYear;
+    private final Map<Integer, Long> genreMasks;
 
     private Catalog(Map<Integer, Item> items, Map<Integer, ItemStats> stats) {
         this.items = Map.copyOf(items);
@@ -46,6 +47,17 @@ public final class Catalog {
         Map<String, List<Integer>> sortedGenres = new TreeMap<>();
         genres.forEach((g, ids) -> sortedGenres.put(g, sorted(ids, Sort.RATING)));
         this.byGenreRating = Map.copyOf(sortedGenres);
+        List<String> names = new ArrayList<>(sortedGenres.keySet());
+        Map<Integer, Long> masks = new HashMap<>();
+        items.values().forEach(item -> {
+            long mask = 0;
+            for (String g : item.genres()) {
+                // Beyond 64 genres, bits are shared: similarity gets coarser, nothing breaks.
+                mask |= 1L << (names.indexOf(g) % 64);
+            }
+            masks.put(item.id(), mask);
+        });
+        this.genreMasks = Map.copyOf(masks);
         this.newestYear = items.values().stream()
                 .filter(i -> i.year().isPresent())
                 .mapToInt(i -> i.year().getAsInt())
@@ -122,6 +134,11 @@ public final class Catalog {
     /** The items of one genre, best Bayesian rating first; empty for an unknown genre. */
     public List<Integer> topRated(String genre) {
         return byGenreRating.getOrDefault(genre, List.of());
+    }
+
+    /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
+    public long genreMask(int id) {
+        return genreMasks.getOrDefault(id, 0L);
     }
 
     /** The newest release year in the catalogue: "now" for freshness, since datasets are historic. */

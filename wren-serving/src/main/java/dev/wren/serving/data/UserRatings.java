@@ -9,13 +9,29 @@ import java.util.Arrays;
  * @param ratings the ratings
  * @param timestamps seconds since the Unix epoch
  */
-public record UserRatings(int[] items, float[] ratings, long[] timestamps) {
+public record UserRatings(int[] items, float[] ratings, long[] timestamps, int[] sortedItems) {
     public static final UserRatings EMPTY = new UserRatings(new int[0], new float[0], new long[0]);
 
     public UserRatings {
         if (items.length != ratings.length || items.length != timestamps.length) {
             throw new IllegalArgumentException("parallel arrays differ in length");
         }
+    }
+
+    /** Ratings in time order; keeps a sorted copy of the items so that membership is a binary search. */
+    public UserRatings(int[] items, float[] ratings, long[] timestamps) {
+        this(items, ratings, timestamps, sortedCopy(items));
+    }
+
+    private static int[] sortedCopy(int[] items) {
+        int[] sorted = items.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Whether the user rated this item. */
+    public boolean rated(int itemId) {
+        return Arrays.binarySearch(sortedItems, itemId) >= 0;
     }
 
     public int size() {

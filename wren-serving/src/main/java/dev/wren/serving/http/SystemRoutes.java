@@ -65,6 +65,16 @@ final class SystemRoutes {
             }
             stages.put(t.getId().getTag("stage"), m);
         }
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (Timer t : services.metrics().find(Recommender.CHANNEL_TIMER).timers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("count", t.count());
+            m.put("meanMs", round(t.mean(TimeUnit.MILLISECONDS)));
+            for (ValueAtPercentile p : t.takeSnapshot().percentileValues()) {
+                m.put("p" + Math.round(p.percentile() * 100) + "Ms", round(p.value(TimeUnit.MILLISECONDS)));
+            }
+            channels.put(t.getId().getTag("channel"), m);
+        }
         Map<String, Object> exposures = new LinkedHashMap<>();
         for (Counter c : services.metrics().find(Recommender.EXPOSURES).counters()) {
             exposures.put(c.getId().getTag("variant"), (long) c.count());
@@ -77,6 +87,7 @@ final class SystemRoutes {
         out.put("ratings", s.data().ratings().ratingCount());
         out.put("itemVectors", s.data().itemIndex().size());
         out.put("stages", stages);
+        out.put("channels", channels);
         out.put("exposures", exposures);
         ctx.json(out);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wren.core.recommend.Ranker;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Reranker;
+import dev.wren.core.recommend.Retriever;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ab.Bucketing;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 public final class Recommender {
     public static final String STAGE_TIMER = "wren.pipeline.stage";
     public static final String EXPOSURES = "wren.exposures";
+    public static final String CHANNEL_TIMER = "wren.recall.channel";
 
     private final Supplier<ServingState> state;
     private final PipelineSettings settings;
@@ -36,6 +38,7 @@ public final class Recommender {
     private final Timer rank;
     private final Timer rerank;
     private final Timer total;
+    private final Map<String, Timer> channelTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Recommender(
             Supplier<ServingState> state,
@@ -106,7 +109,7 @@ public final class Recommender {
                 plan.channels(),
                 settings.quotas(),
                 settings.fallbacks(),
-                stages.retrievers(),
+                timed(stages.retrievers()),
                 Math.max(settings.candidateBudget(), req.size() * 2));
         long t1 = System.nanoTime();
         Ranker ranker = stages.rankers().get(plan.ranker());
@@ -122,6 +125,20 @@ public final class Recommender {
         logExposure(req, plan, items, s.version());
         total.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new Recommendation(items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version());
+    }
+
+    /** The retrievers, each timing its calls under its channel name. */
+    private Map<String, Retriever> timed(Map<String, Retriever> retrievers) {
+        Map<String, Retriever> out = new java.util.HashMap<>(retrievers.size() * 2);
+        retrievers.forEach((name, r) -> {
+            Timer timer = channelTimers.computeIfAbsent(name, n -> Timer.builder(CHANNEL_TIMER)
+                    .description("Latency of one recall channel")
+                    .tag("channel", n)
+                    .publishPercentiles(0.5, 0.99)
+                    .register(metrics));
+            out.put(name, (request, budget) -> timer.record(() -> r.retrieve(request, budget)));
+        });
+        return out;
     }
 
     private void logExposure(RecommendRequest req, Plan plan, List<ScoredItem> items, String version) {

@@ -76,14 +76,18 @@ public final class StateLoader {
                 throw new BrokenStateException(dataDir + " has no ratings");
             }
             Catalog catalog = Catalog.build(reader.items(), ratings);
+            long read = System.nanoTime();
             CoOccurrence co = CoOccurrence.build(ratings, settings.positiveThreshold(), 100, 50);
+            long cooc = System.nanoTime();
             if (store.liveVersion().isEmpty()) {
                 bootstrap(catalog, ratings);
             }
             Map<Integer, float[]> vectors = new HashMap<>();
             store.scan(EntityKind.ITEM, (id, row) -> row.vector(FeatureSchema.EMBEDDING)
                     .ifPresent(v -> vectors.put(id, v)));
+            long scanned = System.nanoTime();
             VectorIndex index = VectorIndex.build(vectors, dimension);
+            long indexed = System.nanoTime();
             if (index.size() == 0) {
                 log.warn("The feature store has no item embeddings: the embedding channels will fall back");
             }
@@ -92,14 +96,19 @@ public final class StateLoader {
             ServingData data = new ServingData(version, catalog, ratings, co, index, users, store, settings);
             ServingState state = new ServingState(data, factories.build(data), Instant.now());
             log.info(
-                    "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors in {} ms",
+                    "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors in {} ms"
+                            + " (read {} ms, co-occurrence {} ms, store {} ms, ANN index {} ms)",
                     version,
                     dataDir,
                     catalog.size(),
                     ratings.users().size(),
                     ratings.ratingCount(),
                     index.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000,
+                    (read - start) / 1_000_000,
+                    (cooc - read) / 1_000_000,
+                    (scanned - cooc) / 1_000_000,
+                    (indexed - scanned) / 1_000_000);
             return state;
         } catch (BrokenStateException e) {
             throw e;

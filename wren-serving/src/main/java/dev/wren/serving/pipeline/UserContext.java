@@ -1,5 +1,6 @@
 package dev.wren.serving.pipeline;
 
+import dev.wren.serving.data.UserRatings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,25 +10,37 @@ import java.util.Set;
  * serving features from the store.
  *
  * @param userId the user
- * @param seen every item the user has rated or clicked
+ * @param rated the ratings loaded from the ratings file
+ * @param liveSeen the items rated or clicked since start-up
  * @param recentPositives the most recent liked items, most recent first
  * @param embedding the user's embedding from the store, when it has one
  * @param topGenres the genres the user likes most, most liked first
  */
 public record UserContext(
         int userId,
-        Set<Integer> seen,
+        UserRatings rated,
+        Set<Integer> liveSeen,
         List<Integer> recentPositives,
         Optional<float[]> embedding,
         List<String> topGenres) {
     public UserContext {
-        seen = Set.copyOf(seen);
+        liveSeen = Set.copyOf(liveSeen);
         recentPositives = List.copyOf(recentPositives);
         topGenres = List.copyOf(topGenres);
     }
 
+    /** Whether the user has rated or clicked the item. */
+    public boolean hasSeen(int itemId) {
+        return liveSeen.contains(itemId) || rated.rated(itemId);
+    }
+
+    /** How many items the user has rated or clicked (an upper bound: an item may be counted twice). */
+    public int seenCount() {
+        return rated.size() + liveSeen.size();
+    }
+
     /** A user the system has never seen. */
     public boolean isCold() {
-        return seen.isEmpty() && recentPositives.isEmpty() && embedding.isEmpty();
+        return seenCount() == 0 && recentPositives.isEmpty() && embedding.isEmpty();
     }
 }

@@ -28,6 +28,8 @@ public final class UserContexts {
     private final FeatureStore store;
     private final double positiveThreshold;
     private final int recentLimit;
+    /** Each user's liked genres in the ratings file, counted once at load: the hot path only adds recent events. */
+    private final Map<Integer, Map<String, Integer>> genreCounts;
 
     public UserContexts(
             Catalog catalog,
@@ -42,6 +44,17 @@ public final class UserContexts {
         this.store = store;
         this.positiveThreshold = positiveThreshold;
         this.recentLimit = recentLimit;
+        Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+        ratings.all().forEach((user, ur) -> {
+            Map<String, Integer> c = new HashMap<>();
+            for (int i = 0; i < ur.size(); i++) {
+                if (ur.ratings()[i] >= positiveThreshold) {
+                    count(c, ur.items()[i]);
+                }
+            }
+            counts.put(user, Map.copyOf(c));
+        });
+        this.genreCounts = Map.copyOf(counts);
     }
 
     /** Whether the user has any history or features at all. */
@@ -54,17 +67,14 @@ public final class UserContexts {
     public UserContext context(int userId) {
         UserRatings base = ratings.user(userId).orElse(UserRatings.EMPTY);
         List<Event> events = recent.of(userId);
-        Set<Integer> seen = new HashSet<>(base.size() + events.size());
-        for (int item : base.items()) {
-            seen.add(item);
-        }
+        Set<Integer> seen = new HashSet<>(events.size() * 2);
         events.forEach(e -> seen.add(e.itemId()));
         Optional<Features> row = store.get(EntityKind.USER, userId);
         List<Integer> positives = row.map(r -> r.intList(FeatureSchema.RECENT_POSITIVES))
                 .filter(l -> !l.isEmpty())
                 .orElseGet(() -> recentPositives(base, events, positiveThreshold, recentLimit));
         Optional<float[]> embedding = row.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
-        return new UserContext(userId, seen, positives, embedding, topGenres(base, events));
+        return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events));
     }
 
     /** The user's liked items, most recent first, the events after the file's ratings. */
@@ -88,13 +98,8 @@ public final class UserContexts {
         return e.type() == Event.Type.CLICK || e.value() >= threshold;
     }
 
-    private List<String> topGenres(UserRatings base, List<Event> events) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < base.size(); i++) {
-            if (base.ratings()[i] >= positiveThreshold) {
-                count(counts, base.items()[i]);
-            }
-        }
+    private List<String> topGenres(int userId, List<Event> events) {
+        Map<String, Integer> counts = new HashMap<>(genreCounts.getOrDefault(userId, Map.of()));
         events.stream().filter(e -> isPositive(e, positiveThreshold)).forEach(e -> count(counts, e.itemId()));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())

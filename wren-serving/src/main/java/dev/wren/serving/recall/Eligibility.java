@@ -9,7 +9,7 @@ final class Eligibility {
     private Eligibility() {}
 
     static boolean eligible(int itemId, RecommendRequest request, UserContext user, Catalog catalog) {
-        if (user.seen().contains(itemId)) {
+        if (user.hasSeen(itemId)) {
             return false;
         }
         if (request.genre().isEmpty()) {

@@ -30,7 +30,10 @@ public final class UserEmbeddingRetriever implements Retriever {
         if (user.embedding().isEmpty() || index.size() == 0) {
             return List.of();
         }
-        int k = (budget + Math.min(user.seen().size(), 500)) * (request.genre().isPresent() ? 4 : 1);
+        // Over-fetch for the seen items that will be skipped, but bounded: a beam of thousands costs more than it
+        // finds.
+        int k = (2 * budget + Math.min(user.seenCount(), 200))
+                * (request.genre().isPresent() ? 3 : 1);
         List<Candidate> out = new ArrayList<>();
         for (VectorIndex.Hit hit : index.search(user.embedding().get(), k)) {
             if (out.size() >= budget) {

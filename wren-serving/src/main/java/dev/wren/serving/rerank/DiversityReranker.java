@@ -5,6 +5,7 @@ import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,11 +41,11 @@ public final class DiversityReranker implements Reranker {
 
     @Override
     public List<ScoredItem> rerank(RecommendRequest request, List<ScoredItem> ranked, int size) {
-        Set<Integer> seen = users.context(request.userId()).seen();
+        UserContext user = users.context(request.userId());
         List<ScoredItem> pool = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         for (ScoredItem s : ranked) {
-            if (seen.contains(s.itemId()) || !ids.add(s.itemId())) {
+            if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
                 continue;
             }
             Item item = catalog.item(s.itemId()).orElse(null);
@@ -60,8 +61,12 @@ public final class DiversityReranker implements Reranker {
         double max = pool.stream().mapToDouble(ScoredItem::score).max().orElse(1);
         double min = pool.stream().mapToDouble(ScoredItem::score).min().orElse(0);
         double span = max > min ? max - min : 1;
+        long[] masks = new long[pool.size()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = catalog.genreMask(pool.get(i).itemId());
+        }
         List<ScoredItem> picked = new ArrayList<>(size);
-        List<Set<String>> pickedGenres = new ArrayList<>(size);
+        long[] pickedMasks = new long[Math.min(size, pool.size())];
         boolean[] used = new boolean[pool.size()];
         while (picked.size() < size && picked.size() < pool.size()) {
             int best = -1;
@@ -73,10 +78,9 @@ public final class DiversityReranker implements Reranker {
                 double relevance = (pool.get(i).score() - min) / span;
                 double value = lambda * relevance;
                 if (lambda < 1) {
-                    Set<String> g = genres(pool.get(i).itemId());
                     double sim = 0;
-                    for (Set<String> other : pickedGenres) {
-                        sim = Math.max(sim, jaccard(g, other));
+                    for (int p = 0; p < picked.size(); p++) {
+                        sim = Math.max(sim, jaccard(masks[i], pickedMasks[p]));
                     }
                     value -= (1 - lambda) * sim;
                 }
@@ -86,8 +90,8 @@ public final class DiversityReranker implements Reranker {
                 }
             }
             used[best] = true;
+            pickedMasks[picked.size()] = masks[best];
             picked.add(pool.get(best));
-            pickedGenres.add(genres(pool.get(best).itemId()));
         }
         return picked;
     }
@@ -100,20 +104,9 @@ public final class DiversityReranker implements Reranker {
         return Math.max(0, 1 - age / FRESHNESS_HORIZON_YEARS);
     }
 
-    private Set<String> genres(int itemId) {
-        return Set.copyOf(catalog.item(itemId).map(Item::genres).orElse(List.of()));
-    }
-
-    static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
-            return 0;
-        }
-        int common = 0;
-        for (String s : a) {
-            if (b.contains(s)) {
-                common++;
-            }
-        }
-        return (double) common / (a.size() + b.size() - common);
+    /** Jaccard similarity of two genre sets as bit masks; 0 when both are empty. */
+    static double jaccard(long a, long b) {
+        int union = Long.bitCount(a | b);
+        return union == 0 ? 0 : (double) Long.bitCount(a & b) / union;
     }
 }
