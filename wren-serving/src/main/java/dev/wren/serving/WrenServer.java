@@ -63,13 +63,20 @@ public final class WrenServer implements AutoCloseable {
             ObjectMapper json = new ObjectMapper()
                     .registerModule(new Jdk8Module())
                     .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-            eventLog = EventLog.open(config.eventLog(), json);
             RecentEvents recent = new RecentEvents();
             StateLoader loader = new StateLoader(
                     store, recent, config.pipeline(), config.experiments(), factories, config.embeddingDimension());
-            state = new StateHolder(loader, config.dataDir());
+            StateHolder holder = new StateHolder(loader, config.dataDir());
+            state = holder;
+            // Replay before opening for append: the log is the durable record, the store may be in memory.
+            int replayed = new RealtimeUpdater(
+                            holder::current, recent, null, store, config.pipeline(), config.embeddingDimension())
+                    .replay(config.eventLog(), json);
+            if (replayed > 0) {
+                log.info("Replayed {} events from {}", replayed, config.eventLog());
+            }
+            eventLog = EventLog.open(config.eventLog(), json);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            StateHolder holder = state;
             Recommender recommender =
                     new Recommender(holder::current, config.pipeline(), config.experiments(), eventLog, metrics);
             RealtimeUpdater updater = new RealtimeUpdater(

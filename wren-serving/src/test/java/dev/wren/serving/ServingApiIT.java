@@ -42,7 +42,12 @@ class ServingApiIT {
                 List.of(
                         Variant.control("control", 0.5),
                         new Variant("recall-only", 0.5, Optional.empty(), Optional.of("recall"), Optional.of("top"))));
-        server = WrenServer.start(ServingConfig.of(data, eventLog).withPort(0).withExperiments(List.of(exp)));
+        Path posters = Files.createDirectories(tmp.resolve("posters"));
+        Files.write(posters.resolve("1.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3});
+        server = WrenServer.start(ServingConfig.of(data, eventLog)
+                .withPort(0)
+                .withPosters(posters)
+                .withExperiments(List.of(exp)));
     }
 
     @AfterAll
@@ -137,12 +142,18 @@ class ServingApiIT {
     }
 
     @Test
-    void servesAPlaceholderPosterWhenThereIsNoFile() throws Exception {
+    void servesThePosterFileOrAPlaceholderWhenThereIsNone() throws Exception {
         HttpResponse<String> poster = get("/api/v1/movies/7/poster");
         assertThat(poster.statusCode()).isEqualTo(200);
         assertThat(poster.headers().firstValue("Content-Type").orElse("")).contains("svg");
         assertThat(poster.body()).contains("Heat, The");
         error(get("/api/v1/movies/99999/poster"), 404);
+        HttpResponse<byte[]> jpeg = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/movies/1/poster"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jpeg.headers().firstValue("Content-Type").orElse("")).contains("image/jpeg");
+        assertThat(jpeg.body()).containsExactly((byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3);
     }
 
     @Test

@@ -84,6 +84,57 @@ public final class RealtimeUpdater {
         });
     }
 
+    /**
+     * Re-applies the events of an existing log (from an earlier run) to the recent events and the store, without
+     * logging them again, so that a restart keeps what users did. Lines that are not events, name unknown items, or are
+     * cut short by a crash are skipped.
+     *
+     * @return the number of events re-applied
+     */
+    public int replay(java.nio.file.Path file, com.fasterxml.jackson.databind.ObjectMapper json) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return 0;
+        }
+        ServingState s = state.get();
+        int applied = 0;
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Event event = parse(line, json);
+                if (event == null || !s.data().catalog().contains(event.itemId())) {
+                    continue;
+                }
+                recent.append(event, events -> {
+                    if (UserContexts.isPositive(event, settings.positiveThreshold())) {
+                        updateFeatures(s, event.userId(), events);
+                    }
+                    return events;
+                });
+                applied++;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot replay the event log " + file + ": " + e.getMessage(), e);
+        }
+        return applied;
+    }
+
+    private static Event parse(String line, com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            if (n == null || !"event".equals(n.path("kind").asText())) {
+                return null;
+            }
+            return new Event(
+                    n.path("userId").asInt(),
+                    n.path("itemId").asInt(),
+                    Event.Type.valueOf(n.path("type").asText().toUpperCase(java.util.Locale.ROOT)),
+                    n.path("value").asDouble(),
+                    n.path("timestamp").asLong());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null; // a line cut short by a crash, or not ours
+        }
+    }
+
     private void updateFeatures(ServingState s, int userId, List<Event> events) {
         UserRatings base = s.data().ratings().user(userId).orElse(UserRatings.EMPTY);
         List<Integer> stored = store.get(EntityKind.USER, userId)
