@@ -92,7 +92,9 @@ class ServingApiIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("wren_pipeline_stage_seconds_bucket")
-                .contains("stage=\"recall\"");
+                .contains("stage=\"recall\"")
+                .contains("wren_recall_channel_seconds")
+                .contains("route=\"/api/v1/users/{id}/recommendations\"");
         assertThat(ok(get("/api/v1/openapi.json")).path("openapi").asText()).startsWith("3.");
         JsonNode stats = ok(get("/api/v1/stats"));
         assertThat(stats.path("stages").path("total").path("count").asLong()).isPositive();

@@ -24,6 +24,7 @@ public final class HttpApi {
                 files.location = Location.CLASSPATH;
             });
             ErrorMapping.register(config.routes);
+            RequestMetrics.register(config.routes, services.metrics());
             movies.register(config.routes);
             users.register(config.routes);
             system.register(config.routes);
