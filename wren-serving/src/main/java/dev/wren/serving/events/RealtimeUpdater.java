@@ -76,7 +76,12 @@ public final class RealtimeUpdater {
             record.put("itemId", event.itemId());
             record.put("value", event.value());
             record.put("timestamp", event.timestamp());
-            log.append(record);
+            try {
+                log.append(record);
+            } catch (java.io.UncheckedIOException e) {
+                // Not accepted unless durable: the client may retry, and nothing was applied.
+                throw new UnavailableException("the event log cannot be written: " + e.getMessage());
+            }
             if (UserContexts.isPositive(event, settings.positiveThreshold())) {
                 updateFeatures(s, event.userId(), events);
             }

@@ -1,5 +1,6 @@
 package dev.wren.serving.http;
 
+import dev.wren.core.store.FeatureStoreException;
 import dev.wren.serving.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,6 +24,11 @@ final class ErrorMapping {
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
+        // An unavailable backend is the server's problem, not the client's, but it is not a bug either.
+        routes.exception(FeatureStoreException.class, (e, ctx) -> {
+            log.warn("Feature store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, 503, "unavailable", "the feature store is unavailable; try again");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal", "internal error; see the server log");
