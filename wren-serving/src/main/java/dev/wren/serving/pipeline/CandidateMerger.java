@@ -4,22 +4,25 @@ import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Retriever;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Runs recall channels with per-channel quotas of the budget, keeps each item once (from the first channel, in
- * priority order, that proposed it), and lets the fallback channels fill what the others left: a channel that yields
- * nothing hands its quota on. Stateless and thread-safe.
+ * Runs recall channels with per-channel quotas of the budget, keeps each item once with a fused score (reciprocal
+ * rank fusion over the channels that proposed it), and lets the fallback channels fill what the others left: a channel
+ * that yields nothing hands its quota on. Stateless and thread-safe.
  */
 public final class CandidateMerger {
     /** Merged candidates and the channels that had nothing. */
     public record Merged(List<Candidate> candidates, List<String> emptyChannels) {}
 
     private CandidateMerger() {}
+
+    /** The rank offset of reciprocal rank fusion: larger flattens the difference between ranks. */
+    static final int FUSION_K = 20;
 
     public static Merged merge(
             RecommendRequest request,
@@ -32,42 +35,87 @@ public final class CandidateMerger {
         double totalShare = channels.stream()
                 .mapToDouble(c -> quotas.getOrDefault(c, equal))
                 .sum();
-        List<Candidate> out = new ArrayList<>(budget);
-        Set<Integer> taken = new HashSet<>();
+        Fusion fusion = new Fusion();
+        List<Integer> pool = new ArrayList<>(budget);
         List<String> empty = new ArrayList<>();
         for (String channel : channels) {
             int quota = (int) Math.ceil(budget * quotas.getOrDefault(channel, equal) / totalShare);
-            // Ask for more than the quota: some will be duplicates of higher-priority channels.
+            // Ask for more than the quota: some will be duplicates of other channels, which add evidence.
             List<Candidate> got = retrievers.get(channel).retrieve(request, quota * 2);
             if (got.isEmpty()) {
                 empty.add(channel);
             }
             int added = 0;
-            for (Candidate c : got) {
-                if (added >= quota || out.size() >= budget) {
-                    break;
-                }
-                if (taken.add(c.itemId())) {
-                    out.add(c);
+            for (int rank = 0; rank < got.size(); rank++) {
+                Candidate c = got.get(rank);
+                boolean isNew = fusion.add(c, rank);
+                if (isNew && added < quota && pool.size() < budget) {
+                    pool.add(c.itemId());
                     added++;
+                } else if (isNew) {
+                    fusion.forget(c.itemId());
                 }
             }
         }
-        Set<String> asked = new LinkedHashSet<>(fallbacks);
-        for (String channel : asked) {
-            if (out.size() >= budget) {
+        for (String channel : new LinkedHashSet<>(fallbacks)) {
+            if (pool.size() >= budget) {
                 break;
             }
-            int missing = budget - out.size();
-            for (Candidate c : retrievers.get(channel).retrieve(request, missing + taken.size())) {
-                if (out.size() >= budget) {
-                    break;
-                }
-                if (taken.add(c.itemId())) {
-                    out.add(c);
+            List<Candidate> got = retrievers.get(channel).retrieve(request, budget - pool.size() + pool.size());
+            for (int rank = 0; rank < got.size() && pool.size() < budget; rank++) {
+                if (fusion.add(got.get(rank), rank)) {
+                    pool.add(got.get(rank).itemId());
                 }
             }
         }
-        return new Merged(out, empty);
+        return new Merged(fusion.candidates(pool), empty);
+    }
+
+    /**
+     * Reciprocal rank fusion: an item's score adds {@code 1 / (K + rank + 1)} over every channel that proposed it, so
+     * scores are comparable across channels and agreement between channels counts. The item keeps the channel and
+     * reason where it ranked best (the earlier channel on a tie).
+     */
+    private static final class Fusion {
+        private final Map<Integer, double[]> scores = new HashMap<>();
+        private final Map<Integer, Candidate> origin = new HashMap<>();
+        private final Map<Integer, Double> best = new HashMap<>();
+
+        /** Adds the evidence; true when the item was not proposed before. */
+        boolean add(Candidate c, int rank) {
+            double contribution = 1.0 / (FUSION_K + rank + 1);
+            double[] s = scores.get(c.itemId());
+            if (s == null) {
+                scores.put(c.itemId(), new double[] {contribution});
+                origin.put(c.itemId(), c);
+                best.put(c.itemId(), contribution);
+                return true;
+            }
+            s[0] += contribution;
+            if (contribution > best.get(c.itemId())) {
+                origin.put(c.itemId(), c);
+                best.put(c.itemId(), contribution);
+            }
+            return false;
+        }
+
+        /** Drops an item that did not make its channel's quota, so it cannot come back with a head start. */
+        void forget(int itemId) {
+            scores.remove(itemId);
+            origin.remove(itemId);
+            best.remove(itemId);
+        }
+
+        List<Candidate> candidates(List<Integer> pool) {
+            List<Candidate> out = new ArrayList<>(pool.size());
+            for (int id : pool) {
+                Candidate o = origin.get(id);
+                out.add(new Candidate(id, o.channel(), scores.get(id)[0], o.reason()));
+            }
+            out.sort(Comparator.comparingDouble(Candidate::recallScore)
+                    .reversed()
+                    .thenComparingInt(Candidate::itemId));
+            return out;
+        }
     }
 }

@@ -8,13 +8,11 @@ import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.ItemStats;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A model-free ranker: a weighted sum of the recall score (divided by its channel's best, since channels score on
- * different scales), the item's Bayesian average rating (on a 0..1 scale) and its popularity (log count over the
+ * A model-free ranker: a weighted sum of the recall score (divided by the best; the merger's fused scores are
+ * comparable across channels), the item's Bayesian average rating (on a 0..1 scale) and its popularity (log count over the
  * log of the largest count). With zero rating and popularity weights it keeps recall's order. Thread-safe.
  */
 public final class BlendRanker implements Ranker {
@@ -45,13 +43,12 @@ public final class BlendRanker implements Ranker {
 
     @Override
     public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
-        Map<String, Double> channelMax = new HashMap<>();
+        double max = 0;
         for (Candidate c : candidates) {
-            channelMax.merge(c.channel(), Math.abs(c.recallScore()), Math::max);
+            max = Math.max(max, Math.abs(c.recallScore()));
         }
         List<ScoredItem> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            double max = channelMax.get(c.channel());
             double recall = max > 0 ? c.recallScore() / max : 0;
             ItemStats s = catalog.stats(c.itemId());
             double score = recallWeight * recall

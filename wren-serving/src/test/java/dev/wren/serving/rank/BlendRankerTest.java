@@ -20,17 +20,16 @@ class BlendRankerTest {
             item(3, 1990, "Drama"));
 
     @Test
-    void comparesChannelsOnTheirOwnScaleWhenRankingByRecallAlone() {
+    void keepsTheRecallOrderWhenRankingByRecallAlone() {
         BlendRanker recall = new BlendRanker(catalog, 1, 0, 0);
         List<ScoredItem> out = recall.rank(
                 RecommendRequest.of(9, 3),
                 List.of(
-                        new Candidate(2, "big", 100, "x"),
-                        new Candidate(3, "small", 0.5, "y"),
-                        new Candidate(1, "big", 50, "z")));
-        // Each channel's best scores 1: a tie broken by item id, then 50/100.
-        assertThat(out).extracting(ScoredItem::itemId).containsExactly(2, 3, 1);
-        assertThat(out.get(2).score()).isEqualTo(0.5);
+                        new Candidate(2, "a", 100, "x"),
+                        new Candidate(3, "b", 0.5, "y"),
+                        new Candidate(1, "a", 50, "z")));
+        assertThat(out).extracting(ScoredItem::itemId).containsExactly(2, 1, 3);
+        assertThat(out.get(1).score()).isEqualTo(0.5);
         assertThat(out.get(0).reason()).isEqualTo("x");
     }
 
