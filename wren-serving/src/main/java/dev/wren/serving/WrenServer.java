@@ -68,7 +68,8 @@ public final class WrenServer implements AutoCloseable {
                     store, recent, config.pipeline(), config.experiments(), factories, config.embeddingDimension());
             StateHolder holder = new StateHolder(loader, config.dataDir());
             state = holder;
-            // Replay before opening for append: the log is the durable record, the store may be in memory.
+            // Replay before opening for append: the log is the durable record, the store may be in memory. A replaying
+            // updater never writes to the log, hence no log.
             int replayed = new RealtimeUpdater(
                             holder::current, recent, null, store, config.pipeline(), config.embeddingDimension())
                     .replay(config.eventLog(), json);

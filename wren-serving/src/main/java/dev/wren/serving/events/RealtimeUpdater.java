@@ -1,5 +1,7 @@
 package dev.wren.serving.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.EntityKind;
@@ -14,8 +16,14 @@ import dev.wren.serving.errors.NotFoundException;
 import dev.wren.serving.errors.UnavailableException;
 import dev.wren.serving.pipeline.ServingState;
 import dev.wren.serving.pipeline.UserContexts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -78,7 +86,7 @@ public final class RealtimeUpdater {
             record.put("timestamp", event.timestamp());
             try {
                 log.append(record);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 // Not accepted unless durable: the client may retry, and nothing was applied.
                 throw new UnavailableException("the event log cannot be written: " + e.getMessage());
             }
@@ -96,13 +104,13 @@ public final class RealtimeUpdater {
      *
      * @return the number of events re-applied
      */
-    public int replay(java.nio.file.Path file, com.fasterxml.jackson.databind.ObjectMapper json) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    public int replay(Path file, ObjectMapper json) {
+        if (!Files.isRegularFile(file)) {
             return 0;
         }
         ServingState s = state.get();
         int applied = 0;
-        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
             String line;
             while ((line = in.readLine()) != null) {
                 Event event = parse(line, json);
@@ -117,25 +125,25 @@ public final class RealtimeUpdater {
                 });
                 applied++;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot replay the event log " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replay the event log " + file + ": " + e.getMessage(), e);
         }
         return applied;
     }
 
-    private static Event parse(String line, com.fasterxml.jackson.databind.ObjectMapper json) {
+    private static Event parse(String line, ObjectMapper json) {
         try {
-            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            JsonNode n = json.readTree(line);
             if (n == null || !"event".equals(n.path("kind").asText())) {
                 return null;
             }
             return new Event(
                     n.path("userId").asInt(),
                     n.path("itemId").asInt(),
-                    Event.Type.valueOf(n.path("type").asText().toUpperCase(java.util.Locale.ROOT)),
+                    Event.Type.valueOf(n.path("type").asText().toUpperCase(Locale.ROOT)),
                     n.path("value").asDouble(),
                     n.path("timestamp").asLong());
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null; // a line cut short by a crash, or not ours
         }
     }

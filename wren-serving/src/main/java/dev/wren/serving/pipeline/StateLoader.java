@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads a {@link ServingState}: reads the ratings, computes the catalogue statistics and item co-occurrence, builds the
@@ -33,7 +36,7 @@ import java.util.Map;
  * Thread-safe: each load builds its own objects.
  */
 public final class StateLoader {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StateLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(StateLoader.class);
 
     private final FeatureStore store;
     private final RecentEvents recent;
@@ -192,7 +195,7 @@ public final class StateLoader {
         check("re-ranker", rerankers, factories.rerankers().keySet());
     }
 
-    private static void check(String what, List<String> named, java.util.Set<String> known) {
+    private static void check(String what, List<String> named, Set<String> known) {
         for (String n : named) {
             if (!known.contains(n)) {
                 throw new IllegalArgumentException("unknown " + what + " '" + n + "'; known: " + known);
