@@ -21,6 +21,16 @@ import java.util.Map;
 public final class ServingBenchmarkMain {
     private ServingBenchmarkMain() {}
 
+    private static String stats(int port) throws IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/v1/stats"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 2) {
             System.err.println("usage: ServingBenchmarkMain <dataDir> <out.json> [seconds] [concurrency...]");
@@ -66,10 +76,7 @@ public final class ServingBenchmarkMain {
             report.put("startupSeconds", loadSeconds);
             report.put("cores", Runtime.getRuntime().availableProcessors());
             report.put("runs", results);
-            report.put(
-                    "serverStats",
-                    new ObjectMapper()
-                            .readTree(new java.net.URL("http://localhost:" + server.port() + "/api/v1/stats")));
+            report.put("serverStats", new ObjectMapper().readTree(stats(server.port())));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
         } finally {
             Files.deleteIfExists(events);
