@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             OfflineCommand.class,
             FeaturesCommand.class,
             EmbedCommand.class,
+            ServeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

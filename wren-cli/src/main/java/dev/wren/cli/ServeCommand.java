@@ -1,0 +1,99 @@
+package dev.wren.cli;
+
+import dev.wren.serving.ServingConfig;
+import dev.wren.serving.WrenServer;
+import dev.wren.serving.ab.ExperimentsFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wren serve}: the online recommendation server and web UI, until interrupted. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the recommendation server: the JSON API under /api/v1, the web UI at /, Prometheus metrics at"
+                    + " /metrics. Recall (popular, genre, item-CF, embedding ANN) -> rank -> rerank, with A/B variants"
+                    + " and real-time events. Serves the store's live snapshot (from `wren offline`), or bootstraps"
+                    + " one from the ratings when the store is empty. Stops on Ctrl-C.",
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = "${env:WREN_STORE}",
+            description = "Feature store: memory:, embedded:/dir or redis://host:port/db (env WREN_STORE)."
+                    + " Default: embedded:<data home>/store.")
+    String store;
+
+    @Option(names = "--posters", paramLabel = "DIR", description = "A folder of <movieId>.jpg posters.")
+    Path posters;
+
+    @Option(
+            names = "--event-log",
+            paramLabel = "FILE",
+            description = "The durable JSON-lines event log. Default: <data home>/events.jsonl.")
+    Path eventLog;
+
+    @Option(names = "--experiments", paramLabel = "FILE", description = "A JSON file of A/B experiments.")
+    Path experiments;
+
+    @Option(
+            names = "--dim",
+            defaultValue = "32",
+            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
+    int dimension;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = dataOptions.resolve(spec.commandLine().getErr());
+        Path home = dataOptions.dataHome;
+        ServingConfig defaults = ServingConfig.of(data, eventLog != null ? eventLog : home.resolve("events.jsonl"));
+        ServingConfig config = new ServingConfig(
+                defaults.dataDir(),
+                store == null || store.isBlank()
+                        ? "embedded:" + home.resolve("store").toAbsolutePath()
+                        : store,
+                port,
+                defaults.postersDir(),
+                defaults.eventLog(),
+                dimension,
+                defaults.pipeline(),
+                experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
+        if (posters != null) {
+            config = config.withPosters(posters);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        WrenServer server = WrenServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        out.printf(
+                "Wren is serving %s on http://localhost:%d/ (API under /api/v1, metrics at /metrics). Ctrl-C stops.%n",
+                data, server.port());
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.wren.serving;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the default pipeline recalls, ranks and re-ranks. Experiments override the channels, ranker and re-ranker.
+ *
+ * @param channels the recall channels, in priority order (dedupe keeps an item's first channel)
+ * @param quotas each channel's share of the candidate budget; a channel that is not listed gets an equal share
+ * @param fallbacks channels that fill what the others leave, in order (the cold-start path)
+ * @param ranker the ranker's registered name
+ * @param reranker the re-ranker's registered name
+ * @param candidateBudget how many candidates recall gathers in all
+ * @param positiveThreshold a rating at least this is a positive (a "like")
+ * @param recentPositives how many recent positives the user's features keep
+ * @param recencyDecay the weight of the k-th most recent positive in the user embedding is {@code decay^k}
+ * @param mmrLambda relevance against diversity in MMR: 1 is pure relevance
+ * @param freshnessWeight how much a recent release year adds to the score
+ * @param embeddingSeed the seed of the bootstrap embeddings
+ */
+public record PipelineSettings(
+        List<String> channels,
+        Map<String, Double> quotas,
+        List<String> fallbacks,
+        String ranker,
+        String reranker,
+        int candidateBudget,
+        double positiveThreshold,
+        int recentPositives,
+        double recencyDecay,
+        double mmrLambda,
+        double freshnessWeight,
+        long embeddingSeed) {
+    public PipelineSettings {
+        channels = List.copyOf(channels);
+        quotas = Map.copyOf(quotas);
+        fallbacks = List.copyOf(fallbacks);
+        Objects.requireNonNull(ranker, "ranker");
+        Objects.requireNonNull(reranker, "reranker");
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("at least one recall channel is needed");
+        }
+        if (candidateBudget < 1 || candidateBudget > 5000) {
+            throw new IllegalArgumentException("candidateBudget must be 1..5000, got " + candidateBudget);
+        }
+        if (mmrLambda < 0 || mmrLambda > 1) {
+            throw new IllegalArgumentException("mmrLambda must be in [0, 1], got " + mmrLambda);
+        }
+        if (recencyDecay <= 0 || recencyDecay > 1) {
+            throw new IllegalArgumentException("recencyDecay must be in (0, 1], got " + recencyDecay);
+        }
+        if (recentPositives < 1) {
+            throw new IllegalArgumentException("recentPositives must be at least 1, got " + recentPositives);
+        }
+    }
+
+    /** Every channel, a blend ranker, MMR re-ranking. */
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(
+                List.of("item-cf", "item-embedding", "user-embedding", "genre-top", "popular"),
+                Map.of(
+                        "item-cf",
+                        0.3,
+                        "item-embedding",
+                        0.2,
+                        "user-embedding",
+                        0.2,
+                        "genre-top",
+                        0.15,
+                        "popular",
+                        0.15),
+                List.of("popular", "genre-top"),
+                "blend",
+                "mmr",
+                200,
+                4.0,
+                20,
+                0.9,
+                0.75,
+                0.05,
+                42L);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.wren.serving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.serving.events.EventLog;
+import dev.wren.serving.events.RealtimeUpdater;
+import dev.wren.serving.events.RecentEvents;
+import dev.wren.serving.http.HttpApi;
+import dev.wren.serving.http.Services;
+import dev.wren.serving.pipeline.Recommender;
+import dev.wren.serving.pipeline.ServingState;
+import dev.wren.serving.pipeline.StageFactories;
+import dev.wren.serving.pipeline.StateHolder;
+import dev.wren.serving.pipeline.StateLoader;
+import dev.wren.store.FeatureStores;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running serving tier: feature store, serving state, pipeline, event log and HTTP server. {@link #start} returns
+ * once the first state is loaded and the port is listening; {@link #close} stops everything it opened. Thread-safe.
+ */
+public final class WrenServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WrenServer.class);
+
+    private final Javalin app;
+    private final FeatureStore store;
+    private final StateHolder state;
+    private final EventLog eventLog;
+
+    private WrenServer(Javalin app, FeatureStore store, StateHolder state, EventLog eventLog) {
+        this.app = app;
+        this.store = store;
+        this.state = state;
+        this.eventLog = eventLog;
+    }
+
+    /** Starts with the built-in stages. */
+    public static WrenServer start(ServingConfig config) {
+        return start(config, StageFactories.builtIn());
+    }
+
+    /**
+     * Starts with these stages (the built-ins plus, say, a DeepFM ranker registered with {@link
+     * StageFactories#withRanker}).
+     *
+     * @throws IllegalArgumentException when the configuration names a stage that is not registered
+     * @throws dev.wren.serving.pipeline.BrokenStateException when the data cannot be loaded
+     */
+    public static WrenServer start(ServingConfig config, StageFactories factories) {
+        FeatureStore store = FeatureStores.open(config.storeUri(), FeatureSchema.standard(config.embeddingDimension()));
+        EventLog eventLog = null;
+        StateHolder state = null;
+        try {
+            ObjectMapper json = new ObjectMapper()
+                    .registerModule(new Jdk8Module())
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            RecentEvents recent = new RecentEvents();
+            StateLoader loader = new StateLoader(
+                    store, recent, config.pipeline(), config.experiments(), factories, config.embeddingDimension());
+            StateHolder holder = new StateHolder(loader, config.dataDir());
+            state = holder;
+            // Replay before opening for append: the log is the durable record, the store may be in memory. A replaying
+            // updater never writes to the log, hence no log.
+            int replayed = new RealtimeUpdater(
+                            holder::current, recent, null, store, config.pipeline(), config.embeddingDimension())
+                    .replay(config.eventLog(), json);
+            if (replayed > 0) {
+                log.info("Replayed {} events from {}", replayed, config.eventLog());
+            }
+            eventLog = EventLog.open(config.eventLog(), json);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Recommender recommender =
+                    new Recommender(holder::current, config.pipeline(), config.experiments(), eventLog, metrics);
+            RealtimeUpdater updater = new RealtimeUpdater(
+                    holder::current, recent, eventLog, store, config.pipeline(), config.embeddingDimension());
+            Services services = new Services(config, state, recommender, updater, recent, metrics, json);
+            Javalin app = HttpApi.create(services).start(config.port());
+            log.info(
+                    "Wren serving on port {} (state {}, event log {})",
+                    app.port(),
+                    state.current().version(),
+                    config.eventLog());
+            return new WrenServer(app, store, state, eventLog);
+        } catch (RuntimeException e) {
+            if (state != null) {
+                state.close();
+            }
+            if (eventLog != null) {
+                eventLog.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on (the chosen one when the configuration said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The live serving state. */
+    public ServingState state() {
+        return state.current();
+    }
+
+    /**
+     * Loads a new state from a folder in the background and swaps it in when it is good; a broken one completes the
+     * future exceptionally and the live state keeps serving.
+     */
+    public CompletableFuture<ServingState> reload(Path dataDir) {
+        return state.reload(dataDir);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        state.close();
+        eventLog.close();
+        store.close();
+    }
+}

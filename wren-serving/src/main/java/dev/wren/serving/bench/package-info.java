@@ -1,0 +1,2 @@
+/** A load generator for the recommendation endpoint: latency percentiles and throughput at a fixed concurrency. */
+package dev.wren.serving.bench;

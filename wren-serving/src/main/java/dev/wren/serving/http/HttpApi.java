@@ -1,0 +1,33 @@
+package dev.wren.serving.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/** Builds the Javalin application: JSON mapping, error mapping, routes and the static web UI. */
+public final class HttpApi {
+    private HttpApi() {}
+
+    /** The application, not yet started. */
+    public static Javalin create(Services services) {
+        MovieRoutes movies = new MovieRoutes(services);
+        UserRoutes users = new UserRoutes(services);
+        SystemRoutes system = new SystemRoutes(services);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(services.json(), false));
+            config.http.maxRequestSize = 64 * 1024;
+            config.startup.showJavalinBanner = false;
+            // The web UI: classpath resources under /web; Jetty's resource handler refuses paths that leave it.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            ErrorMapping.register(config.routes);
+            RequestMetrics.register(config.routes, services.metrics());
+            movies.register(config.routes);
+            users.register(config.routes);
+            system.register(config.routes);
+        });
+    }
+}

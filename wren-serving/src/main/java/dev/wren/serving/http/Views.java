@@ -1,0 +1,47 @@
+package dev.wren.serving.http;
+
+import dev.wren.core.model.Item;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.ItemStats;
+import java.util.List;
+
+/** The JSON shapes of the API, as records. */
+final class Views {
+    private Views() {}
+
+    record Movie(
+            int id,
+            String title,
+            Integer year,
+            List<String> genres,
+            int ratingCount,
+            double ratingAverage,
+            int popularityRank,
+            String poster) {}
+
+    record Recommended(Movie movie, double score, String channel, String reason) {}
+
+    record Page<T>(int offset, int limit, List<T> items) {}
+
+    record HistoryEntry(Movie movie, double rating, String type, long timestamp, String source) {}
+
+    static Movie movie(Catalog catalog, int id) {
+        Item item = catalog.item(id).orElseThrow();
+        ItemStats s = catalog.stats(id);
+        return new Movie(
+                id,
+                item.title(),
+                item.year().isPresent() ? item.year().getAsInt() : null,
+                item.genres(),
+                s.count(),
+                Math.round(s.average() * 100) / 100.0,
+                s.popularityRank(),
+                "/api/v1/movies/" + id + "/poster");
+    }
+
+    static Recommended recommended(Catalog catalog, ScoredItem s) {
+        return new Recommended(
+                movie(catalog, s.itemId()), Math.round(s.score() * 10000) / 10000.0, s.channel(), s.reason());
+    }
+}

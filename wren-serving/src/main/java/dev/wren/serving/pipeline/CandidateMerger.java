@@ -1,0 +1,121 @@
+package dev.wren.serving.pipeline;
+
+import dev.wren.core.recommend.Candidate;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.Retriever;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs recall channels with per-channel quotas of the budget, keeps each item once with a fused score (reciprocal
+ * rank fusion over the channels that proposed it), and lets the fallback channels fill what the others left: a channel
+ * that yields nothing hands its quota on. Stateless and thread-safe.
+ */
+public final class CandidateMerger {
+    /** Merged candidates and the channels that had nothing. */
+    public record Merged(List<Candidate> candidates, List<String> emptyChannels) {}
+
+    private CandidateMerger() {}
+
+    /** The rank offset of reciprocal rank fusion: larger flattens the difference between ranks. */
+    static final int FUSION_K = 20;
+
+    public static Merged merge(
+            RecommendRequest request,
+            List<String> channels,
+            Map<String, Double> quotas,
+            List<String> fallbacks,
+            Map<String, Retriever> retrievers,
+            int budget) {
+        double equal = 1.0 / channels.size();
+        double totalShare = channels.stream()
+                .mapToDouble(c -> quotas.getOrDefault(c, equal))
+                .sum();
+        Fusion fusion = new Fusion();
+        List<Integer> pool = new ArrayList<>(budget);
+        List<String> empty = new ArrayList<>();
+        for (String channel : channels) {
+            int quota = (int) Math.ceil(budget * quotas.getOrDefault(channel, equal) / totalShare);
+            // Ask for more than the quota: some will be duplicates of other channels, which add evidence.
+            List<Candidate> got = retrievers.get(channel).retrieve(request, quota * 2);
+            if (got.isEmpty()) {
+                empty.add(channel);
+            }
+            int added = 0;
+            for (int rank = 0; rank < got.size(); rank++) {
+                Candidate c = got.get(rank);
+                boolean isNew = fusion.add(c, rank);
+                if (isNew && added < quota && pool.size() < budget) {
+                    pool.add(c.itemId());
+                    added++;
+                } else if (isNew) {
+                    fusion.forget(c.itemId());
+                }
+            }
+        }
+        for (String channel : new LinkedHashSet<>(fallbacks)) {
+            if (pool.size() >= budget) {
+                break;
+            }
+            List<Candidate> got = retrievers.get(channel).retrieve(request, budget - pool.size() + pool.size());
+            for (int rank = 0; rank < got.size() && pool.size() < budget; rank++) {
+                if (fusion.add(got.get(rank), rank)) {
+                    pool.add(got.get(rank).itemId());
+                }
+            }
+        }
+        return new Merged(fusion.candidates(pool), empty);
+    }
+
+    /**
+     * Reciprocal rank fusion: an item's score adds {@code 1 / (K + rank + 1)} over every channel that proposed it, so
+     * scores are comparable across channels and agreement between channels counts. The item keeps the channel and
+     * reason where it ranked best (the earlier channel on a tie).
+     */
+    private static final class Fusion {
+        private final Map<Integer, double[]> scores = new HashMap<>();
+        private final Map<Integer, Candidate> origin = new HashMap<>();
+        private final Map<Integer, Double> best = new HashMap<>();
+
+        /** Adds the evidence; true when the item was not proposed before. */
+        boolean add(Candidate c, int rank) {
+            double contribution = 1.0 / (FUSION_K + rank + 1);
+            double[] s = scores.get(c.itemId());
+            if (s == null) {
+                scores.put(c.itemId(), new double[] {contribution});
+                origin.put(c.itemId(), c);
+                best.put(c.itemId(), contribution);
+                return true;
+            }
+            s[0] += contribution;
+            if (contribution > best.get(c.itemId())) {
+                origin.put(c.itemId(), c);
+                best.put(c.itemId(), contribution);
+            }
+            return false;
+        }
+
+        /** Drops an item that did not make its channel's quota, so it cannot come back with a head start. */
+        void forget(int itemId) {
+            scores.remove(itemId);
+            origin.remove(itemId);
+            best.remove(itemId);
+        }
+
+        List<Candidate> candidates(List<Integer> pool) {
+            List<Candidate> out = new ArrayList<>(pool.size());
+            for (int id : pool) {
+                Candidate o = origin.get(id);
+                out.add(new Candidate(id, o.channel(), scores.get(id)[0], o.reason()));
+            }
+            out.sort(Comparator.comparingDouble(Candidate::recallScore)
+                    .reversed()
+                    .thenComparingInt(Candidate::itemId));
+            return out;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wren.serving.pipeline;
+
+import dev.wren.core.recommend.ScoredItem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to one request.
+ *
+ * @param items the items, in order, each with its score, channel and reason
+ * @param variant the pipeline variant that served it: {@code default}, or {@code experiment=variant,...}
+ * @param assignments each experiment the user is in, and the variant
+ * @param emptyChannels channels that yielded nothing for this request (their quota went to the fallbacks)
+ * @param stateVersion the serving state that answered
+ */
+public record Recommendation(
+        List<ScoredItem> items,
+        String variant,
+        Map<String, String> assignments,
+        List<String> emptyChannels,
+        String stateVersion) {
+    public Recommendation {
+        items = List.copyOf(items);
+        assignments = Map.copyOf(assignments);
+        emptyChannels = List.copyOf(emptyChannels);
+    }
+}

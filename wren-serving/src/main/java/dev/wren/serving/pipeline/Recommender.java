@@ -1,0 +1,165 @@
+package dev.wren.serving.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wren.core.recommend.Ranker;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.Reranker;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.serving.PipelineSettings;
+import dev.wren.serving.ab.Bucketing;
+import dev.wren.serving.ab.Experiment;
+import dev.wren.serving.ab.Variant;
+import dev.wren.serving.events.EventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Serves one request through recall -> rank -> rerank on the live state, with the user's A/B variants applied, each
+ * stage timed, and an exposure logged. Thread-safe: each request reads the state once and builds its own objects.
+ */
+public final class Recommender {
+    public static final String STAGE_TIMER = "wren.pipeline.stage";
+    public static final String EXPOSURES = "wren.exposures";
+    public static final String CHANNEL_TIMER = "wren.recall.channel";
+
+    private final Supplier<ServingState> state;
+    private final PipelineSettings settings;
+    private final List<Experiment> experiments;
+    private final EventLog eventLog;
+    private final MeterRegistry metrics;
+    private final Timer recall;
+    private final Timer rank;
+    private final Timer rerank;
+    private final Timer total;
+    private final Map<String, Timer> channelTimers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Recommender(
+            Supplier<ServingState> state,
+            PipelineSettings settings,
+            List<Experiment> experiments,
+            EventLog eventLog,
+            MeterRegistry metrics) {
+        this.state = state;
+        this.settings = settings;
+        this.experiments = List.copyOf(experiments);
+        this.eventLog = eventLog;
+        this.metrics = metrics;
+        this.recall = stageTimer("recall");
+        this.rank = stageTimer("rank");
+        this.rerank = stageTimer("rerank");
+        this.total = stageTimer("total");
+    }
+
+    private Timer stageTimer(String stage) {
+        return Timer.builder(STAGE_TIMER)
+                .description("Latency of one recommendation pipeline stage")
+                .tag("stage", stage)
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+    }
+
+    /** The pipeline plan of one user: the default settings with each experiment's variant laid over. */
+    public Plan plan(int userId) {
+        List<String> channels = settings.channels();
+        String ranker = settings.ranker();
+        String reranker = settings.reranker();
+        Map<String, String> assignments = new LinkedHashMap<>();
+        for (Experiment e : experiments) {
+            Variant v = Bucketing.assign(e, userId).orElse(null);
+            if (v == null) {
+                continue;
+            }
+            assignments.put(e.name(), v.name());
+            channels = v.channels().orElse(channels);
+            ranker = v.ranker().orElse(ranker);
+            reranker = v.reranker().orElse(reranker);
+        }
+        String label = assignments.isEmpty()
+                ? "default"
+                : String.join(
+                        ",",
+                        assignments.entrySet().stream()
+                                .map(en -> en.getKey() + "=" + en.getValue())
+                                .toList());
+        return new Plan(channels, ranker, reranker, assignments, label);
+    }
+
+    /** What one user's requests run. */
+    public record Plan(
+            List<String> channels, String ranker, String reranker, Map<String, String> assignments, String label) {}
+
+    public Recommendation recommend(RecommendRequest request) {
+        long start = System.nanoTime();
+        ServingState s = state.get();
+        Plan plan = plan(request.userId());
+        RecommendRequest req = request.withVariant(plan.label());
+        StageFactories.Stages stages = s.stages();
+
+        long t0 = System.nanoTime();
+        CandidateMerger.Merged merged = CandidateMerger.merge(
+                req,
+                plan.channels(),
+                settings.quotas(),
+                settings.fallbacks(),
+                timed(stages.retrievers()),
+                Math.max(settings.candidateBudget(), req.size() * 2));
+        long t1 = System.nanoTime();
+        Ranker ranker = stages.rankers().get(plan.ranker());
+        List<ScoredItem> ranked = ranker.rank(req, merged.candidates());
+        long t2 = System.nanoTime();
+        Reranker reranker = stages.rerankers().get(plan.reranker());
+        List<ScoredItem> items = reranker.rerank(req, ranked, req.size());
+        long t3 = System.nanoTime();
+        recall.record(t1 - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        rank.record(t2 - t1, java.util.concurrent.TimeUnit.NANOSECONDS);
+        rerank.record(t3 - t2, java.util.concurrent.TimeUnit.NANOSECONDS);
+
+        logExposure(req, plan, items, s.version());
+        total.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return new Recommendation(items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version());
+    }
+
+    /** The retrievers, each timing its calls under its channel name. */
+    private Map<String, Retriever> timed(Map<String, Retriever> retrievers) {
+        Map<String, Retriever> out = new java.util.HashMap<>(retrievers.size() * 2);
+        retrievers.forEach((name, r) -> {
+            Timer timer = channelTimers.computeIfAbsent(name, n -> Timer.builder(CHANNEL_TIMER)
+                    .description("Latency of one recall channel")
+                    .tag("channel", n)
+                    .publishPercentiles(0.5, 0.99)
+                    .register(metrics));
+            out.put(name, (request, budget) -> timer.record(() -> r.retrieve(request, budget)));
+        });
+        return out;
+    }
+
+    private void logExposure(RecommendRequest req, Plan plan, List<ScoredItem> items, String version) {
+        Counter.builder(EXPOSURES)
+                .description("Recommendation lists shown, by variant")
+                .tag("variant", plan.label())
+                .register(metrics)
+                .increment();
+        ObjectNode record = eventLog.record("exposure");
+        record.put("userId", req.userId());
+        record.put("variant", plan.label());
+        ObjectNode assignments = record.putObject("experiments");
+        plan.assignments().forEach(assignments::put);
+        record.put("ranker", plan.ranker());
+        record.put("reranker", plan.reranker());
+        record.put("state", version);
+        req.genre().ifPresent(g -> record.put("genre", g));
+        List<Integer> ids = new ArrayList<>(items.size());
+        items.forEach(i -> ids.add(i.itemId()));
+        var array = record.putArray("items");
+        ids.forEach(array::add);
+        eventLog.append(record);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.wren.serving.pipeline;
+
+import dev.wren.core.store.FeatureStore;
+import dev.wren.serving.PipelineSettings;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CoOccurrence;
+import dev.wren.serving.data.RatingsIndex;
+import dev.wren.serving.data.VectorIndex;
+import java.util.Objects;
+
+/**
+ * The data one serving state was built from; what stage factories (a DeepFM ranker, say) may read. Immutable apart
+ * from the store, which is thread-safe.
+ *
+ * @param version a label of this load, shown by readiness and logged with exposures
+ * @param catalog the items and their statistics
+ * @param ratings every user's ratings from the ratings file
+ * @param coOccurrence item-CF neighbours
+ * @param itemIndex the ANN index over item embeddings
+ * @param users per-user request context
+ * @param store the feature store
+ * @param settings the default pipeline settings
+ */
+public record ServingData(
+        String version,
+        Catalog catalog,
+        RatingsIndex ratings,
+        CoOccurrence coOccurrence,
+        VectorIndex itemIndex,
+        UserContexts users,
+        FeatureStore store,
+        PipelineSettings settings) {
+    public ServingData {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(ratings, "ratings");
+        Objects.requireNonNull(coOccurrence, "coOccurrence");
+        Objects.requireNonNull(itemIndex, "itemIndex");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(settings, "settings");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wren.serving.pipeline;
+
+import dev.wren.core.recommend.Ranker;
+import dev.wren.core.recommend.Reranker;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.serving.rank.BlendRanker;
+import dev.wren.serving.recall.GenreTopRetriever;
+import dev.wren.serving.recall.ItemCfRetriever;
+import dev.wren.serving.recall.ItemEmbeddingRetriever;
+import dev.wren.serving.recall.PopularRetriever;
+import dev.wren.serving.recall.UserEmbeddingRetriever;
+import dev.wren.serving.rerank.DiversityReranker;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The stages that configuration can name, each registered under a stable name with a factory that builds it from the
+ * loaded {@link ServingData}. Other modules add theirs (a DeepFM ranker, say) with {@link #withRanker} before the
+ * server starts. Immutable.
+ */
+public record StageFactories(
+        Map<String, Function<ServingData, Retriever>> retrievers,
+        Map<String, Function<ServingData, Ranker>> rankers,
+        Map<String, Function<ServingData, Reranker>> rerankers) {
+    public StageFactories {
+        retrievers = Map.copyOf(retrievers);
+        rankers = Map.copyOf(rankers);
+        rerankers = Map.copyOf(rerankers);
+    }
+
+    /** The stages serving ships: five recall channels, two rankers, two re-rankers. */
+    public static StageFactories builtIn() {
+        Map<String, Function<ServingData, Retriever>> r = new LinkedHashMap<>();
+        r.put(PopularRetriever.NAME, d -> new PopularRetriever(d.catalog(), d.users()));
+        r.put(GenreTopRetriever.NAME, d -> new GenreTopRetriever(d.catalog(), d.users()));
+        r.put(
+                ItemCfRetriever.NAME,
+                d -> new ItemCfRetriever(
+                        d.catalog(), d.coOccurrence(), d.users(), d.settings().recencyDecay()));
+        r.put(
+                ItemEmbeddingRetriever.NAME,
+                d -> new ItemEmbeddingRetriever(
+                        d.catalog(), d.itemIndex(), d.users(), d.settings().recencyDecay()));
+        r.put(UserEmbeddingRetriever.NAME, d -> new UserEmbeddingRetriever(d.catalog(), d.itemIndex(), d.users()));
+        Map<String, Function<ServingData, Ranker>> k = new LinkedHashMap<>();
+        k.put(BlendRanker.NAME, d -> BlendRanker.standard(d.catalog()));
+        k.put(BlendRanker.RECALL_ONLY, d -> new BlendRanker(d.catalog(), 1, 0, 0));
+        Map<String, Function<ServingData, Reranker>> rr = new LinkedHashMap<>();
+        rr.put(
+                DiversityReranker.NAME,
+                d -> new DiversityReranker(
+                        d.catalog(),
+                        d.users(),
+                        d.settings().mmrLambda(),
+                        d.settings().freshnessWeight()));
+        rr.put(DiversityReranker.TOP, d -> new DiversityReranker(d.catalog(), d.users(), 1, 0));
+        return new StageFactories(r, k, rr);
+    }
+
+    /** These factories and one more ranker. */
+    public StageFactories withRanker(String name, Function<ServingData, Ranker> factory) {
+        Map<String, Function<ServingData, Ranker>> k = new LinkedHashMap<>(rankers);
+        k.put(name, factory);
+        return new StageFactories(retrievers, k, rerankers);
+    }
+
+    /** Builds every stage for one load. */
+    public Stages build(ServingData data) {
+        Map<String, Retriever> r = new LinkedHashMap<>();
+        retrievers.forEach((name, f) -> r.put(name, f.apply(data)));
+        Map<String, Ranker> k = new LinkedHashMap<>();
+        rankers.forEach((name, f) -> k.put(name, f.apply(data)));
+        Map<String, Reranker> rr = new LinkedHashMap<>();
+        rerankers.forEach((name, f) -> rr.put(name, f.apply(data)));
+        return new Stages(r, k, rr);
+    }
+
+    /** The stages of one serving state, by name. */
+    public record Stages(
+            Map<String, Retriever> retrievers, Map<String, Ranker> rankers, Map<String, Reranker> rerankers) {
+        public Stages {
+            retrievers = Map.copyOf(retrievers);
+            rankers = Map.copyOf(rankers);
+            rerankers = Map.copyOf(rerankers);
+        }
+    }
+}

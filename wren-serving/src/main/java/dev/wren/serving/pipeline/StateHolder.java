@@ -1,0 +1,70 @@
+package dev.wren.serving.pipeline;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the live {@link ServingState} and swaps it: a new state loads in the background while the old one serves, and
+ * replaces it in one atomic reference switch only when it loaded and validated; a broken one is refused and logged.
+ * Thread-safe.
+ */
+public final class StateHolder implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StateHolder.class);
+
+    private final StateLoader loader;
+    private final AtomicReference<ServingState> live;
+    private final AtomicLong generation = new AtomicLong(1);
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wren-state-loader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Loads the first state synchronously: the server does not start without one. */
+    public StateHolder(StateLoader loader, Path dataDir) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.live = new AtomicReference<>(loader.load(dataDir, "state-1"));
+    }
+
+    public ServingState current() {
+        return live.get();
+    }
+
+    /**
+     * Loads a new state from the folder in the background and swaps it in.
+     *
+     * @return completes with the new state, or exceptionally with a {@link BrokenStateException} (the old one stays)
+     */
+    public CompletableFuture<ServingState> reload(Path dataDir) {
+        String version = "state-" + generation.incrementAndGet();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        ServingState next = loader.load(dataDir, version);
+                        ServingState old = live.getAndSet(next);
+                        log.info("Swapped serving state {} for {}", old.version(), next.version());
+                        return next;
+                    } catch (BrokenStateException e) {
+                        log.warn(
+                                "Refused serving state {}: {}; {} keeps serving",
+                                version,
+                                e.getMessage(),
+                                current().version());
+                        throw e;
+                    }
+                },
+                background);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+}

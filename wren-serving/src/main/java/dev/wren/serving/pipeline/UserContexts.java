@@ -1,0 +1,115 @@
+package dev.wren.serving.pipeline;
+
+import dev.wren.core.model.Item;
+import dev.wren.core.recommend.Event;
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.core.store.Features;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.RatingsIndex;
+import dev.wren.serving.data.UserRatings;
+import dev.wren.serving.events.RecentEvents;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link UserContext} from the loaded ratings, the recent events and the store. Thread-safe. */
+public final class UserContexts {
+    private final Catalog catalog;
+    private final RatingsIndex ratings;
+    private final RecentEvents recent;
+    private final FeatureStore store;
+    private final double positiveThreshold;
+    private final int recentLimit;
+    /** Each user's liked genres in the ratings file, counted once at load: the hot path only adds recent events. */
+    private final Map<Integer, Map<String, Integer>> genreCounts;
+
+    public UserContexts(
+            Catalog catalog,
+            RatingsIndex ratings,
+            RecentEvents recent,
+            FeatureStore store,
+            double positiveThreshold,
+            int recentLimit) {
+        this.catalog = catalog;
+        this.ratings = ratings;
+        this.recent = recent;
+        this.store = store;
+        this.positiveThreshold = positiveThreshold;
+        this.recentLimit = recentLimit;
+        Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+        ratings.all().forEach((user, ur) -> {
+            Map<String, Integer> c = new HashMap<>();
+            for (int i = 0; i < ur.size(); i++) {
+                if (ur.ratings()[i] >= positiveThreshold) {
+                    count(c, ur.items()[i]);
+                }
+            }
+            counts.put(user, Map.copyOf(c));
+        });
+        this.genreCounts = Map.copyOf(counts);
+    }
+
+    /** Whether the user has any history or features at all. */
+    public boolean known(int userId) {
+        return ratings.user(userId).isPresent()
+                || recent.knows(userId)
+                || store.get(EntityKind.USER, userId).isPresent();
+    }
+
+    public UserContext context(int userId) {
+        UserRatings base = ratings.user(userId).orElse(UserRatings.EMPTY);
+        List<Event> events = recent.of(userId);
+        Set<Integer> seen = new HashSet<>(events.size() * 2);
+        events.forEach(e -> seen.add(e.itemId()));
+        Optional<Features> row = store.get(EntityKind.USER, userId);
+        List<Integer> positives = row.map(r -> r.intList(FeatureSchema.RECENT_POSITIVES))
+                .filter(l -> !l.isEmpty())
+                .orElseGet(() -> recentPositives(base, events, positiveThreshold, recentLimit));
+        Optional<float[]> embedding = row.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
+        return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events));
+    }
+
+    /** The user's liked items, most recent first, the events after the file's ratings. */
+    public static List<Integer> recentPositives(UserRatings base, List<Event> events, double threshold, int limit) {
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < limit; i--) {
+            if (isPositive(events.get(i), threshold)) {
+                out.add(events.get(i).itemId());
+            }
+        }
+        for (int item : base.recentPositives(threshold, limit)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(item);
+        }
+        return new ArrayList<>(out);
+    }
+
+    public static boolean isPositive(Event e, double threshold) {
+        return e.type() == Event.Type.CLICK || e.value() >= threshold;
+    }
+
+    private List<String> topGenres(int userId, List<Event> events) {
+        Map<String, Integer> counts = new HashMap<>(genreCounts.getOrDefault(userId, Map.of()));
+        events.stream().filter(e -> isPositive(e, positiveThreshold)).forEach(e -> count(counts, e.itemId()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(5)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private void count(Map<String, Integer> counts, int itemId) {
+        catalog.item(itemId).map(Item::genres).orElse(List.of()).forEach(g -> counts.merge(g, 1, Integer::sum));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wren.serving.recall;
+
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.pipeline.UserContext;
+
+/** Whether an item may be recommended for a request: in the catalogue, unseen, of the requested genre. */
+final class Eligibility {
+    private Eligibility() {}
+
+    static boolean eligible(int itemId, RecommendRequest request, UserContext user, Catalog catalog) {
+        if (user.hasSeen(itemId)) {
+            return false;
+        }
+        if (request.genre().isEmpty()) {
+            return catalog.contains(itemId);
+        }
+        return catalog.item(itemId)
+                .map(i -> i.genres().contains(request.genre().get()))
+                .orElse(false);
+    }
+}

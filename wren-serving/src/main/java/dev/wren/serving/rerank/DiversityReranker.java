@@ -1,0 +1,112 @@
+package dev.wren.serving.rerank;
+
+import dev.wren.core.model.Item;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.Reranker;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.pipeline.UserContext;
+import dev.wren.serving.pipeline.UserContexts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops items the user has already seen (and items off the requested genre), adds a freshness boost for recent
+ * release years, then picks items by maximal marginal relevance: each pick maximises {@code lambda * relevance - (1 -
+ * lambda) * max genre similarity (Jaccard) to the items already picked}. With {@code lambda = 1} it keeps the ranked
+ * order. Thread-safe.
+ */
+public final class DiversityReranker implements Reranker {
+    public static final String NAME = "mmr";
+    public static final String TOP = "top";
+    /** Releases older than this many years before the catalogue's newest get no freshness boost. */
+    private static final double FRESHNESS_HORIZON_YEARS = 30;
+
+    private final Catalog catalog;
+    private final UserContexts users;
+    private final double lambda;
+    private final double freshnessWeight;
+
+    public DiversityReranker(Catalog catalog, UserContexts users, double lambda, double freshnessWeight) {
+        if (lambda < 0 || lambda > 1) {
+            throw new IllegalArgumentException("lambda must be in [0, 1], got " + lambda);
+        }
+        this.catalog = catalog;
+        this.users = users;
+        this.lambda = lambda;
+        this.freshnessWeight = freshnessWeight;
+    }
+
+    @Override
+    public List<ScoredItem> rerank(RecommendRequest request, List<ScoredItem> ranked, int size) {
+        UserContext user = users.context(request.userId());
+        List<ScoredItem> pool = new ArrayList<>();
+        Set<Integer> ids = new HashSet<>();
+        for (ScoredItem s : ranked) {
+            if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
+                continue;
+            }
+            Item item = catalog.item(s.itemId()).orElse(null);
+            if (item == null
+                    || request.genre().map(g -> !item.genres().contains(g)).orElse(false)) {
+                continue;
+            }
+            pool.add(s.withScore(s.score() + freshnessWeight * freshness(item)));
+        }
+        if (pool.isEmpty()) {
+            return List.of();
+        }
+        double max = pool.stream().mapToDouble(ScoredItem::score).max().orElse(1);
+        double min = pool.stream().mapToDouble(ScoredItem::score).min().orElse(0);
+        double span = max > min ? max - min : 1;
+        long[] masks = new long[pool.size()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = catalog.genreMask(pool.get(i).itemId());
+        }
+        List<ScoredItem> picked = new ArrayList<>(size);
+        long[] pickedMasks = new long[Math.min(size, pool.size())];
+        boolean[] used = new boolean[pool.size()];
+        while (picked.size() < size && picked.size() < pool.size()) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                double relevance = (pool.get(i).score() - min) / span;
+                double value = lambda * relevance;
+                if (lambda < 1) {
+                    double sim = 0;
+                    for (int p = 0; p < picked.size(); p++) {
+                        sim = Math.max(sim, jaccard(masks[i], pickedMasks[p]));
+                    }
+                    value -= (1 - lambda) * sim;
+                }
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            used[best] = true;
+            pickedMasks[picked.size()] = masks[best];
+            picked.add(pool.get(best));
+        }
+        return picked;
+    }
+
+    private double freshness(Item item) {
+        if (item.year().isEmpty()) {
+            return 0;
+        }
+        double age = catalog.newestYear() - item.year().getAsInt();
+        return Math.max(0, 1 - age / FRESHNESS_HORIZON_YEARS);
+    }
+
+    /** Jaccard similarity of two genre sets as bit masks; 0 when both are empty. */
+    static double jaccard(long a, long b) {
+        int union = Long.bitCount(a | b);
+        return union == 0 ? 0 : (double) Long.bitCount(a & b) / union;
+    }
+}
