@@ -71,8 +71,8 @@ public final class ComparisonReport {
                 .toList();
         LineChart roc = new LineChart("ROC curves on the test split", "false positive rate", "true positive rate")
                 .withDiagonal();
-        LineChart loss = new LineChart("Training loss per epoch", "epoch", "mean training loss");
-        LineChart auc = new LineChart("Validation AUC per epoch", "epoch", "validation ROC-AUC");
+        LineChart loss = new LineChart("Training loss per epoch", "epoch", "mean training loss").withIntegerX();
+        LineChart auc = new LineChart("Validation AUC per epoch", "epoch", "validation ROC-AUC").withIntegerX();
         for (ModelResult r : sorted) {
             roc.add(
                     String.format(Locale.ROOT, "%s (%.3f)", r.model(), r.test().rocAuc()),

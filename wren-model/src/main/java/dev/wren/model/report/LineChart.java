@@ -33,6 +33,7 @@ public final class LineChart {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private boolean diagonal;
+    private boolean integerX;
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -51,6 +52,12 @@ public final class LineChart {
     /** Draws the y = x chance line (for ROC curves). */
     public LineChart withDiagonal() {
         this.diagonal = true;
+        return this;
+    }
+
+    /** Ticks the x axis at whole numbers only (epochs). */
+    public LineChart withIntegerX() {
+        this.integerX = true;
         return this;
     }
 
@@ -118,16 +125,21 @@ public final class LineChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawRect(MARGIN, MARGIN, plotW, plotH);
         for (int t = 0; t <= 5; t++) {
-            double fx = minX + (maxX - minX) * t / 5;
             double fy = y0 + (y1 - y0) * t / 5;
-            int px = MARGIN + plotW * t / 5;
             int py = MARGIN + plotH - plotH * t / 5;
             g.setColor(new Color(0xeeeeee));
-            g.drawLine(px, MARGIN, px, MARGIN + plotH);
             g.drawLine(MARGIN, py, MARGIN + plotW, py);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(tick(fx), px - 12, MARGIN + plotH + 18);
             g.drawString(tick(fy), MARGIN - 50, py + 4);
+        }
+        int xTicks = integerX ? (int) Math.min(20, Math.round(maxX - minX)) : 5;
+        for (int t = 0; t <= xTicks; t++) {
+            double fx = minX + (maxX - minX) * t / xTicks;
+            int px = MARGIN + plotW * t / xTicks;
+            g.setColor(new Color(0xeeeeee));
+            g.drawLine(px, MARGIN, px, MARGIN + plotH);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(integerX ? String.format("%.0f", fx) : tick(fx), px - 12, MARGIN + plotH + 18);
         }
         g.drawString(xLabel, MARGIN + plotW / 2 - 40, HEIGHT - MARGIN / 2 + 10);
         g.drawString(yLabel, 8, MARGIN - 10);
