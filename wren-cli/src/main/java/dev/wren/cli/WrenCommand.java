@@ -27,6 +27,9 @@ import picocli.CommandLine.ScopeType;
             OfflineCommand.class,
             FeaturesCommand.class,
             EmbedCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
