@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
             FeaturesCommand.class,
             EmbedCommand.class,
             ServeCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,112 @@
+package dev.wren.cli;
+
+import dev.wren.model.blocks.ModelCatalog;
+import dev.wren.model.blocks.ModelSpec;
+import dev.wren.model.offline.OfflineSamples;
+import dev.wren.model.offline.OfflineTraining;
+import dev.wren.model.report.ModelResult;
+import dev.wren.model.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wren train}: trains models on the offline pipeline's samples, evaluates them, saves bundles. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train a ranking model on the offline pipeline's samples (run `wren offline` first): train on the split's"
+                    + " training samples, stop early on their latest 10 % (validation AUC), evaluate on the test"
+                    + " samples, and save a model bundle with metrics.json under --bundles.",
+            "Models: logistic-regression, embedding-mlp, wide-deep, deepfm, neural-cf, deep-cross, pnn, din, dien,"
+                    + " two-tower, or all.",
+        })
+class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--model", defaultValue = "deepfm", description = "Model name, or all. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--epochs", description = "Maximum epochs (default: the model's own, with early stopping).")
+    Integer epochs;
+
+    @Option(
+            names = "--patience",
+            defaultValue = "2",
+            description = "Epochs without a better validation AUC before stopping. Default: ${DEFAULT-VALUE}.")
+    int patience;
+
+    @Option(names = "--batch-size", description = "Samples per step (default: the model's own).")
+    Integer batchSize;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of training. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--bundles",
+            paramLabel = "DIR",
+            description = "Where bundles go (<model>/v<N>). Default: <data home>/models.")
+    Path bundles;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (epochs != null && epochs < 1) {
+            throw new WrenUserException("--epochs must be at least 1, got " + epochs, ExitCodes.USAGE);
+        }
+        OfflineSamples samples = options.open();
+        ModelCatalog catalog = OfflineTraining.catalog(samples.layout());
+        List<ModelSpec> specs = model.equals("all") ? catalog.all() : List.of(catalog.byName(model));
+        Path root = options.bundlesDir(bundles);
+        out.printf(
+                "Training %d model(s) on %s (split %s): %,d training, %,d validation, %,d test samples%n",
+                specs.size(),
+                samples.directory(),
+                samples.split(),
+                samples.train().size(),
+                samples.validation().size(),
+                samples.test().size());
+        out.flush();
+        List<ModelResult> results = new ArrayList<>();
+        for (ModelSpec s : specs) {
+            TrainConfig config = TrainConfig.defaultsFor(s).withSeed(seed).withProgress(!noProgress);
+            config = config.withEpochs(epochs != null ? epochs : config.maxEpochs(), patience);
+            if (batchSize != null) {
+                config = config.withBatchSize(batchSize);
+            }
+            ModelResult r = OfflineTraining.train(samples, s, config, root);
+            results.add(r);
+            print(out, r);
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, ModelResult r) {
+        out.printf(
+                "%-20s ROC-AUC %.4f  PR-AUC %.4f  log loss %.4f  (%d epochs, best %d, %.0f samples/s)  %s%n",
+                r.model(),
+                r.test().rocAuc(),
+                r.test().prAuc(),
+                r.test().logLoss(),
+                r.training().epochsRun(),
+                r.training().bestEpoch(),
+                r.training().samplesPerSecond(),
+                r.bundle());
+    }
+}
