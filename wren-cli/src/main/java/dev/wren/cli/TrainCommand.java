@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Train a ranking model on the offline pipeline's samples (run `wren offline` first): train on the split's"
-                    + " training samples, stop early on their latest 10 % (validation AUC), evaluate on the test"
+                    + " training samples, stop early on their latest 10 %% (validation AUC), evaluate on the test"
                     + " samples, and save a model bundle with metrics.json under --bundles.",
             "Models: logistic-regression, embedding-mlp, wide-deep, deepfm, neural-cf, deep-cross, pnn, din, dien,"
                     + " two-tower, or all.",

@@ -41,13 +41,22 @@ class WrenCommandTest {
             {"generate", "--help"},
             {"download", "--help"},
             {"inspect", "--help"},
-            {"bench", "store", "--help"}
+            {"bench", "store", "--help"},
+            {"offline", "--help"},
+            {"features", "--help"},
+            {"embed", "--help"},
+            {"serve", "--help"},
+            {"train", "--help"},
+            {"evaluate", "--help"},
+            {"report", "--help"}
         }) {
             Run run = wren(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(run.out()).contains("Usage: wren");
         }
-        assertThat(wren("--help").out()).contains("generate", "download", "inspect", "bench");
+        assertThat(wren("--help").out())
+                .contains(
+                        "generate", "download", "inspect", "offline", "serve", "train", "evaluate", "report", "bench");
     }
 
     @Test
