@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  * Reads a real offline pipeline output (Spark-written Parquet), given as {@code -Dwren.offline.output=DIR} (e.g. the
  * {@code --out} of {@code wren offline}); wren-model has no Spark to produce one itself. Checks that every row
  * decodes into the layout and that buckets computed from the manifest's boundaries equal Spark's bucket columns.
+ *
+ * <p>Run by hand, not in CI (its name matches neither *Test nor *IT, so the build never skips it silently):
+ * {@code ./mvnw -pl wren-model -am verify -Dit.test=PipelineOutputCheck -Dwren.offline.output=DIR}.
  */
-class PipelineOutputIT {
+class PipelineOutputCheck {
     @Test
     void decodesEveryRowAndMatchesSparksBuckets() {
         String dir = System.getProperty("wren.offline.output", "");
