@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,12 +25,8 @@ final class DataOptions {
             description = "A MovieLens-format folder (any layout). Default: the synthetic dataset in the data home.")
     Path data;
 
-    @Option(
-            names = "--data-home",
-            paramLabel = "DIR",
-            defaultValue = "${env:WREN_DATA_HOME:-data}",
-            description = "Where downloads and generated datasets go (env WREN_DATA_HOME). Default: ${DEFAULT-VALUE}.")
-    Path dataHome;
+    @Mixin
+    DataHome home;
 
     /** The dataset folder to read, generating the default one if needed. */
     Path resolve(PrintWriter err) {
@@ -39,7 +36,7 @@ final class DataOptions {
             }
             return data;
         }
-        return defaultDataset(dataHome, err);
+        return defaultDataset(home.dir, err);
     }
 
     /** The default synthetic dataset under {@code home}, generated (with a progress bar) when absent or incomplete. */

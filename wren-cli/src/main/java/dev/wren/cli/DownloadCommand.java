@@ -5,9 +5,9 @@ import dev.wren.data.download.DownloadException;
 import dev.wren.data.download.DownloadOptions;
 import dev.wren.data.download.DownloadResult;
 import dev.wren.data.download.MovieLensDownloader;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,12 +31,8 @@ final class DownloadCommand implements Callable<Integer> {
             description = "ml-latest-small, ml-latest, ml-100k, ml-1m, ml-10m, ml-20m, ml-25m or ml-32m.")
     String dataset;
 
-    @Option(
-            names = "--data-home",
-            paramLabel = "DIR",
-            defaultValue = "${env:WREN_DATA_HOME:-data}",
-            description = "Where to unpack (env WREN_DATA_HOME). Default: ${DEFAULT-VALUE}.")
-    Path dataHome;
+    @Mixin
+    DataHome home;
 
     @Option(names = "--force", description = "Download again even when a completed download is there.")
     boolean force;
@@ -54,7 +50,7 @@ final class DownloadCommand implements Callable<Integer> {
         DownloadResult result;
         try (var progress = new ConsoleDownloadProgress("Downloading " + dataset)) {
             result = new MovieLensDownloader(java.net.URI.create(baseUrl))
-                    .download(dataset, dataHome, new DownloadOptions(allowUnverified, force), progress);
+                    .download(dataset, home.dir, new DownloadOptions(allowUnverified, force), progress);
         } catch (DownloadException e) {
             int code =
                     switch (e.reason()) {

@@ -7,6 +7,7 @@ import dev.wren.data.synthetic.SyntheticDataGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: <data home>/synthetic-<seed>.")
     Path out;
 
-    @Option(
-            names = "--data-home",
-            paramLabel = "DIR",
-            defaultValue = "${env:WREN_DATA_HOME:-data}",
-            description = "Data home for the default output folder (env WREN_DATA_HOME). Default: ${DEFAULT-VALUE}.")
-    Path dataHome;
+    @Mixin
+    DataHome home;
 
     @Option(names = "--seed", description = "Seed of every random step. Default: ${DEFAULT-VALUE}.")
     long seed = DEFAULTS.seed();
@@ -58,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         SyntheticConfig config =
                 DEFAULTS.withSeed(seed).withSize(users, movies, ratings).withTasteDimension(tasteDimension);
-        Path dir = out != null ? out : dataHome.resolve("synthetic-" + seed);
+        Path dir = out != null ? out : home.resolve("synthetic-" + seed);
         long started = System.nanoTime();
         GenerationResult result;
         try (var progress = new ConsoleGenerationProgress(config.ratings())) {

@@ -2,6 +2,7 @@ package dev.wren.cli;
 
 import dev.wren.model.offline.OfflineSamples;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code wren train} and {@code wren evaluate}: where the offline samples are, and which split. */
@@ -23,19 +24,15 @@ final class ModelOptions {
                     + " events held out). Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(
-            names = "--data-home",
-            paramLabel = "DIR",
-            defaultValue = "${env:WREN_DATA_HOME:-data}",
-            description = "Data home for the default folders (env WREN_DATA_HOME). Default: ${DEFAULT-VALUE}.")
-    Path dataHome;
+    @Mixin
+    DataHome home;
 
     Path samplesDir() {
-        return samples != null ? samples : dataHome.resolve("offline");
+        return samples != null ? samples : home.resolve("offline");
     }
 
     Path bundlesDir(Path bundles) {
-        return bundles != null ? bundles : dataHome.resolve("models");
+        return bundles != null ? bundles : home.resolve("models");
     }
 
     OfflineSamples open() {

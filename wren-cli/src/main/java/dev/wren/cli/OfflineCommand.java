@@ -60,7 +60,7 @@ class OfflineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path input = dataOptions.resolve(spec.commandLine().getErr());
-        Path dataHome = dataOptions.dataHome;
+        Path dataHome = dataOptions.home.dir;
         OfflineConfig defaults = OfflineConfig.defaults(input, offline.output(dataHome));
         OfflineConfig config = new OfflineConfig(
                 input,

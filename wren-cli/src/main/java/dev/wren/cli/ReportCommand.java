@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,16 +35,12 @@ class ReportCommand implements Callable<Integer> {
             description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(
-            names = "--data-home",
-            paramLabel = "DIR",
-            defaultValue = "${env:WREN_DATA_HOME:-data}",
-            description = "Data home for the default bundles folder (env WREN_DATA_HOME). Default: ${DEFAULT-VALUE}.")
-    Path dataHome;
+    @Mixin
+    DataHome home;
 
     @Override
     public Integer call() {
-        List<ModelResult> results = ComparisonReport.collect(bundles != null ? bundles : dataHome.resolve("models"));
+        List<ModelResult> results = ComparisonReport.collect(bundles != null ? bundles : home.resolve("models"));
         Path file = ComparisonReport.write(results, out);
         spec.commandLine().getOut().println("Report on " + results.size() + " model(s) written to " + file);
         return ExitCodes.OK;

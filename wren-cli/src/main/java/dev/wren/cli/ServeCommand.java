@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
-        Path home = dataOptions.dataHome;
+        Path home = dataOptions.home.dir;
         ServingConfig defaults = ServingConfig.of(data, eventLog != null ? eventLog : home.resolve("events.jsonl"));
         ServingConfig config = new ServingConfig(
                 defaults.dataDir(),
