@@ -73,24 +73,29 @@ class OfflineCommand implements Callable<Integer> {
                 defaults.users(),
                 defaults.samples(),
                 defaults.embedding().withDimension(offline.dimension));
-        OfflineResult result;
-        try (var progress = new ConsoleStageProgress(config.stages(), !offline.noPublish)) {
-            if (offline.noPublish) {
-                result = OfflinePipeline.runInOwnSession(config, null, progress);
-            } else {
-                String uri = offline.storeUri(dataHome);
-                try (FeatureStore store = FeatureStores.open(uri, FeatureSchema.standard(offline.dimension))) {
-                    result = OfflinePipeline.runInOwnSession(config, store, progress);
-                }
-            }
-        } catch (OfflineStageException e) {
-            throw new WrenUserException(e.getMessage(), ExitCodes.FAILURE, e);
-        }
+        OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, OfflineResult r) {
+    /**
+     * Runs the pipeline in its own Spark session with console progress, publishing to {@code storeUri} unless it is
+     * null. A failed stage becomes one clear error naming it.
+     */
+    static OfflineResult run(OfflineConfig config, String storeUri, int dimension) {
+        try (var progress = new ConsoleStageProgress(config.stages(), storeUri != null)) {
+            if (storeUri == null) {
+                return OfflinePipeline.runInOwnSession(config, null, progress);
+            }
+            try (FeatureStore store = FeatureStores.open(storeUri, FeatureSchema.standard(dimension))) {
+                return OfflinePipeline.runInOwnSession(config, store, progress);
+            }
+        } catch (OfflineStageException e) {
+            throw new WrenUserException(e.getMessage(), ExitCodes.FAILURE, e);
+        }
+    }
+
+    static void print(PrintWriter out, OfflineResult r) {
         out.println("Offline outputs in " + r.output());
         r.timings().forEach((stage, d) -> out.printf("  %-8s %8.1f s%n", stage.label(), d.toMillis() / 1000.0));
         if (!r.rowCounts().isEmpty()) {

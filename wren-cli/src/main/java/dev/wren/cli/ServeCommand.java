@@ -68,6 +68,21 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
+        ServingConfig config = config(data, home, store, port, posters, eventLog, experiments, dimension);
+        serveUntilStopped(WrenServer.start(config), data, out);
+        return ExitCodes.OK;
+    }
+
+    /** The serving configuration: the given values, and defaults under the data home for those left null. */
+    static ServingConfig config(
+            Path data,
+            Path home,
+            String store,
+            int port,
+            Path posters,
+            Path eventLog,
+            Path experiments,
+            int dimension) {
         ServingConfig defaults = ServingConfig.of(data, eventLog != null ? eventLog : home.resolve("events.jsonl"));
         ServingConfig config = new ServingConfig(
                 defaults.dataDir(),
@@ -80,11 +95,12 @@ final class ServeCommand implements Callable<Integer> {
                 dimension,
                 defaults.pipeline(),
                 experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
-        if (posters != null) {
-            config = config.withPosters(posters);
-        }
+        return posters != null ? config.withPosters(posters) : config;
+    }
+
+    /** Blocks until Ctrl-C (or any JVM shutdown), then closes the server. */
+    static void serveUntilStopped(WrenServer server, Path data, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        WrenServer server = WrenServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
@@ -94,6 +110,5 @@ final class ServeCommand implements Callable<Integer> {
                 data, server.port());
         out.flush();
         stopped.await();
-        return ExitCodes.OK;
     }
 }

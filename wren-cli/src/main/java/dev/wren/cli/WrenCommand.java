@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                     + " WREN_LOG_LEVEL (default INFO).",
         },
         subcommands = {
+            DemoCommand.class,
             GenerateCommand.class,
             DownloadCommand.class,
             InspectCommand.class,

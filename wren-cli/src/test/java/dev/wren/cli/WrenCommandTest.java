@@ -38,6 +38,7 @@ class WrenCommandTest {
     void everyCommandExplainsItselfWithHelp() {
         for (String[] args : new String[][] {
             {"--help"},
+            {"demo", "--help"},
             {"generate", "--help"},
             {"download", "--help"},
             {"inspect", "--help"},
@@ -56,7 +57,16 @@ class WrenCommandTest {
         }
         assertThat(wren("--help").out())
                 .contains(
-                        "generate", "download", "inspect", "offline", "serve", "train", "evaluate", "report", "bench");
+                        "demo",
+                        "generate",
+                        "download",
+                        "inspect",
+                        "offline",
+                        "serve",
+                        "train",
+                        "evaluate",
+                        "report",
+                        "bench");
     }
 
     @Test
