@@ -114,9 +114,9 @@ public final class ServingBundle implements AutoCloseable {
         return manifest.version();
     }
 
-    /** {@code name/vN}, for logs and responses. */
+    /** {@code <model>/<version folder>}, e.g. {@code deepfm/v2}, for logs and responses. */
     public String label() {
-        return manifest.name() + "/v" + manifest.version();
+        return manifest.name() + "/" + dir.getFileName();
     }
 
     public BundleManifest manifest() {
