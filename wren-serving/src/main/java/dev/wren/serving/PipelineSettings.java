@@ -85,4 +85,21 @@ public record PipelineSettings(
                 0.05,
                 42L);
     }
+
+    /** These settings with another candidate budget. */
+    public PipelineSettings withCandidateBudget(int budget) {
+        return new PipelineSettings(
+                channels,
+                quotas,
+                fallbacks,
+                ranker,
+                reranker,
+                budget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                mmrLambda,
+                freshnessWeight,
+                embeddingSeed);
+    }
 }

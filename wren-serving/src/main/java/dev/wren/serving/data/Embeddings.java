@@ -67,7 +67,7 @@ public final class Embeddings {
     }
 
     /**
-     * Cold start: a vector for every catalogue item that has none (a movie nobody has rated yet), the mean of the
+     * Cold start: a vector for every catalogue item that nobody has rated and that has none, the mean of the
      * centroids of its genres, each centroid the mean vector of the genre's items that have one. A new movie thus sits
      * among its genre peers and can appear in their embedding neighbours; averaging centroids rather than all peers
      * keeps a large genre from drowning a small one. Items without genres, or whose genres have no vectors, get none.
@@ -92,7 +92,9 @@ public final class Embeddings {
         }
         Map<Integer, float[]> out = new HashMap<>();
         for (int id : catalog.byPopularity()) {
-            if (vectors.containsKey(id)) {
+            // Only items nobody rated: a rated item without a vector was left out by the embedding job on purpose
+            // (too rare to embed well), and a flood of genre centroids would crowd real neighbours out.
+            if (vectors.containsKey(id) || catalog.stats(id).count() > 0) {
                 continue;
             }
             float[] mean = new float[dimension];
