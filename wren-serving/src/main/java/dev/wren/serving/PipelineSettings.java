@@ -56,7 +56,10 @@ public record PipelineSettings(
         }
     }
 
-    /** Every channel, a blend ranker, MMR re-ranking. */
+    /**
+     * Every channel but two-tower (add it when the models folder has a two-tower bundle), the {@code model} ranker
+     * (the best trained bundle, or the blend ranker without one), MMR re-ranking.
+     */
     public static PipelineSettings defaults() {
         return new PipelineSettings(
                 List.of("item-cf", "item-embedding", "user-embedding", "genre-top", "popular"),
@@ -72,7 +75,7 @@ public record PipelineSettings(
                         "popular",
                         0.15),
                 List.of("popular", "genre-top"),
-                "blend",
+                "model",
                 "mmr",
                 200,
                 4.0,
@@ -81,5 +84,22 @@ public record PipelineSettings(
                 0.75,
                 0.05,
                 42L);
+    }
+
+    /** These settings with another candidate budget. */
+    public PipelineSettings withCandidateBudget(int budget) {
+        return new PipelineSettings(
+                channels,
+                quotas,
+                fallbacks,
+                ranker,
+                reranker,
+                budget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                mmrLambda,
+                freshnessWeight,
+                embeddingSeed);
     }
 }

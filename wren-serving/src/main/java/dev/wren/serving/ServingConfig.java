@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param embeddingDimension the dimension of item and user embeddings in the store's schema
  * @param pipeline the default pipeline
  * @param experiments the A/B experiments, each splitting all users independently
+ * @param models the models folder ({@code <root>/<model>/v<N>/}, as {@code wren train} writes it), when there is one:
+ *     the {@code model} ranker uses its ranking bundle with the best validation AUC, the {@code two-tower} channel its
+ *     two-tower bundle; a new bundle there is loaded in the background and swapped in
+ * @param offline the offline output folder the bundles were trained on ({@code manifest.json}); when empty, each
+ *     bundle's {@code metrics.json} names it
  */
 public record ServingConfig(
         Path dataDir,
@@ -26,7 +31,9 @@ public record ServingConfig(
         Path eventLog,
         int embeddingDimension,
         PipelineSettings pipeline,
-        List<Experiment> experiments) {
+        List<Experiment> experiments,
+        Optional<Path> models,
+        Optional<Path> offline) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_DIMENSION = 32;
 
@@ -37,6 +44,8 @@ public record ServingConfig(
         Objects.requireNonNull(eventLog, "eventLog");
         Objects.requireNonNull(pipeline, "pipeline");
         experiments = List.copyOf(experiments);
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(offline, "offline");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -47,6 +56,29 @@ public record ServingConfig(
         if (names != experiments.size()) {
             throw new IllegalArgumentException("experiment names must be unique");
         }
+    }
+
+    /** A configuration without models: the {@code model} ranker falls back to {@code blend}. */
+    public ServingConfig(
+            Path dataDir,
+            String storeUri,
+            int port,
+            Optional<Path> postersDir,
+            Path eventLog,
+            int embeddingDimension,
+            PipelineSettings pipeline,
+            List<Experiment> experiments) {
+        this(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Defaults: in-memory store, port 8080, no posters, the default pipeline, no experiments. */
@@ -64,19 +96,83 @@ public record ServingConfig(
 
     public ServingConfig withPort(int newPort) {
         return new ServingConfig(
-                dataDir, storeUri, newPort, postersDir, eventLog, embeddingDimension, pipeline, experiments);
+                dataDir,
+                storeUri,
+                newPort,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline);
     }
 
     public ServingConfig withPosters(Path dir) {
         return new ServingConfig(
-                dataDir, storeUri, port, Optional.of(dir), eventLog, embeddingDimension, pipeline, experiments);
+                dataDir,
+                storeUri,
+                port,
+                Optional.of(dir),
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline);
     }
 
     public ServingConfig withExperiments(List<Experiment> list) {
-        return new ServingConfig(dataDir, storeUri, port, postersDir, eventLog, embeddingDimension, pipeline, list);
+        return new ServingConfig(
+                dataDir, storeUri, port, postersDir, eventLog, embeddingDimension, pipeline, list, models, offline);
     }
 
     public ServingConfig withStore(String uri) {
-        return new ServingConfig(dataDir, uri, port, postersDir, eventLog, embeddingDimension, pipeline, experiments);
+        return new ServingConfig(
+                dataDir, uri, port, postersDir, eventLog, embeddingDimension, pipeline, experiments, models, offline);
+    }
+
+    public ServingConfig withPipeline(PipelineSettings settings) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                settings,
+                experiments,
+                models,
+                offline);
+    }
+
+    /** Serves the bundles of a models folder; each bundle's {@code metrics.json} names its offline folder. */
+    public ServingConfig withModels(Path modelsDir) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                Optional.of(modelsDir),
+                offline);
+    }
+
+    /** Serves the bundles of a models folder, all trained on this offline output folder. */
+    public ServingConfig withModels(Path modelsDir, Path offlineDir) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                Optional.of(modelsDir),
+                Optional.of(offlineDir));
     }
 }

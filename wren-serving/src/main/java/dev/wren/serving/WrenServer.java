@@ -10,6 +10,7 @@ import dev.wren.serving.events.RealtimeUpdater;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.http.HttpApi;
 import dev.wren.serving.http.Services;
+import dev.wren.serving.models.ModelsWatcher;
 import dev.wren.serving.pipeline.Recommender;
 import dev.wren.serving.pipeline.ServingState;
 import dev.wren.serving.pipeline.StageFactories;
@@ -20,23 +21,31 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running serving tier: feature store, serving state, pipeline, event log and HTTP server. {@link #start} returns
- * once the first state is loaded and the port is listening; {@link #close} stops everything it opened. Thread-safe.
+ * once the first state is loaded and the port is listening; with a models folder, a new bundle there loads a new state in
+ * the background (as {@link #reload} does); {@link #close} stops everything it opened. Thread-safe.
  */
 public final class WrenServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WrenServer.class);
+    /** Ranking requests scored at the same time; more wait for a predictor (one PyTorch thread each). */
+    static final int SCORER_POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** How often the models folder is checked for a new bundle. */
+    static final Duration WATCH_EVERY = Duration.ofSeconds(5);
 
     private final Javalin app;
     private final FeatureStore store;
     private final StateHolder state;
     private final EventLog eventLog;
+    private final ModelsWatcher watcher; // null without a models folder
 
-    private WrenServer(Javalin app, FeatureStore store, StateHolder state, EventLog eventLog) {
+    private WrenServer(Javalin app, FeatureStore store, StateHolder state, EventLog eventLog, ModelsWatcher watcher) {
+        this.watcher = watcher;
         this.app = app;
         this.store = store;
         this.state = state;
@@ -65,7 +74,15 @@ public final class WrenServer implements AutoCloseable {
                     .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             RecentEvents recent = new RecentEvents();
             StateLoader loader = new StateLoader(
-                    store, recent, config.pipeline(), config.experiments(), factories, config.embeddingDimension());
+                    store,
+                    recent,
+                    config.pipeline(),
+                    config.experiments(),
+                    factories,
+                    config.embeddingDimension(),
+                    config.models(),
+                    config.offline(),
+                    SCORER_POOL);
             StateHolder holder = new StateHolder(loader, config.dataDir());
             state = holder;
             // Replay before opening for append: the log is the durable record, the store may be in memory. A replaying
@@ -84,12 +101,16 @@ public final class WrenServer implements AutoCloseable {
                     holder::current, recent, eventLog, store, config.pipeline(), config.embeddingDimension());
             Services services = new Services(config, state, recommender, updater, recent, metrics, json);
             Javalin app = HttpApi.create(services).start(config.port());
+            ModelsWatcher watcher = config.models()
+                    .map(dir -> new ModelsWatcher(dir, WATCH_EVERY, () -> holder.reload(config.dataDir())))
+                    .orElse(null);
             log.info(
-                    "Wren serving on port {} (state {}, event log {})",
+                    "Wren serving on port {} (state {}, models {}, event log {})",
                     app.port(),
                     state.current().version(),
+                    state.current().data().models().labels(),
                     config.eventLog());
-            return new WrenServer(app, store, state, eventLog);
+            return new WrenServer(app, store, state, eventLog, watcher);
         } catch (RuntimeException e) {
             if (state != null) {
                 state.close();
@@ -122,6 +143,9 @@ public final class WrenServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         app.stop();
         state.close();
         eventLog.close();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Swapping the serving state while requests keep coming: no request fails, and a broken state is refused. */
+/**
+ * Swapping the serving state (data or model bundles) while requests keep coming: no request fails, and a broken state
+ * or bundle is refused while the old one keeps serving.
+ */
 class HotSwapIT {
     @TempDir
     Path tmp;
@@ -35,15 +39,94 @@ class HotSwapIT {
         Files.writeString(broken.resolve("movies.csv"), "movieId,title,genres\n1,Lonely (1999),Drama\n");
         try (WrenServer server = WrenServer.start(
                 ServingConfig.of(good, tmp.resolve("events.jsonl")).withPort(0))) {
+            Clients clients = new Clients(server);
+            Set<String> versions = new HashSet<>();
+            versions.add(server.state().version());
+            for (int swap = 0; swap < 6; swap++) {
+                Path next = swap % 2 == 0 ? other : good;
+                versions.add(server.reload(next).get(60, TimeUnit.SECONDS).version());
+                assertThat(server.reload(broken)).failsWithin(java.time.Duration.ofSeconds(60));
+            }
+            clients.stop();
+            assertThat(clients.failures).isEmpty();
+            assertThat(versions).hasSize(7);
+            assertThat(clients.served.get()).isPositive();
+        }
+    }
+
+    @Test
+    void swapsInANewBundleUnderConcurrentLoadAndRefusesCorruptOrMismatchedOnes() throws Exception {
+        Path data = TinyMovieLens.write(tmp.resolve("ml"), 7);
+        Path models = TinyModels.copyModels(tmp.resolve("models"));
+        try (WrenServer server = WrenServer.start(ServingConfig.of(data, tmp.resolve("events.jsonl"))
+                .withPort(0)
+                .withModels(models, TinyModels.offline()))) {
+            assertThat(server.state().data().models().labels()).contains("deepfm/v1");
+            Clients clients = new Clients(server);
+
+            // A new version in the folder is noticed and swapped in, without a reload call.
+            TinyModels.copyVersion(models, "deepfm", "v1", "v2");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!server.state().data().models().labels().contains("deepfm/v2") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(server.state().data().models().labels()).contains("deepfm/v2");
+
+            // Corrupt parameters: refused, v2 keeps serving.
+            Path corrupt = TinyModels.copyVersion(models, "deepfm", "v1", "v3");
+            Files.write(corrupt.resolve("parameters.bin"), new byte[] {1, 2, 3});
+            assertThat(server.reload(data))
+                    .failsWithin(Duration.ofSeconds(60))
+                    .withThrowableThat()
+                    .withMessageContaining("corrupt");
+            assertThat(server.state().data().models().labels()).contains("deepfm/v2");
+
+            // A bundle trained on another layout: refused, v2 keeps serving.
+            delete(corrupt);
+            Path mismatched = TinyModels.copyVersion(models, "deepfm", "v1", "v4");
+            Path manifest = mismatched.resolve("bundle.json");
+            Files.writeString(manifest, Files.readString(manifest).replace("\"Romance\"", "\"Romantic\""));
+            assertThat(server.reload(data))
+                    .failsWithin(Duration.ofSeconds(60))
+                    .withThrowableThat()
+                    .withMessageContaining("different feature layout");
+            assertThat(server.state().data().models().labels()).contains("deepfm/v2");
+
+            delete(mismatched);
+            assertThat(server.reload(data)
+                            .get(60, TimeUnit.SECONDS)
+                            .data()
+                            .models()
+                            .labels())
+                    .contains("deepfm/v2");
+            clients.stop();
+            assertThat(clients.failures).isEmpty();
+            assertThat(clients.served.get()).isPositive();
+        }
+    }
+
+    private static void delete(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    /** Four clients asking for recommendations and similar movies until stopped, recording every failure. */
+    private static final class Clients {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger served = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final ExecutorService pool = Executors.newFixedThreadPool(4);
+        final List<Future<?>> loops = new ArrayList<>();
+
+        Clients(WrenServer server) {
             HttpClient http = HttpClient.newHttpClient();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger served = new AtomicInteger();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            ExecutorService clients = Executors.newFixedThreadPool(4);
-            List<Future<?>> loops = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
-                loops.add(clients.submit(() -> {
+                loops.add(pool.submit(() -> {
                     int i = 0;
                     while (running.get()) {
                         int user = 1 + (thread * 7 + i++) % TinyMovieLens.USERS;
@@ -65,21 +148,14 @@ class HotSwapIT {
                     }
                 }));
             }
-            Set<String> versions = new HashSet<>();
-            versions.add(server.state().version());
-            for (int swap = 0; swap < 6; swap++) {
-                Path next = swap % 2 == 0 ? other : good;
-                versions.add(server.reload(next).get(60, TimeUnit.SECONDS).version());
-                assertThat(server.reload(broken)).failsWithin(java.time.Duration.ofSeconds(60));
-            }
+        }
+
+        void stop() throws Exception {
             running.set(false);
             for (Future<?> f : loops) {
                 f.get(60, TimeUnit.SECONDS);
             }
-            clients.shutdown();
-            assertThat(failures).isEmpty();
-            assertThat(versions).hasSize(7);
-            assertThat(served.get()).isPositive();
+            pool.shutdown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.wren.serving.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,10 @@ public final class LoadBenchmark {
      * @param p50Ms median latency
      * @param p99Ms 99th percentile latency
      * @param maxMs the slowest request
+     * @param cpuMsPerRequest CPU time of the whole process (server and clients, which share the JVM) per answered
+     *     request over the measured period: the cost that bounds throughput on an idle machine ({@code cores * 1000 /
+     *     cpuMsPerRequest} req/s), much less disturbed by other processes than the wall-clock figures
+     * @param loadAverage the machine's one-minute load average at the end of the run
      */
     public record Result(
             int concurrency,
@@ -39,7 +44,9 @@ public final class LoadBenchmark {
             double throughput,
             double p50Ms,
             double p99Ms,
-            double maxMs) {}
+            double maxMs,
+            double cpuMsPerRequest,
+            double loadAverage) {}
 
     private LoadBenchmark() {}
 
@@ -61,9 +68,11 @@ public final class LoadBenchmark {
         loop(http, baseUrl, userIds, size, concurrency, warmUp, seed, new ArrayList<>(), new AtomicLong());
         List<long[]> latencies = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         loop(http, baseUrl, userIds, size, concurrency, measure, seed + 1, latencies, failures);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         long[] all = latencies.stream()
                 .flatMapToLong(Arrays::stream)
                 .filter(x -> x > 0)
@@ -77,7 +86,15 @@ public final class LoadBenchmark {
                 all.length / seconds,
                 percentile(all, 0.50),
                 percentile(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                all.length == 0 ? 0 : cpu / 1e6 / all.length,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static void loop(

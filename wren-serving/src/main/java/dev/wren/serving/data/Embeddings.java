@@ -66,6 +66,59 @@ public final class Embeddings {
         return out;
     }
 
+    /**
+     * Cold start: a vector for every catalogue item that nobody has rated and that has none, the mean of the
+     * centroids of its genres, each centroid the mean vector of the genre's items that have one. A new movie thus sits
+     * among its genre peers and can appear in their embedding neighbours; averaging centroids rather than all peers
+     * keeps a large genre from drowning a small one. Items without genres, or whose genres have no vectors, get none.
+     *
+     * @return the new vectors only, by item id
+     */
+    public static Map<Integer, float[]> genreColdStart(Catalog catalog, Map<Integer, float[]> vectors, int dimension) {
+        Map<String, float[]> sums = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int id : catalog.byPopularity()) {
+            float[] v = vectors.get(id);
+            if (v == null || v.length != dimension) {
+                continue;
+            }
+            for (String g : catalog.item(id).orElseThrow().genres()) {
+                float[] sum = sums.computeIfAbsent(g, k -> new float[dimension]);
+                for (int d = 0; d < dimension; d++) {
+                    sum[d] += v[d];
+                }
+                counts.merge(g, 1, Integer::sum);
+            }
+        }
+        Map<Integer, float[]> out = new HashMap<>();
+        for (int id : catalog.byPopularity()) {
+            // Only items nobody rated: a rated item without a vector was left out by the embedding job on purpose
+            // (too rare to embed well), and a flood of genre centroids would crowd real neighbours out.
+            if (vectors.containsKey(id) || catalog.stats(id).count() > 0) {
+                continue;
+            }
+            float[] mean = new float[dimension];
+            int genres = 0;
+            for (String g : catalog.item(id).orElseThrow().genres()) {
+                float[] sum = sums.get(g);
+                if (sum != null) {
+                    int n = counts.get(g);
+                    for (int d = 0; d < dimension; d++) {
+                        mean[d] += sum[d] / n;
+                    }
+                    genres++;
+                }
+            }
+            if (genres > 0) {
+                for (int d = 0; d < dimension; d++) {
+                    mean[d] /= genres;
+                }
+                out.put(id, mean);
+            }
+        }
+        return out;
+    }
+
     static void normalise(float[] v) {
         double n = VectorIndex.norm(v);
         if (n > 0) {

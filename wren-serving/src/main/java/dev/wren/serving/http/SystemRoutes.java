@@ -50,6 +50,7 @@ final class SystemRoutes {
         out.put("state", s.version());
         out.put("loadedAt", s.loadedAt().toString());
         out.put("storeVersion", s.data().store().liveVersion().orElse(""));
+        out.put("models", s.data().models().labels());
         ctx.status(storeLive ? 200 : 503).json(out);
     }
 
@@ -86,6 +87,7 @@ final class SystemRoutes {
         out.put("users", s.data().ratings().users().size());
         out.put("ratings", s.data().ratings().ratingCount());
         out.put("itemVectors", s.data().itemIndex().size());
+        out.put("models", s.data().models().labels());
         out.put("stages", stages);
         out.put("channels", channels);
         out.put("exposures", exposures);

@@ -6,11 +6,12 @@ import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.CoOccurrence;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.VectorIndex;
+import dev.wren.serving.models.ServingModels;
 import java.util.Objects;
 
 /**
  * The data one serving state was built from; what stage factories (a DeepFM ranker, say) may read. Immutable apart
- * from the store, which is thread-safe.
+ * from the store, which is thread-safe, and the models, which the state's owner closes.
  *
  * @param version a label of this load, shown by readiness and logged with exposures
  * @param catalog the items and their statistics
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param users per-user request context
  * @param store the feature store
  * @param settings the default pipeline settings
+ * @param models the trained models of this state (none when there is no models folder)
  */
 public record ServingData(
         String version,
@@ -29,7 +31,8 @@ public record ServingData(
         VectorIndex itemIndex,
         UserContexts users,
         FeatureStore store,
-        PipelineSettings settings) {
+        PipelineSettings settings,
+        ServingModels models) {
     public ServingData {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(catalog, "catalog");
@@ -39,5 +42,6 @@ public record ServingData(
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(models, "models");
     }
 }

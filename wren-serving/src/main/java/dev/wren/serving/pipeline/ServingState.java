@@ -20,4 +20,9 @@ public record ServingState(ServingData data, StageFactories.Stages stages, Insta
     public String version() {
         return data.version();
     }
+
+    /** Releases the native models; only once no request reads this state any more. */
+    public void close() {
+        data.models().close();
+    }
 }

@@ -3,6 +3,8 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.recommend.Ranker;
 import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.Retriever;
+import dev.wren.serving.models.ModelRanker;
+import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.BlendRanker;
 import dev.wren.serving.recall.GenreTopRetriever;
 import dev.wren.serving.recall.ItemCfRetriever;
@@ -29,7 +31,10 @@ public record StageFactories(
         rerankers = Map.copyOf(rerankers);
     }
 
-    /** The stages serving ships: five recall channels, two rankers, two re-rankers. */
+    /**
+     * The stages serving ships: six recall channels (two-tower finds nothing without a two-tower bundle), three rankers
+     * ({@code model} is the blend ranker without a ranking bundle), two re-rankers.
+     */
     public static StageFactories builtIn() {
         Map<String, Function<ServingData, Retriever>> r = new LinkedHashMap<>();
         r.put(PopularRetriever.NAME, d -> new PopularRetriever(d.catalog(), d.users()));
@@ -43,9 +48,16 @@ public record StageFactories(
                 d -> new ItemEmbeddingRetriever(
                         d.catalog(), d.itemIndex(), d.users(), d.settings().recencyDecay()));
         r.put(UserEmbeddingRetriever.NAME, d -> new UserEmbeddingRetriever(d.catalog(), d.itemIndex(), d.users()));
+        r.put(
+                TwoTowerRetriever.NAME,
+                d -> new TwoTowerRetriever(d.models().retriever(), d.catalog(), d.users(), d.store()));
         Map<String, Function<ServingData, Ranker>> k = new LinkedHashMap<>();
         k.put(BlendRanker.NAME, d -> BlendRanker.standard(d.catalog()));
         k.put(BlendRanker.RECALL_ONLY, d -> new BlendRanker(d.catalog(), 1, 0, 0));
+        k.put(ModelRanker.NAME, d -> d.models()
+                .ranker()
+                .<Ranker>map(m -> new ModelRanker(m, d.store()))
+                .orElseGet(() -> BlendRanker.standard(d.catalog())));
         Map<String, Function<ServingData, Reranker>> rr = new LinkedHashMap<>();
         rr.put(
                 DiversityReranker.NAME,

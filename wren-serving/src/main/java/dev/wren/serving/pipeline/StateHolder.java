@@ -1,10 +1,13 @@
 package dev.wren.serving.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -21,6 +24,14 @@ public final class StateHolder implements AutoCloseable {
     private final StateLoader loader;
     private final AtomicReference<ServingState> live;
     private final AtomicLong generation = new AtomicLong(1);
+    /** How long a swapped-out state stays open for the requests still reading it. */
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(30);
+
+    private final ScheduledExecutorService retiring = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wren-state-retire");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wren-state-loader");
         t.setDaemon(true);
@@ -50,6 +61,7 @@ public final class StateHolder implements AutoCloseable {
                         ServingState next = loader.load(dataDir, version);
                         ServingState old = live.getAndSet(next);
                         log.info("Swapped serving state {} for {}", old.version(), next.version());
+                        retire(old);
                         return next;
                     } catch (BrokenStateException e) {
                         log.warn(
@@ -63,8 +75,20 @@ public final class StateHolder implements AutoCloseable {
                 background);
     }
 
+    /**
+     * Closes a swapped-out state's models once the requests that read it before the switch have finished: a request
+     * reads the state once at its start and runs for milliseconds, so a grace period far longer than any request is
+     * enough.
+     */
+    private void retire(ServingState old) {
+        retiring.schedule(old::close, RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
+        // States still in their grace period close now: nothing serves after close.
+        retiring.shutdownNow().forEach(Runnable::run);
+        live.get().close();
     }
 }

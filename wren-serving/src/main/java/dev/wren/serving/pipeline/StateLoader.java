@@ -18,12 +18,14 @@ import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.UserRatings;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.events.RecentEvents;
+import dev.wren.serving.models.ServingModels;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,11 @@ public final class StateLoader {
     private final List<Experiment> experiments;
     private final StageFactories factories;
     private final int dimension;
+    private final Optional<Path> modelsDir;
+    private final Optional<Path> offlineDir;
+    private final int scorerPool;
 
+    /** A loader without models. */
     public StateLoader(
             FeatureStore store,
             RecentEvents recent,
@@ -52,6 +58,27 @@ public final class StateLoader {
             List<Experiment> experiments,
             StageFactories factories,
             int dimension) {
+        this(store, recent, settings, experiments, factories, dimension, Optional.empty(), Optional.empty(), 1);
+    }
+
+    /**
+     * @param modelsDir the models folder, when there is one
+     * @param offlineDir the offline output the bundles were trained on, when not the one their metrics.json names
+     * @param scorerPool requests the ranking model scores at the same time
+     */
+    public StateLoader(
+            FeatureStore store,
+            RecentEvents recent,
+            PipelineSettings settings,
+            List<Experiment> experiments,
+            StageFactories factories,
+            int dimension,
+            Optional<Path> modelsDir,
+            Optional<Path> offlineDir,
+            int scorerPool) {
+        this.modelsDir = modelsDir;
+        this.offlineDir = offlineDir;
+        this.scorerPool = scorerPool;
         this.store = store;
         this.recent = recent;
         this.settings = settings;
@@ -64,8 +91,8 @@ public final class StateLoader {
     /**
      * Loads and validates a state from a MovieLens folder.
      *
-     * @throws BrokenStateException when the folder cannot be read, holds no ratings, or the store's embeddings do not
-     *     fit
+     * @throws BrokenStateException when the folder cannot be read, holds no ratings, the store's embeddings do not
+     *     fit, or a chosen model bundle is corrupt or was trained on another layout
      */
     public ServingState load(Path dataDir, String version) {
         long start = System.nanoTime();
@@ -85,34 +112,51 @@ public final class StateLoader {
             if (store.liveVersion().isEmpty()) {
                 bootstrap(catalog, ratings);
             }
+            Map<Integer, Features> itemRows = new HashMap<>();
             Map<Integer, float[]> vectors = new HashMap<>();
-            store.scan(EntityKind.ITEM, (id, row) -> row.vector(FeatureSchema.EMBEDDING)
-                    .ifPresent(v -> vectors.put(id, v)));
+            store.scan(EntityKind.ITEM, (id, row) -> {
+                itemRows.put(id, row);
+                row.vector(FeatureSchema.EMBEDDING).ifPresent(v -> vectors.put(id, v));
+            });
+            Map<Integer, float[]> cold = Embeddings.genreColdStart(catalog, vectors, dimension);
+            vectors.putAll(cold);
             long scanned = System.nanoTime();
             VectorIndex index = VectorIndex.build(vectors, dimension);
             long indexed = System.nanoTime();
             if (index.size() == 0) {
                 log.warn("The feature store has no item embeddings: the embedding channels will fall back");
             }
-            UserContexts users = new UserContexts(
-                    catalog, ratings, recent, store, settings.positiveThreshold(), settings.recentPositives());
-            ServingData data = new ServingData(version, catalog, ratings, co, index, users, store, settings);
-            ServingState state = new ServingState(data, factories.build(data), Instant.now());
-            log.info(
-                    "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors in {} ms"
-                            + " (read {} ms, co-occurrence {} ms, store {} ms, ANN index {} ms)",
-                    version,
-                    dataDir,
-                    catalog.size(),
-                    ratings.users().size(),
-                    ratings.ratingCount(),
-                    index.size(),
-                    (System.nanoTime() - start) / 1_000_000,
-                    (read - start) / 1_000_000,
-                    (cooc - read) / 1_000_000,
-                    (scanned - cooc) / 1_000_000,
-                    (indexed - scanned) / 1_000_000);
-            return state;
+            ServingModels models = ServingModels.load(modelsDir, offlineDir, catalog, itemRows, scorerPool);
+            long modelled = System.nanoTime();
+            try {
+                UserContexts users = new UserContexts(
+                        catalog, ratings, recent, store, settings.positiveThreshold(), settings.recentPositives());
+                ServingData data =
+                        new ServingData(version, catalog, ratings, co, index, users, store, settings, models);
+                ServingState state = new ServingState(data, factories.build(data), Instant.now());
+                log.info(
+                        "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors ({} from"
+                                + " genre peers), models {} in {} ms (read {} ms, co-occurrence {} ms, store {} ms,"
+                                + " ANN index {} ms, models {} ms)",
+                        version,
+                        dataDir,
+                        catalog.size(),
+                        ratings.users().size(),
+                        ratings.ratingCount(),
+                        index.size(),
+                        cold.size(),
+                        models.labels(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        (read - start) / 1_000_000,
+                        (cooc - read) / 1_000_000,
+                        (scanned - cooc) / 1_000_000,
+                        (indexed - scanned) / 1_000_000,
+                        (modelled - indexed) / 1_000_000);
+                return state;
+            } catch (RuntimeException e) {
+                models.close();
+                throw e;
+            }
         } catch (BrokenStateException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -5,10 +5,10 @@ import dev.wren.serving.data.Catalog;
 import dev.wren.serving.pipeline.UserContext;
 
 /** Whether an item may be recommended for a request: in the catalogue, unseen, of the requested genre. */
-final class Eligibility {
+public final class Eligibility {
     private Eligibility() {}
 
-    static boolean eligible(int itemId, RecommendRequest request, UserContext user, Catalog catalog) {
+    public static boolean eligible(int itemId, RecommendRequest request, UserContext user, Catalog catalog) {
         if (user.hasSeen(itemId)) {
             return false;
         }

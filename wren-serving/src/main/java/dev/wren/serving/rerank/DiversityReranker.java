@@ -8,6 +8,7 @@ import dev.wren.serving.data.Catalog;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,10 @@ public final class DiversityReranker implements Reranker {
         if (pool.isEmpty()) {
             return List.of();
         }
+        // Best adjusted score first (stable: ties keep the ranker's order). A candidate's MMR value is at most lambda
+        // times its relevance, so each pick can stop scanning at the first candidate whose bound cannot beat the best
+        // value found: the same picks as a full scan, without touching the long tail of hundreds of candidates.
+        pool.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
         double max = pool.stream().mapToDouble(ScoredItem::score).max().orElse(1);
         double min = pool.stream().mapToDouble(ScoredItem::score).min().orElse(0);
         double span = max > min ? max - min : 1;
@@ -77,6 +82,9 @@ public final class DiversityReranker implements Reranker {
                 }
                 double relevance = (pool.get(i).score() - min) / span;
                 double value = lambda * relevance;
+                if (value <= bestValue) {
+                    break;
+                }
                 if (lambda < 1) {
                     double sim = 0;
                     for (int p = 0; p < picked.size(); p++) {

@@ -36,4 +36,34 @@ class EmbeddingsTest {
         }
         return dot / (VectorIndex.norm(x) * VectorIndex.norm(y));
     }
+
+    @Test
+    void aMovieWithNoRatingsGetsTheMeanOfItsGenreCentroidsAndAppearsAmongItsPeersNeighbours() {
+        RatingsIndex r = ratings(new double[][] {{1, 1, 5}, {1, 2, 5}, {2, 3, 5}, {2, 4, 5}});
+        Catalog catalog = dev.wren.serving.Fixtures.catalog(
+                r,
+                dev.wren.serving.Fixtures.item(1, 1990, "Comedy"),
+                dev.wren.serving.Fixtures.item(2, 1991, "Comedy"),
+                dev.wren.serving.Fixtures.item(3, 1992, "Horror"),
+                dev.wren.serving.Fixtures.item(4, 1993, "Horror"),
+                dev.wren.serving.Fixtures.item(5, 2024, "Comedy", "Romance"),
+                dev.wren.serving.Fixtures.item(6, 2024, "Western"));
+        Map<Integer, float[]> vectors = new java.util.HashMap<>(Map.of(
+                1, new float[] {1, 0, 0},
+                2, new float[] {0.8f, 0.2f, 0},
+                3, new float[] {0, 0, 1},
+                4, new float[] {0, 0.1f, 0.9f}));
+
+        Map<Integer, float[]> cold = Embeddings.genreColdStart(catalog, vectors, 3);
+
+        // Comedy's centroid is (0.9, 0.1, 0); Romance has no vectors, so it does not pull; Western has nothing at all.
+        assertThat(cold).containsOnlyKeys(5);
+        assertThat(cold.get(5)).containsExactly(0.9f, 0.1f, 0f);
+        vectors.putAll(cold);
+        VectorIndex index = VectorIndex.build(vectors, 3);
+        assertThat(index.search(vectors.get(1), 3))
+                .extracting(VectorIndex.Hit::itemId)
+                .contains(5)
+                .doesNotContain(3, 4);
+    }
 }

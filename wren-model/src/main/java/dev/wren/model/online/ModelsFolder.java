@@ -1,0 +1,80 @@
+package dev.wren.model.online;
+
+import dev.wren.model.bundle.BundleManifest;
+import dev.wren.model.bundle.ModelBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a models folder ({@code <root>/<model>/v<N>/}, as {@link ModelBundle#save} writes it) offers for serving: the
+ * latest version of each model. Stateless.
+ */
+public final class ModelsFolder {
+    private ModelsFolder() {}
+
+    /**
+     * The latest bundle of one model.
+     *
+     * @param dir the version folder
+     * @param manifest its {@code bundle.json}
+     */
+    public record Entry(Path dir, BundleManifest manifest) {
+        public boolean retrieval() {
+            return manifest.spec().inBatchNegatives();
+        }
+
+        /** The validation AUC of the kept epoch, or NaN when the bundle records none. */
+        public double validationAuc() {
+            return manifest.report() == null ? Double.NaN : manifest.report().bestValidationAuc();
+        }
+    }
+
+    /**
+     * The latest version of every model under {@code root}, sorted by model name; empty when the folder is absent.
+     *
+     * @throws dev.wren.model.bundle.CorruptBundleException when a latest version's {@code bundle.json} is missing or
+     *     malformed: a broken newest bundle is refused, never silently replaced by an older one
+     */
+    public static List<Entry> latest(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.sorted().toList()) {
+                if (!Files.isDirectory(child)) {
+                    continue;
+                }
+                Optional<Path> dir =
+                        ModelBundle.latest(root, child.getFileName().toString());
+                dir.ifPresent(d -> out.add(new Entry(d, ModelBundle.manifest(d))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The ranking bundle with the best validation AUC (ties: the model name first in order). */
+    public static Optional<Entry> bestRanker(List<Entry> entries) {
+        return entries.stream()
+                .filter(e -> !e.retrieval() && !Double.isNaN(e.validationAuc()))
+                .max(Comparator.comparingDouble(Entry::validationAuc)
+                        .thenComparing(e -> e.manifest().name(), Comparator.reverseOrder()));
+    }
+
+    /** The retrieval (two-tower) bundle with the best validation AUC, if any. */
+    public static Optional<Entry> bestRetriever(List<Entry> entries) {
+        return entries.stream()
+                .filter(Entry::retrieval)
+                .max(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.validationAuc()) ? -1 : e.validationAuc())
+                        .thenComparing(e -> e.manifest().name(), Comparator.reverseOrder()));
+    }
+}

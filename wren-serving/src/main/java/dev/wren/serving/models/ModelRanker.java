@@ -1,0 +1,58 @@
+package dev.wren.serving.models;
+
+import dev.wren.core.recommend.Candidate;
+import dev.wren.core.recommend.Ranker;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.core.store.Features;
+import dev.wren.model.serve.ItemFeatures;
+import dev.wren.model.serve.UserFeatures;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks a request's candidates by a trained model's click probability: the user's store row is encoded once, the
+ * candidates' features were encoded at load, and all candidates are scored in one batched call. Thread-safe (the
+ * scorer pools its predictors).
+ */
+public final class ModelRanker implements Ranker {
+    /** The ranker's registered name: the models folder's best ranking bundle, or the blend ranker without one. */
+    public static final String NAME = "model";
+
+    private final ServingModels.Encoded model;
+    private final FeatureStore store;
+
+    public ModelRanker(ServingModels.Encoded model, FeatureStore store) {
+        this.model = model;
+        this.store = store;
+    }
+
+    @Override
+    public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
+        UserFeatures user = model.bundle().encoder().user(request.userId(), row);
+        List<ItemFeatures> items = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            items.add(model.item(c.itemId()));
+        }
+        float[] scores = model.bundle().scorer().score(user, items);
+        List<ScoredItem> out = new ArrayList<>(candidates.size());
+        for (int i = 0; i < scores.length; i++) {
+            Candidate c = candidates.get(i);
+            out.add(new ScoredItem(c.itemId(), scores[i], c.channel(), c.reason()));
+        }
+        out.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparingInt(ScoredItem::itemId));
+        return out;
+    }
+
+    /** The bundle ranking, e.g. {@code deepfm/v2}. */
+    public String bundle() {
+        return model.bundle().label();
+    }
+}
