@@ -13,6 +13,7 @@ public final class HttpApi {
         MovieRoutes movies = new MovieRoutes(services);
         UserRoutes users = new UserRoutes(services);
         SystemRoutes system = new SystemRoutes(services);
+        PredictRoutes predict = new PredictRoutes(services);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(services.json(), false));
             config.http.maxRequestSize = 64 * 1024;
@@ -28,6 +29,7 @@ public final class HttpApi {
             movies.register(config.routes);
             users.register(config.routes);
             system.register(config.routes);
+            predict.register(config.routes);
         });
     }
 }
