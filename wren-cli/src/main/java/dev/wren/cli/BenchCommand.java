@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print medians and p99 latencies.",
-        subcommands = {BenchStoreCommand.class})
+        subcommands = {BenchStoreCommand.class, BenchServeCommand.class})
 final class BenchCommand {}

@@ -123,7 +123,11 @@ final class DemoCommand implements Callable<Integer> {
                     data, home, port, posters == null ? "" : " --posters " + posters);
             return ExitCodes.OK;
         }
-        ServingConfig config = ServeCommand.config(data, home, storeUri, port, posters, null, null, dimension);
+        ServingConfig config = ServeCommand.withModels(
+                ServeCommand.config(data, home, storeUri, port, posters, null, null, dimension),
+                home,
+                bundles,
+                offlineDir);
         ServeCommand.serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import dev.wren.serving.ServingConfig;
 import dev.wren.serving.WrenServer;
 import dev.wren.serving.ab.ExperimentsFile;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,22 @@ final class ServeCommand implements Callable<Integer> {
     Path experiments;
 
     @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            description =
+                    "Model bundles (as `wren train` writes them): the best ranking bundle by validation AUC ranks,"
+                            + " a two-tower bundle recalls; a new bundle there is swapped in without a restart."
+                            + " Default: <data home>/models when it exists.")
+    Path models;
+
+    @Option(
+            names = "--offline",
+            paramLabel = "DIR",
+            description = "The offline output the bundles were trained on (manifest.json)."
+                    + " Default: <data home>/offline when it exists.")
+    Path offline;
+
+    @Option(
             names = "--dim",
             defaultValue = "32",
             description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
@@ -68,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
-        ServingConfig config = config(data, home, store, port, posters, eventLog, experiments, dimension);
+        ServingConfig config = withModels(
+                config(data, home, store, port, posters, eventLog, experiments, dimension), home, models, offline);
         serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }
@@ -96,6 +114,22 @@ final class ServeCommand implements Callable<Integer> {
                 defaults.pipeline(),
                 experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
         return posters != null ? config.withPosters(posters) : config;
+    }
+
+    /**
+     * Adds the models folder (and the offline folder its bundles were trained on): the given ones, or else those
+     * under the data home when they exist. Without either, the server ranks with its non-deep blend ranker.
+     */
+    static ServingConfig withModels(ServingConfig config, Path home, Path models, Path offline) {
+        Path m = models != null ? models : home.resolve("models");
+        Path o = offline != null ? offline : home.resolve("offline");
+        if (models != null && !Files.isDirectory(models)) {
+            throw new WrenUserException("--models " + models + " is not a folder", ExitCodes.BAD_INPUT);
+        }
+        if (!Files.isDirectory(m)) {
+            return config;
+        }
+        return Files.isRegularFile(o.resolve("manifest.json")) ? config.withModels(m, o) : config.withModels(m);
     }
 
     /** Blocks until Ctrl-C (or any JVM shutdown), then closes the server. */

@@ -43,6 +43,7 @@ class WrenCommandTest {
             {"download", "--help"},
             {"inspect", "--help"},
             {"bench", "store", "--help"},
+            {"bench", "serve", "--help"},
             {"offline", "--help"},
             {"features", "--help"},
             {"embed", "--help"},
@@ -189,6 +190,35 @@ class WrenCommandTest {
             assertThat(vectors).isNotEmpty();
             assertThat(vectors.values()).allSatisfy(v -> assertThat(v).hasSize(8));
         }
+    }
+
+    @Test
+    void benchServeMeasuresTheRecommendationEndpointOverHttp() {
+        Path dir = tmp.resolve("tiny");
+        assertThat(wren("generate", "--out", dir.toString(), "--users", "40", "--movies", "30", "--ratings", "900")
+                        .exitCode())
+                .isZero();
+        Path json = tmp.resolve("bench.json");
+
+        Run run = wren(
+                "bench",
+                "serve",
+                "--data",
+                dir.toString(),
+                "--data-home",
+                tmp.toString(),
+                "--store",
+                "memory:",
+                "--seconds",
+                "1",
+                "--concurrency",
+                "2",
+                "--out",
+                json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("concurrency   2:", "req/s", "p99", "0 failed");
+        assertThat(json).content().contains("\"throughput\"", "\"p99Ms\"");
     }
 
     @Test
