@@ -93,23 +93,84 @@ const Wren = (() => {
     } catch (e) { fail(e); }
   }
 
+  // Dashboard: live latency and A/B exposures (from /stats, refreshed every 5 s), the offline pipeline's monitoring
+  // statistics and embedding evaluation, and the trained models' metrics (from /dashboard). Charts by Chart.js.
+  const charts = {};
+  function chart(id, type, labels, datasets, options) {
+    if (charts[id]) {
+      charts[id].data.labels = labels;
+      charts[id].data.datasets = datasets;
+      charts[id].update('none');
+      return;
+    }
+    const canvas = document.getElementById(id);
+    if (!canvas || typeof Chart === 'undefined') return;
+    charts[id] = new Chart(canvas, {type, data: {labels, datasets},
+      options: Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, options || {})});
+  }
+  const panel = (id, title) => `<section class="panel"><h3>${esc(title)}</h3><div class="chart"><canvas id="${id}"></canvas></div></section>`;
+
   async function dashboard() {
     wireHeader();
-    const render = async () => {
+    let offline;
+    try {
+      const s = await api('/stats');
+      offline = await api('/dashboard');
+      let html = `<h1>Dashboard</h1><p id="state">State ${esc(s.state)} loaded ${esc(s.loadedAt)} · ${s.items} items · ${s.users} users · ${s.ratings} ratings · ${s.itemVectors} item vectors · models: ${esc((s.models || []).join(', ') || 'none')}</p>`;
+      html += '<h2>Pipeline latency</h2><div class="panels">' + panel('latency', 'Latency per stage, ms (p50, p99)')
+        + panel('exposures', 'Exposures by variant (lists shown)') + '</div>';
+      html += '<table id="latency-table"></table>';
+      if (offline.models.length) {
+        html += '<h2>Models</h2><div class="panels">' + panel('auc', 'Test ROC-AUC and PR-AUC')
+          + panel('roc', 'ROC curves (test)') + panel('validation', 'Validation AUC by epoch') + '</div>';
+      }
+      if (offline.offline) {
+        const o = offline.offline;
+        html += `<h2>Offline data</h2><p>${o.ratings} ratings · ${o.users} users · ${o.ratedItems} of ${o.catalogueItems} items rated (coverage ${(100 * o.catalogueCoverage).toFixed(1)} %) · top 1 % of items hold ${(100 * o.longTail.shareOfTop1PercentItems).toFixed(1)} % of ratings · Gini ${o.longTail.gini.toFixed(3)}</p>`;
+        html += '<div class="panels">' + panel('perday', 'Ratings and active users per day') + panel('ratings', 'Rating distribution');
+        if (offline.embeddings) html += panel('hits', 'Embeddings: next-item hit rate@' + offline.embeddings.k);
+        html += '</div>';
+      }
+      main().innerHTML = html;
+    } catch (e) { fail(e); return; }
+    if (offline.models.length) {
+      const names = offline.models.map(m => m.model);
+      chart('auc', 'bar', names, [{label: 'ROC-AUC', data: offline.models.map(m => m.test.rocAuc)},
+        {label: 'PR-AUC', data: offline.models.map(m => m.test.prAuc)}], {scales: {y: {min: 0.5, max: 1}}});
+      chart('roc', 'scatter', [], offline.models.map(m => ({label: m.model, showLine: true, pointRadius: 0,
+        data: m.roc.fpr.map((x, i) => ({x, y: m.roc.tpr[i]}))})), {scales: {x: {min: 0, max: 1, title: {display: true, text: 'false positive rate'}}, y: {min: 0, max: 1, title: {display: true, text: 'true positive rate'}}}});
+      const epochs = Math.max(...offline.models.map(m => m.training.validationAucs.length));
+      chart('validation', 'line', Array.from({length: epochs}, (_, i) => i + 1),
+        offline.models.map(m => ({label: m.model, data: m.training.validationAucs})));
+    }
+    if (offline.offline) {
+      const o = offline.offline;
+      chart('perday', 'line', o.perDay.map(d => d.day), [{label: 'ratings', data: o.perDay.map(d => d.ratings), pointRadius: 0},
+        {label: 'active users', data: o.perDay.map(d => d.activeUsers), pointRadius: 0}]);
+      const stars = Object.keys(o.ratingDistribution);
+      chart('ratings', 'bar', stars, [{label: 'ratings', data: stars.map(k => o.ratingDistribution[k])}]);
+      if (offline.embeddings) {
+        const methods = Object.keys(offline.embeddings.methods);
+        chart('hits', 'bar', methods, [{label: 'hit rate', data: methods.map(k => offline.embeddings.methods[k].hitRate)}]);
+      }
+    }
+    const live = async () => {
       try {
         const s = await api('/stats');
-        let html = `<h1>Dashboard</h1><p>State ${esc(s.state)} loaded ${esc(s.loadedAt)} · ${s.items} items · ${s.users} users · ${s.ratings} ratings · ${s.itemVectors} item vectors</p>`;
-        html += '<h2>Pipeline latency</h2><table><tr><th>stage</th><th>count</th><th>mean ms</th><th>p50 ms</th><th>p99 ms</th></tr>';
+        const stages = Object.keys(s.stages);
+        chart('latency', 'bar', stages, [{label: 'p50', data: stages.map(k => s.stages[k].p50Ms ?? null)},
+          {label: 'p99', data: stages.map(k => s.stages[k].p99Ms ?? null)}]);
+        const variants = Object.keys(s.exposures);
+        chart('exposures', 'bar', variants, [{label: 'lists shown', data: variants.map(v => s.exposures[v])}]);
+        let rows = '<tr><th>stage</th><th>count</th><th>mean ms</th><th>p50 ms</th><th>p99 ms</th></tr>';
         for (const [stage, m] of Object.entries(s.stages)) {
-          html += `<tr><td>${esc(stage)}</td><td>${m.count}</td><td>${m.meanMs}</td><td>${m.p50Ms ?? ''}</td><td>${m.p99Ms ?? ''}</td></tr>`;
+          rows += `<tr><td>${esc(stage)}</td><td>${m.count}</td><td>${m.meanMs}</td><td>${m.p50Ms ?? ''}</td><td>${m.p99Ms ?? ''}</td></tr>`;
         }
-        html += '</table><h2>Exposures by variant</h2><table><tr><th>variant</th><th>lists shown</th></tr>';
-        for (const [v, n] of Object.entries(s.exposures)) html += `<tr><td>${esc(v)}</td><td>${n}</td></tr>`;
-        main().innerHTML = html + '</table>';
-      } catch (e) { fail(e); }
+        document.getElementById('latency-table').innerHTML = rows;
+      } catch (e) { /* keep the last figures; the next tick retries */ }
     };
-    await render();
-    setInterval(render, 5000);
+    await live();
+    setInterval(live, 5000);
   }
 
   return {home, movie, user, dashboard};

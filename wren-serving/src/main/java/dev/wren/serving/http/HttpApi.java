@@ -14,6 +14,7 @@ public final class HttpApi {
         UserRoutes users = new UserRoutes(services);
         SystemRoutes system = new SystemRoutes(services);
         PredictRoutes predict = new PredictRoutes(services);
+        DashboardRoutes dashboard = new DashboardRoutes(services);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(services.json(), false));
             config.http.maxRequestSize = 64 * 1024;
@@ -24,12 +25,15 @@ public final class HttpApi {
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
+            // Chart.js for the dashboard, from its WebJar on the classpath (/webjars/chart.js/<version>/...).
+            config.staticFiles.enableWebjars();
             ErrorMapping.register(config.routes);
             RequestMetrics.register(config.routes, services.metrics());
             movies.register(config.routes);
             users.register(config.routes);
             system.register(config.routes);
             predict.register(config.routes);
+            dashboard.register(config.routes);
         });
     }
 }

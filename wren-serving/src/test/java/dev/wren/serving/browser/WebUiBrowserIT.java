@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,6 +119,12 @@ class WebUiBrowserIT {
         await().until(d -> texts(By.tagName("h2")).contains("Pipeline latency"));
         assertThat(browser.findElement(By.id("main")).getText()).contains("Exposures by variant");
         assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+        // Chart.js loaded from its WebJar and drew the live charts.
+        await().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('latency')"
+                        + " && !!Chart.getChart('exposures')")));
+        await().until(d ->
+                !browser.findElement(By.id("latency-table")).getText().isBlank());
     }
 
     private static WebDriverWait await() {

@@ -12,16 +12,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The TF-Serving-compatible {@code POST /v1/models/{name}:predict}, through real HTTP with a trained DeepFM. */
-class PredictRoutesIT {
+/**
+ * The routes over trained models, through real HTTP with a trained DeepFM: the TF-Serving-compatible
+ * {@code POST /v1/models/{name}:predict}, and the dashboard's model and offline statistics.
+ */
+class ModelRoutesIT {
     @TempDir
     static Path tmp;
 
@@ -32,9 +37,25 @@ class PredictRoutesIT {
     @BeforeAll
     static void start() throws Exception {
         Path data = TinyMovieLens.write(tmp.resolve("ml"), 7);
+        // The offline folder the bundles were trained on, with the monitoring files the pipeline writes beside it.
+        Path offline = tmp.resolve("offline");
+        try (Stream<Path> files = Files.walk(TinyModels.offline())) {
+            for (Path p : files.toList()) {
+                Path target = offline.resolve(TinyModels.offline().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Files.createDirectories(offline.resolve("stats"));
+        Files.writeString(
+                offline.resolve("stats/stats.json"),
+                "{\"ratings\": 960, \"users\": 40, \"ratingDistribution\": {\"4.0\": 600, \"2.0\": 360}}");
         server = WrenServer.start(ServingConfig.of(data, tmp.resolve("events.jsonl"))
                 .withPort(0)
-                .withModels(TinyModels.trained().resolve("models")));
+                .withModels(TinyModels.trained().resolve("models"), offline));
     }
 
     @AfterAll
@@ -93,6 +114,26 @@ class PredictRoutesIT {
             many.append(i == 0 ? "" : ",").append("{\"userId\": 1, \"movieId\": 1}");
         }
         assertError(predict("deepfm:predict", many.append("]}").toString()), 400, "at most");
+    }
+
+    @Test
+    void theDashboardShowsEachModelsTestMetricsAndTheOfflineStatistics() throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/dashboard"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        List<String> models = new java.util.ArrayList<>();
+        body.path("models").forEach(m -> models.add(m.path("model").asText()));
+        assertThat(models).contains("deepfm");
+        JsonNode deepfm = body.path("models").get(models.indexOf("deepfm"));
+        assertThat(deepfm.path("test").path("rocAuc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(deepfm.path("roc").path("fpr").size()).isPositive();
+        assertThat(deepfm.path("training").path("validationAucs").size()).isEqualTo(1);
+        assertThat(body.path("offline").path("ratings").asInt()).isEqualTo(960);
+        assertThat(body.path("embeddings").isNull()).isTrue();
     }
 
     private static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
