@@ -41,24 +41,8 @@ final class BenchServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(
-            names = "--store",
-            paramLabel = "URI",
-            defaultValue = "${env:WREN_STORE}",
-            description = "Feature store (env WREN_STORE). Default: embedded:<data home>/store.")
-    String store;
-
-    @Option(
-            names = "--models",
-            paramLabel = "DIR",
-            description = "Model bundles. Default: <data home>/models when it exists (else the blend ranker).")
-    Path models;
-
-    @Option(
-            names = "--offline",
-            paramLabel = "DIR",
-            description = "The bundles' offline output. Default: <data home>/offline when it exists.")
-    Path offline;
+    @Mixin
+    ServingOptions serving;
 
     @Option(
             names = "--candidates",
@@ -78,9 +62,6 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Measured seconds per run. Default: ${DEFAULT-VALUE}.")
     int seconds = 20;
 
-    @Option(names = "--dim", description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
-    int dimension = 32;
-
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON here.")
     Path out;
 
@@ -94,8 +75,7 @@ final class BenchServeCommand implements Callable<Integer> {
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
         Path events = Files.createTempFile("wren-bench-events", ".jsonl");
-        ServingConfig config = ServeCommand.config(data, home, store, 0, null, events, null, dimension);
-        config = ServeCommand.withModels(config, home, models, offline);
+        ServingConfig config = serving.config(data, home, 0, events, null);
         config = config.withPipeline(config.pipeline().withCandidateBudget(candidates));
         List<LoadBenchmark.Result> results = new ArrayList<>();
         try (WrenServer server = WrenServer.start(config)) {

@@ -52,21 +52,21 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    ServingOptions serving;
+
     @Option(
             names = "--port",
             defaultValue = "8080",
             description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--posters", paramLabel = "DIR", description = "A folder of <movieId>.jpg posters.")
-    Path posters;
-
     @Option(
-            names = "--models",
+            names = "--train",
             split = ",",
             defaultValue = DEFAULT_MODELS,
             description = "Models to train (names as in `wren train`). Default: ${DEFAULT-VALUE}.")
-    List<String> models;
+    List<String> train;
 
     @Option(
             names = "--master",
@@ -82,12 +82,6 @@ final class DemoCommand implements Callable<Integer> {
             description = "Prepare everything, print the command that serves it, and exit (for scripts and CI).")
     boolean noServe;
 
-    @Option(
-            names = "--dim",
-            defaultValue = "32",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
-    int dimension;
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,37 +91,33 @@ final class DemoCommand implements Callable<Integer> {
         Path data = dataOptions.resolve(spec.commandLine().getErr()).toAbsolutePath();
         out.println("  " + data);
 
-        Path offlineDir = home.resolve("offline");
-        String storeUri = "embedded:" + home.resolve("store").toAbsolutePath();
+        Path offlineDir = serving.offline != null ? serving.offline : home.resolve("offline");
+        String storeUri = serving.storeUri(home);
         boolean rebuild = fresh || !builtFrom(offlineDir, data);
         step(out, 2, "offline pipeline on Spark (" + master + ")");
         if (rebuild) {
             forget(offlineDir);
             OfflineConfig config = OfflineConfig.defaults(data, offlineDir).withMaster(master);
-            config = config.withEmbedding(config.embedding().withDimension(dimension));
-            OfflineResult result = OfflineCommand.run(config, storeUri, dimension);
+            config = config.withEmbedding(config.embedding().withDimension(serving.dimension));
+            OfflineResult result = OfflineCommand.run(config, storeUri, serving.dimension);
             OfflineCommand.print(out, result);
             remember(offlineDir, data);
         } else {
             out.println("  already built for this dataset in " + offlineDir + " (--fresh rebuilds it)");
         }
 
-        step(out, 3, "training " + String.join(", ", models));
-        Path bundles = home.resolve("models");
+        step(out, 3, "training " + String.join(", ", train));
+        Path bundles = serving.models != null ? serving.models : home.resolve("models");
         train(out, offlineDir, bundles, rebuild);
 
         step(out, 4, "server and web UI");
         if (noServe) {
             out.printf(
                     "  ready; start it with: wren serve --data %s --data-home %s --port %d%s%n",
-                    data, home, port, posters == null ? "" : " --posters " + posters);
+                    data, home, port, serving.posters == null ? "" : " --posters " + serving.posters);
             return ExitCodes.OK;
         }
-        ServingConfig config = ServeCommand.withModels(
-                ServeCommand.config(data, home, storeUri, port, posters, null, null, dimension),
-                home,
-                bundles,
-                offlineDir);
+        ServingConfig config = serving.config(data, home, port, null, null);
         ServeCommand.serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }
@@ -135,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
     private void train(PrintWriter out, Path offlineDir, Path bundles, boolean retrain) {
         OfflineSamples samples = OfflineSamples.open(offlineDir, "time", ModelOptions.VALIDATION_FRACTION);
         ModelCatalog catalog = OfflineTraining.catalog(samples.layout());
-        for (String name : models) {
+        for (String name : train) {
             ModelSpec model = catalog.byName(name.trim());
             if (!retrain && ModelBundle.latest(bundles, model.name()).isPresent()) {
                 out.println("  " + model.name() + ": already trained in " + bundles.resolve(model.name()));
@@ -150,10 +140,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private void checkModelNames() {
         List<String> known = new ModelCatalog(List.of()).names();
-        for (String name : models) {
+        for (String name : train) {
             if (!known.contains(name.trim())) {
                 throw new WrenUserException(
-                        "--models: unknown model '" + name.trim() + "'; known models are " + known, ExitCodes.USAGE);
+                        "--train: unknown model '" + name.trim() + "'; known models are " + known, ExitCodes.USAGE);
             }
         }
     }

@@ -14,7 +14,7 @@ class DemoCommandTest {
     @Test
     void anUnknownModelIsAClearUsageErrorBeforeAnythingRuns() {
         var run = TrainCommandTest.run(
-                new DemoCommand(), "--data", tmp.toString(), "--data-home", tmp.toString(), "--models", "nope");
+                new DemoCommand(), "--data", tmp.toString(), "--data-home", tmp.toString(), "--train", "nope");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("nope").doesNotContain("\tat ");
     }

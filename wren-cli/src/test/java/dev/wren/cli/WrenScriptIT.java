@@ -69,7 +69,7 @@ class WrenScriptIT {
                         data.toString(),
                         "--data-home",
                         tmp.resolve("home").toString(),
-                        "--models",
+                        "--train",
                         "deepfm",
                         "--master",
                         "local[2]",
@@ -103,7 +103,7 @@ class WrenScriptIT {
                 data.toString(),
                 "--data-home",
                 tmp.resolve("home").toString(),
-                "--models",
+                "--train",
                 "deepfm",
                 "--no-serve");
         assertThat(again.exitCode()).as(again.out()).isZero();

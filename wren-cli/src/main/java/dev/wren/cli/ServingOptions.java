@@ -1,0 +1,90 @@
+package dev.wren.cli;
+
+import dev.wren.serving.ServingConfig;
+import dev.wren.serving.ab.ExperimentsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * What a server serves, shared by {@code wren serve}, {@code wren demo} and {@code wren bench serve}: the feature store,
+ * the model bundles and the offline output they were trained on, posters, and the store's embedding dimension. Each
+ * defaults to its place under the data home.
+ */
+final class ServingOptions {
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = "${env:WREN_STORE}",
+            description = "Feature store: memory:, embedded:/dir or redis://host:port/db (env WREN_STORE)."
+                    + " Default: embedded:<data home>/store.")
+    String store;
+
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            description =
+                    "Model bundles (as `wren train` writes them): the best ranking bundle by validation AUC ranks,"
+                            + " a two-tower bundle recalls; a new bundle there is swapped in without a restart."
+                            + " Default: <data home>/models when it exists, else the non-deep blend ranker.")
+    Path models;
+
+    @Option(
+            names = "--offline",
+            paramLabel = "DIR",
+            description = "The offline output the bundles were trained on (manifest.json, statistics for the"
+                    + " dashboard). Default: <data home>/offline when it exists.")
+    Path offline;
+
+    @Option(names = "--posters", paramLabel = "DIR", description = "A folder of <movieId>.jpg posters.")
+    Path posters;
+
+    @Option(
+            names = "--dim",
+            defaultValue = "32",
+            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
+    int dimension;
+
+    /** The store's URI: {@code --store}, or the embedded store under the data home. */
+    String storeUri(Path home) {
+        return store == null || store.isBlank()
+                ? "embedded:" + home.resolve("store").toAbsolutePath()
+                : store;
+    }
+
+    /**
+     * The server's configuration.
+     *
+     * @param eventLog the event log, or null for {@code <data home>/events.jsonl}
+     * @param experiments a JSON file of A/B experiments, or null for none
+     */
+    ServingConfig config(Path data, Path home, int port, Path eventLog, Path experiments) {
+        ServingConfig defaults = ServingConfig.of(data, eventLog != null ? eventLog : home.resolve("events.jsonl"));
+        ServingConfig config = new ServingConfig(
+                defaults.dataDir(),
+                storeUri(home),
+                port,
+                defaults.postersDir(),
+                defaults.eventLog(),
+                dimension,
+                defaults.pipeline(),
+                experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
+        if (posters != null) {
+            config = config.withPosters(posters);
+        }
+        return withModels(config, home);
+    }
+
+    /** Adds the models folder and its offline folder when they exist; without them the blend ranker ranks. */
+    private ServingConfig withModels(ServingConfig config, Path home) {
+        Path m = models != null ? models : home.resolve("models");
+        Path o = offline != null ? offline : home.resolve("offline");
+        if (models != null && !Files.isDirectory(models)) {
+            throw new WrenUserException("--models " + models + " is not a folder", ExitCodes.BAD_INPUT);
+        }
+        if (!Files.isDirectory(m)) {
+            return config;
+        }
+        return Files.isRegularFile(o.resolve("manifest.json")) ? config.withModels(m, o) : config.withModels(m);
+    }
+}
