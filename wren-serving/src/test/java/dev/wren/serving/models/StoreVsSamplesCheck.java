@@ -28,6 +28,14 @@ import org.junit.jupiter.api.Test;
  * By hand only (not a *Test or *IT): on a real offline output, how far the store-based encoding of each user's last
  * test sample is from the Parquet row's, field by field, and in model score. Run with {@code -Dtest=StoreVsSamplesCheck
  * -Dwren.check.offline=DIR -Dwren.check.store=URI -Dwren.check.bundle=DIR [-Dwren.check.dim=32]}.
+ *
+ * <p>On ml-latest-small (wren offline + the deepfm bundle of wren train, 2026-11-26): 116 users with test samples; the
+ * ids, genre slots and release year always encode identically; every point-in-time statistic differs (user and item
+ * rating count, average and deviation, the user's release-year average and deviation, 60 item count buckets, 87 recent
+ * positive lists, 2-14 top-genre slots), because a sample holds the features strictly before its event while the store
+ * holds them as of the end of the log, that event and all later ones included. Scores: mean |difference| 0.032, max
+ * 0.45, Pearson 0.94. With store rows that describe the same moment, the encodings and scores are identical
+ * ({@code StoreFeatureEncoderTest} in wren-model).
  */
 class StoreVsSamplesCheck {
     @Test
