@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * An HNSW-style ANN index (jvector) over item embeddings, by cosine similarity or by dot product (two-tower vectors,
  * whose dot product is the model's logit). Built once; searches are thread-safe (each search uses its own searcher
- * over the immutable graph).
+ * over the immutable graph). Small indexes and deep searches are answered by an exact scan instead (see {@link
+ * #EXACT_SIZE}).
  */
 public final class VectorIndex {
     private static final VectorTypeSupport VECTORS =
@@ -48,6 +49,17 @@ public final class VectorIndex {
     private final ListRandomAccessVectorValues values;
     private final ImmutableGraphIndex graph; // null when empty
     private final Similarity similarity;
+    /** The vectors row by row in graph node order, unit length for cosine: the exact scan's input. */
+    private final float[] rows;
+
+    /**
+     * Searches scan all vectors exactly, instead of walking the graph, when the index is this small or when k is at
+     * least this fraction of it: a scan of a few thousand short vectors costs tens of microseconds, while a graph
+     * search with k in the hundreds visits most of the graph through heaps and visited sets, and is approximate.
+     */
+    static final int EXACT_SIZE = 4096;
+
+    static final int EXACT_FRACTION = 8;
 
     private VectorIndex(
             int dimension,
@@ -57,6 +69,14 @@ public final class VectorIndex {
             ImmutableGraphIndex graph,
             Similarity similarity) {
         this.similarity = similarity;
+        this.rows = new float[itemIds.length * dimension];
+        for (int n = 0; n < itemIds.length; n++) {
+            float[] v = vectors.get(itemIds[n]);
+            double scale = similarity == Similarity.COSINE ? 1 / norm(v) : 1;
+            for (int d = 0; d < dimension; d++) {
+                rows[n * dimension + d] = (float) (v[d] * scale);
+            }
+        }
         this.dimension = dimension;
         this.itemIds = itemIds;
         this.vectors = vectors;
@@ -136,6 +156,9 @@ public final class VectorIndex {
         if (graph == null || k <= 0 || query.length != dimension || norm(query) == 0) {
             return List.of();
         }
+        if (itemIds.length <= EXACT_SIZE || (long) k * EXACT_FRACTION >= itemIds.length) {
+            return exact(query, Math.min(k, itemIds.length));
+        }
         SearchResult result = GraphSearcher.search(
                 VECTORS.createFloatVector(query.clone()),
                 Math.min(k, itemIds.length),
@@ -147,6 +170,32 @@ public final class VectorIndex {
         for (SearchResult.NodeScore ns : result.getNodes()) {
             // jvector maps cosine and dot product into [0, 1] as (1 + x) / 2; map it back.
             hits.add(new Hit(itemIds[ns.node], 2 * ns.score - 1));
+        }
+        return hits;
+    }
+
+    /** The k best by a full scan, best first, ties by item id. */
+    private List<Hit> exact(float[] query, int k) {
+        double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
+        int n = itemIds.length;
+        double[] scores = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            double dot = 0;
+            int base = i * dimension;
+            for (int d = 0; d < dimension; d++) {
+                dot += rows[base + d] * query[d];
+            }
+            scores[i] = dot * scale;
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(itemIds[a], itemIds[b]);
+        });
+        List<Hit> hits = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            hits.add(new Hit(itemIds[order[i]], scores[order[i]]));
         }
         return hits;
     }
