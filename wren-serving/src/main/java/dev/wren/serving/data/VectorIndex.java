@@ -179,7 +179,9 @@ public final class VectorIndex {
         double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
         int n = itemIds.length;
         double[] scores = new double[n];
-        Integer[] order = new Integer[n];
+        // A bounded heap of node numbers whose root is the worst kept: O(n log k), no boxing.
+        int[] heap = new int[k];
+        int size = 0;
         for (int i = 0; i < n; i++) {
             double dot = 0;
             int base = i * dimension;
@@ -187,17 +189,62 @@ public final class VectorIndex {
                 dot += rows[base + d] * query[d];
             }
             scores[i] = dot * scale;
-            order[i] = i;
+            if (size < k) {
+                heap[size] = i;
+                up(heap, size++, scores);
+            } else if (better(i, heap[0], scores)) {
+                heap[0] = i;
+                down(heap, size, scores);
+            }
         }
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(itemIds[a], itemIds[b]);
-        });
-        List<Hit> hits = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            hits.add(new Hit(itemIds[order[i]], scores[order[i]]));
+        Hit[] hits = new Hit[size];
+        for (int at = size - 1; at >= 0; at--) {
+            int worst = heap[0];
+            hits[at] = new Hit(itemIds[worst], scores[worst]);
+            heap[0] = heap[--size];
+            down(heap, size, scores);
         }
-        return hits;
+        return List.of(hits);
+    }
+
+    /** Whether node a ranks before node b: a higher score, or the same score and a smaller item id. */
+    private boolean better(int a, int b, double[] scores) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && itemIds[a] < itemIds[b]);
+    }
+
+    private void up(int[] heap, int at, double[] scores) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!better(heap[parent], heap[at], scores)) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private void down(int[] heap, int size, double[] scores) {
+        int at = 0;
+        while (true) {
+            int worst = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && better(heap[worst], heap[left], scores)) {
+                worst = left;
+            }
+            if (right < size && better(heap[worst], heap[right], scores)) {
+                worst = right;
+            }
+            if (worst == at) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[at];
+            heap[at] = t;
+            at = worst;
+        }
     }
 
     static double norm(float[] v) {
