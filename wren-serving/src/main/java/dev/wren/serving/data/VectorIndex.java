@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * An HNSW-style ANN index (jvector) over item embeddings, by cosine similarity or by dot product (two-tower vectors,
  * whose dot product is the model's logit). Built once; searches are thread-safe (each search uses its own searcher
- * over the immutable graph).
+ * over the immutable graph). Small indexes and deep searches are answered by an exact scan instead (see {@link
+ * #EXACT_SIZE}).
  */
 public final class VectorIndex {
     private static final VectorTypeSupport VECTORS =
@@ -48,6 +49,17 @@ public final class VectorIndex {
     private final ListRandomAccessVectorValues values;
     private final ImmutableGraphIndex graph; // null when empty
     private final Similarity similarity;
+    /** The vectors row by row in graph node order, unit length for cosine: the exact scan's input. */
+    private final float[] rows;
+
+    /**
+     * Searches scan all vectors exactly, instead of walking the graph, when the index is this small or when k is at
+     * least this fraction of it: a scan of a few thousand short vectors costs tens of microseconds, while a graph
+     * search with k in the hundreds visits most of the graph through heaps and visited sets, and is approximate.
+     */
+    static final int EXACT_SIZE = 4096;
+
+    static final int EXACT_FRACTION = 8;
 
     private VectorIndex(
             int dimension,
@@ -57,6 +69,14 @@ public final class VectorIndex {
             ImmutableGraphIndex graph,
             Similarity similarity) {
         this.similarity = similarity;
+        this.rows = new float[itemIds.length * dimension];
+        for (int n = 0; n < itemIds.length; n++) {
+            float[] v = vectors.get(itemIds[n]);
+            double scale = similarity == Similarity.COSINE ? 1 / norm(v) : 1;
+            for (int d = 0; d < dimension; d++) {
+                rows[n * dimension + d] = (float) (v[d] * scale);
+            }
+        }
         this.dimension = dimension;
         this.itemIds = itemIds;
         this.vectors = vectors;
@@ -136,6 +156,9 @@ public final class VectorIndex {
         if (graph == null || k <= 0 || query.length != dimension || norm(query) == 0) {
             return List.of();
         }
+        if (itemIds.length <= EXACT_SIZE || (long) k * EXACT_FRACTION >= itemIds.length) {
+            return exact(query, Math.min(k, itemIds.length));
+        }
         SearchResult result = GraphSearcher.search(
                 VECTORS.createFloatVector(query.clone()),
                 Math.min(k, itemIds.length),
@@ -149,6 +172,79 @@ public final class VectorIndex {
             hits.add(new Hit(itemIds[ns.node], 2 * ns.score - 1));
         }
         return hits;
+    }
+
+    /** The k best by a full scan, best first, ties by item id. */
+    private List<Hit> exact(float[] query, int k) {
+        double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
+        int n = itemIds.length;
+        double[] scores = new double[n];
+        // A bounded heap of node numbers whose root is the worst kept: O(n log k), no boxing.
+        int[] heap = new int[k];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double dot = 0;
+            int base = i * dimension;
+            for (int d = 0; d < dimension; d++) {
+                dot += rows[base + d] * query[d];
+            }
+            scores[i] = dot * scale;
+            if (size < k) {
+                heap[size] = i;
+                up(heap, size++, scores);
+            } else if (better(i, heap[0], scores)) {
+                heap[0] = i;
+                down(heap, size, scores);
+            }
+        }
+        Hit[] hits = new Hit[size];
+        for (int at = size - 1; at >= 0; at--) {
+            int worst = heap[0];
+            hits[at] = new Hit(itemIds[worst], scores[worst]);
+            heap[0] = heap[--size];
+            down(heap, size, scores);
+        }
+        return List.of(hits);
+    }
+
+    /** Whether node a ranks before node b: a higher score, or the same score and a smaller item id. */
+    private boolean better(int a, int b, double[] scores) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && itemIds[a] < itemIds[b]);
+    }
+
+    private void up(int[] heap, int at, double[] scores) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!better(heap[parent], heap[at], scores)) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private void down(int[] heap, int size, double[] scores) {
+        int at = 0;
+        while (true) {
+            int worst = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && better(heap[worst], heap[left], scores)) {
+                worst = left;
+            }
+            if (right < size && better(heap[worst], heap[right], scores)) {
+                worst = right;
+            }
+            if (worst == at) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[at];
+            heap[at] = t;
+            at = worst;
+        }
     }
 
     static double norm(float[] v) {

@@ -93,6 +93,7 @@ public final class ServingModels implements AutoCloseable {
             Map<Integer, Features> itemRows,
             int poolSize) {
         if (root.isEmpty()) {
+            log.info("No models folder: the 'model' ranker is the blend ranker");
             return none();
         }
         List<ServingBundle> opened = new ArrayList<>();

@@ -43,4 +43,62 @@ class VectorIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("item 7");
     }
+
+    static Map<Integer, float[]> random(int n, int dim, long seed) {
+        Random random = new Random(seed);
+        Map<Integer, float[]> vectors = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = new float[dim];
+            for (int d = 0; d < dim; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            vectors.put(i, v);
+        }
+        return vectors;
+    }
+
+    @Test
+    void smallIndexesAnswerExactlyByCosineAndByDotProduct() {
+        Map<Integer, float[]> vectors = random(300, 6, 5);
+        float[] query = {1, -2, 0.5f, 0, 3, -1};
+        for (VectorIndex.Similarity similarity : VectorIndex.Similarity.values()) {
+            VectorIndex index = VectorIndex.build(vectors, 6, similarity);
+            java.util.List<Integer> expected = vectors.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingDouble(
+                                    (Map.Entry<Integer, float[]> e) -> -score(e.getValue(), query, similarity))
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(40)
+                    .map(Map.Entry::getKey)
+                    .toList();
+
+            var hits = index.search(query, 40);
+
+            assertThat(hits).extracting(VectorIndex.Hit::itemId).containsExactlyElementsOf(expected);
+            assertThat(hits.get(0).score())
+                    .isCloseTo(
+                            score(vectors.get(expected.get(0)), query, similarity),
+                            org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
+    void largeIndexesWalkTheGraphForShallowSearches() {
+        Map<Integer, float[]> vectors = random(VectorIndex.EXACT_SIZE + 500, 8, 9);
+        VectorIndex index = VectorIndex.build(vectors, 8);
+        float[] query = vectors.get(77).clone();
+        query[1] += 0.01f;
+
+        var hits = index.search(query, 5);
+
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(0).itemId()).isEqualTo(77);
+    }
+
+    private static double score(float[] v, float[] q, VectorIndex.Similarity similarity) {
+        double dot = 0;
+        for (int d = 0; d < v.length; d++) {
+            dot += v[d] * q[d];
+        }
+        return similarity == VectorIndex.Similarity.COSINE ? dot / (VectorIndex.norm(v) * VectorIndex.norm(q)) : dot;
+    }
 }
