@@ -35,11 +35,11 @@ public final class Catalog {
     private final Map<Integer, Long> genreMasks;
 
     private Catalog(Map<Integer, Item> items, Map<Integer, ItemStats> stats) {
-        this.items = Map.copyOf(items);
-        this.stats = Map.copyOf(stats);
+        this.items = IntKeys.freeze(items);
+        this.stats = IntKeys.freeze(stats);
         Map<Integer, String> titles = new HashMap<>();
         items.forEach((id, item) -> titles.put(id, item.title().toLowerCase(Locale.ROOT)));
-        this.lowerTitles = Map.copyOf(titles);
+        this.lowerTitles = IntKeys.freeze(titles);
         this.byPopularity = sorted(new ArrayList<>(items.keySet()), Sort.POPULARITY);
         Map<String, List<Integer>> genres = new TreeMap<>();
         items.values().forEach(item -> item.genres()
@@ -57,7 +57,7 @@ public final class Catalog {
             }
             masks.put(item.id(), mask);
         });
-        this.genreMasks = Map.copyOf(masks);
+        this.genreMasks = IntKeys.freeze(masks);
         this.newestYear = items.values().stream()
                 .filter(i -> i.year().isPresent())
                 .mapToInt(i -> i.year().getAsInt())

@@ -17,7 +17,7 @@ public final class CoOccurrence {
     private final Map<Integer, List<Neighbour>> neighbours;
 
     private CoOccurrence(Map<Integer, List<Neighbour>> neighbours) {
-        this.neighbours = Map.copyOf(neighbours);
+        this.neighbours = IntKeys.freeze(neighbours);
     }
 
     /**

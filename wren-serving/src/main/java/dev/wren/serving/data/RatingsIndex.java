@@ -13,7 +13,7 @@ public final class RatingsIndex {
     private final long count;
 
     private RatingsIndex(Map<Integer, UserRatings> byUser, long count) {
-        this.byUser = Map.copyOf(byUser);
+        this.byUser = IntKeys.freeze(byUser);
         this.count = count;
     }
 

@@ -129,7 +129,7 @@ public final class VectorIndex {
             return new VectorIndex(
                     dimension,
                     ids.stream().mapToInt(Integer::intValue).toArray(),
-                    Map.copyOf(kept),
+                    IntKeys.freeze(kept),
                     values,
                     graph,
                     similarity);

@@ -10,6 +10,7 @@ import dev.wren.model.online.StoreFeatureEncoder;
 import dev.wren.model.serve.ItemFeatures;
 import dev.wren.model.serve.UserFeatures;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.IntKeys;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.pipeline.BrokenStateException;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class ServingModels implements AutoCloseable {
      */
     public record Encoded(ServingBundle bundle, Map<Integer, ItemFeatures> items) {
         public Encoded {
-            items = Map.copyOf(items);
+            items = IntKeys.freeze(items);
         }
 
         /** The item's features; an item unknown at load is encoded as a store row with nothing in it. */

@@ -7,6 +7,7 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.IntKeys;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.UserRatings;
 import dev.wren.serving.events.RecentEvents;
@@ -54,7 +55,7 @@ public final class UserContexts {
             }
             counts.put(user, Map.copyOf(c));
         });
-        this.genreCounts = Map.copyOf(counts);
+        this.genreCounts = IntKeys.freeze(counts);
     }
 
     /** Whether the user has any history or features at all. */
