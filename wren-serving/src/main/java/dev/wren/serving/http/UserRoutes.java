@@ -121,6 +121,7 @@ final class UserRoutes {
         out.put("experiments", r.assignments());
         out.put("state", r.stateVersion());
         out.put("emptyChannels", r.emptyChannels());
+        r.degraded().ifPresent(reason -> out.put("degraded", reason));
         Catalog catalog = services.state().current().data().catalog();
         out.put(
                 "items",

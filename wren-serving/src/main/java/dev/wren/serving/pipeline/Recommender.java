@@ -6,11 +6,13 @@ import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.Retriever;
 import dev.wren.core.recommend.ScoredItem;
+import dev.wren.core.store.FeatureStoreException;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ab.Bucketing;
 import dev.wren.serving.ab.Experiment;
 import dev.wren.serving.ab.Variant;
 import dev.wren.serving.events.EventLog;
+import dev.wren.serving.rank.BlendRanker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +31,8 @@ public final class Recommender {
     public static final String STAGE_TIMER = "wren.pipeline.stage";
     public static final String EXPOSURES = "wren.exposures";
     public static final String CHANNEL_TIMER = "wren.recall.channel";
+    public static final String DEGRADED = "the feature store is unreachable: non-personalised recommendations";
+    public static final String DEGRADED_COUNTER = "wren.degraded";
 
     private final Supplier<ServingState> state;
     private final PipelineSettings settings;
@@ -38,6 +43,7 @@ public final class Recommender {
     private final Timer rank;
     private final Timer rerank;
     private final Timer total;
+    private final Counter degraded;
     private final Map<String, Timer> channelTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Recommender(
@@ -55,6 +61,9 @@ public final class Recommender {
         this.rank = stageTimer("rank");
         this.rerank = stageTimer("rerank");
         this.total = stageTimer("total");
+        this.degraded = Counter.builder(DEGRADED_COUNTER)
+                .description("Recommendations served without the feature store (unreachable)")
+                .register(metrics);
     }
 
     private Timer stageTimer(String stage) {
@@ -96,10 +105,37 @@ public final class Recommender {
     public record Plan(
             List<String> channels, String ranker, String reranker, Map<String, String> assignments, String label) {}
 
+    /**
+     * Recommends through the user's plan. When the feature store cannot be reached, the request is answered from the
+     * fallback channels with the blend ranker, which need no store, and the response says so.
+     */
     public Recommendation recommend(RecommendRequest request) {
         long start = System.nanoTime();
         ServingState s = state.get();
         Plan plan = plan(request.userId());
+        long failuresBefore = s.data().users().storeFailures();
+        Recommendation r;
+        try {
+            r = run(s, plan, request, Optional.empty());
+        } catch (FeatureStoreException e) {
+            r = null;
+        }
+        if (r == null) {
+            // A stage needed the store (the model ranker, say): answer from the stages that need none.
+            degraded.increment();
+            Plan fallback =
+                    new Plan(settings.fallbacks(), BlendRanker.NAME, plan.reranker(), plan.assignments(), plan.label());
+            r = run(s, fallback, request, Optional.of(DEGRADED));
+        } else if (s.data().users().storeFailures() != failuresBefore) {
+            // The stages ran on what the ratings file and recent events say about the user, without their features.
+            degraded.increment();
+            r = r.withDegraded(DEGRADED);
+        }
+        total.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return r;
+    }
+
+    private Recommendation run(ServingState s, Plan plan, RecommendRequest request, Optional<String> degradation) {
         RecommendRequest req = request.withVariant(plan.label());
         StageFactories.Stages stages = s.stages();
 
@@ -123,8 +159,8 @@ public final class Recommender {
         rerank.record(t3 - t2, java.util.concurrent.TimeUnit.NANOSECONDS);
 
         logExposure(req, plan, items, s.version());
-        total.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return new Recommendation(items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version());
+        return new Recommendation(
+                items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version(), degradation);
     }
 
     /** The retrievers, each timing its calls under its channel name. */

@@ -5,6 +5,7 @@ import dev.wren.core.recommend.Event;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
+import dev.wren.core.store.FeatureStoreException;
 import dev.wren.core.store.Features;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.IntKeys;
@@ -20,13 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds a {@link UserContext} from the loaded ratings, the recent events and the store. Thread-safe. */
 public final class UserContexts {
     private final Catalog catalog;
     private final RatingsIndex ratings;
     private final RecentEvents recent;
+    private static final Logger log = LoggerFactory.getLogger(UserContexts.class);
+
     private final FeatureStore store;
+    private final AtomicLong storeFailures = new AtomicLong();
     private final double positiveThreshold;
     private final int recentLimit;
     /** Each user's liked genres in the ratings file, counted once at load: the hot path only adds recent events. */
@@ -62,7 +69,30 @@ public final class UserContexts {
     public boolean known(int userId) {
         return ratings.user(userId).isPresent()
                 || recent.knows(userId)
-                || store.get(EntityKind.USER, userId).isPresent();
+                || storeRow(userId).isPresent();
+    }
+
+    /**
+     * How many store reads have failed since load. The recommender compares it before and after a request to tell
+     * whether the request was served without the store's features.
+     */
+    public long storeFailures() {
+        return storeFailures.get();
+    }
+
+    /**
+     * The user's store row; empty when the store cannot be reached, so that a request still gets what the ratings
+     * file and the recent events say about the user (the recommender then reports the request as degraded).
+     */
+    private Optional<Features> storeRow(int userId) {
+        try {
+            return store.get(EntityKind.USER, userId);
+        } catch (FeatureStoreException e) {
+            if (storeFailures.getAndIncrement() % 1000 == 0) {
+                log.warn("feature store unreachable, serving without user features: {}", e.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     public UserContext context(int userId) {
@@ -70,7 +100,7 @@ public final class UserContexts {
         List<Event> events = recent.of(userId);
         Set<Integer> seen = new HashSet<>(events.size() * 2);
         events.forEach(e -> seen.add(e.itemId()));
-        Optional<Features> row = store.get(EntityKind.USER, userId);
+        Optional<Features> row = storeRow(userId);
         List<Integer> positives = row.map(r -> r.intList(FeatureSchema.RECENT_POSITIVES))
                 .filter(l -> !l.isEmpty())
                 .orElseGet(() -> recentPositives(base, events, positiveThreshold, recentLimit));

@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A real redis-server on a free loopback port, started and stopped by a test. Nothing is saved to disk. */
-final class RedisServer implements AutoCloseable {
+/**
+ * A real redis-server on a free loopback port, started and stopped by a test. Nothing is saved to disk. Shared with
+ * other modules' integration tests through this module's test-jar.
+ */
+public final class RedisServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
@@ -24,7 +27,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** The redis-server on the PATH, if any. */
-    static boolean available() {
+    public static boolean available() {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -37,7 +40,7 @@ final class RedisServer implements AutoCloseable {
         return false;
     }
 
-    static RedisServer start(Path workDir, String... extraArgs) throws IOException, InterruptedException {
+    public static RedisServer start(Path workDir, String... extraArgs) throws IOException, InterruptedException {
         int port = freePort();
         Path logFile = workDir.resolve("redis-" + port + ".log");
         List<String> command = new java.util.ArrayList<>(List.of(
@@ -62,11 +65,11 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("redis://127.0.0.1:" + port + "/0");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
