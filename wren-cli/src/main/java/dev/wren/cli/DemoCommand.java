@@ -55,11 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServingOptions serving;
 
-    @Option(
-            names = "--port",
-            defaultValue = "8080",
-            description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
-    int port;
+    @Mixin
+    PortOption http;
 
     @Option(
             names = "--train",
@@ -114,10 +111,10 @@ final class DemoCommand implements Callable<Integer> {
         if (noServe) {
             out.printf(
                     "  ready; start it with: wren serve --data %s --data-home %s --port %d%s%n",
-                    data, home, port, serving.posters == null ? "" : " --posters " + serving.posters);
+                    data, home, http.port, serving.posters == null ? "" : " --posters " + serving.posters);
             return ExitCodes.OK;
         }
-        ServingConfig config = serving.config(data, home, port, null, null);
+        ServingConfig config = serving.config(data, home, http.port, null, null);
         ServeCommand.serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }

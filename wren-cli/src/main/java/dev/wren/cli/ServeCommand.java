@@ -33,11 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServingOptions serving;
 
-    @Option(
-            names = "--port",
-            defaultValue = "8080",
-            description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
-    int port;
+    @Mixin
+    PortOption http;
 
     @Option(
             names = "--event-log",
@@ -53,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
-        ServingConfig config = serving.config(data, home, port, eventLog, experiments);
+        ServingConfig config = serving.config(data, home, http.port, eventLog, experiments);
         serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }
