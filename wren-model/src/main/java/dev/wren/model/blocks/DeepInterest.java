@@ -30,7 +30,7 @@ final class DeepInterest extends RankingBlock {
             throw new IllegalArgumentException("DIN needs a layout with a sequence field");
         }
         this.itemColumn = layout.itemIdIndex("DIN");
-        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim));
+        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim, false));
         this.attention = addChildBlock("attention", new Mlp(4L * embeddingDim, attentionHidden, 0f));
         this.attentionHead = addChildBlock("attentionHead", new Dense(attention.outputWidth(), 1));
         this.mlp = addChildBlock("mlp", new Mlp(deepInputWidth(layout, embeddingDim) + embeddingDim, hidden, dropout));

@@ -17,7 +17,8 @@ import dev.wren.model.data.SampleBatch;
  */
 public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch, float[]> {
     private final FeatureLayout layout;
-    private final NumericScaling scaling;
+    private final float[] means;
+    private final float[] inverseDeviations;
 
     public FeatureTranslator(FeatureLayout layout, NumericScaling scaling) {
         if (scaling.means().size() != layout.numericCount()) {
@@ -25,7 +26,12 @@ public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch
                     "scaling has " + scaling.means().size() + " numeric fields, layout has " + layout.numericCount());
         }
         this.layout = layout;
-        this.scaling = scaling;
+        this.means = new float[layout.numericCount()];
+        this.inverseDeviations = new float[layout.numericCount()];
+        for (int j = 0; j < means.length; j++) {
+            means[j] = scaling.means().get(j).floatValue();
+            inverseDeviations[j] = (float) (1.0 / scaling.deviations().get(j));
+        }
     }
 
     public FeatureLayout layout() {
@@ -36,14 +42,20 @@ public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch
     public NDList toInputs(NDManager manager, SampleBatch batch) {
         int b = batch.size();
         int l = layout.sequenceLength();
+        int m = layout.numericCount();
         NDArray categorical = manager.create(toLong(batch.categorical()), new Shape(b, layout.categoricalCount()));
-        float[] numeric = batch.numeric().clone();
-        scaling.apply(numeric);
-        NDArray numerics = manager.create(numeric, new Shape(b, layout.numericCount()));
-        long[] sequence = toLong(batch.sequence());
-        float[] mask = new float[sequence.length];
-        for (int i = 0; i < sequence.length; i++) {
-            mask[i] = sequence[i] > 0 ? 1f : 0f;
+        float[] raw = batch.numeric();
+        float[] numeric = new float[raw.length];
+        for (int i = 0, j = 0; i < raw.length; i++, j = j + 1 == m ? 0 : j + 1) {
+            numeric[i] = (raw[i] - means[j]) * inverseDeviations[j];
+        }
+        NDArray numerics = manager.create(numeric, new Shape(b, m));
+        int[] ids = batch.sequence();
+        long[] sequence = new long[ids.length];
+        float[] mask = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            sequence[i] = ids[i];
+            mask[i] = ids[i] > 0 ? 1f : 0f;
         }
         return new NDList(
                 categorical,

@@ -40,6 +40,13 @@ public sealed interface ModelSpec {
     }
 
     /**
+     * Weight of the auxiliary loss the block returns as its second output while training, or 0 when it returns none.
+     */
+    default float auxiliaryLossWeight() {
+        return 0f;
+    }
+
+    /**
      * Per-model defaults for the training loop.
      *
      * @param learningRate Adam's step size
@@ -286,18 +293,43 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** Deep Interest Evolution Network (GRU + AUGRU, no auxiliary loss). */
-    record DienSpec(int embeddingDim, int gruHidden, List<Integer> hidden, float dropout) implements ModelSpec {
+    /**
+     * Deep Interest Evolution Network (GRU + AUGRU), optionally with the paper's auxiliary next-item loss.
+     *
+     * @param auxiliaryLoss train the interest extractor's states to tell the next item from a sampled negative
+     * @param auxiliaryWeight weight of that loss next to the click loss
+     */
+    record DienSpec(
+            int embeddingDim,
+            int gruHidden,
+            List<Integer> hidden,
+            float dropout,
+            boolean auxiliaryLoss,
+            float auxiliaryWeight)
+            implements ModelSpec {
         public DienSpec {
             hidden = List.copyOf(hidden);
             checkCommon(embeddingDim, hidden, dropout);
             if (gruHidden < 1) {
                 throw new IllegalArgumentException("gruHidden must be positive, got " + gruHidden);
             }
+            if (auxiliaryWeight < 0 || !Float.isFinite(auxiliaryWeight)) {
+                throw new IllegalArgumentException("auxiliaryWeight must be finite and >= 0, got " + auxiliaryWeight);
+            }
+        }
+
+        /** Without the auxiliary loss. */
+        public DienSpec(int embeddingDim, int gruHidden, List<Integer> hidden, float dropout) {
+            this(embeddingDim, gruHidden, hidden, dropout, false, 0f);
         }
 
         public static DienSpec defaults() {
-            return new DienSpec(10, 16, List.of(128, 64), 0.1f);
+            return new DienSpec(10, 16, List.of(128, 64), 0.1f, true, 1f);
+        }
+
+        /** The same network with the auxiliary loss switched on (weight {@code weight}) or off. */
+        public DienSpec withAuxiliaryLoss(boolean on, float weight) {
+            return new DienSpec(embeddingDim, gruHidden, hidden, dropout, on, weight);
         }
 
         @Override
@@ -307,12 +339,17 @@ public sealed interface ModelSpec {
 
         @Override
         public Block newBlock(FeatureLayout layout) {
-            return new DeepInterestEvolution(layout, embeddingDim, gruHidden, hidden, dropout);
+            return new DeepInterestEvolution(layout, embeddingDim, gruHidden, hidden, dropout, auxiliaryLoss);
         }
 
         @Override
         public TrainingDefaults defaultTraining() {
             return new TrainingDefaults(0.001f, 0f, 256, 10);
+        }
+
+        @Override
+        public float auxiliaryLossWeight() {
+            return auxiliaryLoss ? auxiliaryWeight : 0f;
         }
     }
 

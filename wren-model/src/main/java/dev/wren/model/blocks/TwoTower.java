@@ -38,7 +38,7 @@ final class TwoTower extends RankingBlock {
         this.hasSequence = layout.sequence().isPresent();
         this.itemColumn = hasSequence ? layout.itemIdIndex("two-tower") : -1;
         this.temperature = temperature;
-        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim));
+        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim, false));
         long userWidth =
                 (long) userColumns.length * embeddingDim + userNumeric.length + (hasSequence ? embeddingDim : 0);
         long itemWidth = (long) itemColumns.length * embeddingDim + itemNumeric.length;

@@ -1,11 +1,16 @@
 package dev.wren.model.offline;
 
+import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.data.CategoricalField;
 import dev.wren.model.data.FeatureLayout;
 import dev.wren.model.data.NumericField;
 import dev.wren.model.data.Sample;
 import dev.wren.model.data.SequenceField;
 import dev.wren.model.data.Side;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +22,9 @@ import org.apache.parquet.example.data.Group;
 /**
  * Maps one split of the offline output to a {@link FeatureLayout} and decodes its Parquet rows into {@link Sample}s.
  *
- * <p>Categorical fields: {@code userId} and {@code itemId} (ids as indices, vocabulary up to the largest id in the
- * split's files), the item's genre slots with the fitted StringIndexer labels, the user's top genres as
+ * <p>Categorical fields: {@code userId} and {@code itemId} (each id seen in training has its own embedding row, dense
+ * from 1 in ascending id order, see {@link #userIndex} and {@link #itemIndex}; the field's vocabulary lists the ids, so
+ * a bundle's layout carries the mapping), the item's genre slots with the fitted StringIndexer labels, the user's top genres as
  * {@code userGenre1..k} over the genre vocabulary, and each bucketed count as {@code <column>Bucket} over the fitted
  * boundaries (bucket b is index b + 1). Numeric fields: the pipeline's numeric columns, raw, a missing value replaced
  * by its fitted training mean (models standardise them with {@code NumericScaling}). Sequence: the user's recent
@@ -34,6 +40,8 @@ public final class OfflineLayout {
     public static final String TOP_GENRES = "userTopGenres";
     public static final String USER_GENRE = "userGenre";
     public static final String BUCKET_SUFFIX = "Bucket";
+    /** The offline manifest's copy in a bundle folder, see {@link #writeTo} and {@link #fromBundle}. */
+    public static final String BUNDLE_FILE = "offline-manifest.json";
 
     private final OfflineManifest manifest;
     private final FeatureLayout layout;
@@ -41,24 +49,26 @@ public final class OfflineLayout {
     private final Map<String, Integer> column = new HashMap<>();
     private final List<Map<String, Integer>> labelIndex = new ArrayList<>();
     private final Map<String, Integer> genreIndex = new HashMap<>();
-    private final int users;
-    private final int items;
+    private final IdVocabulary users;
+    private final IdVocabulary items;
 
     /**
+     * A layout whose id rows are the ids themselves (a table row for every id up to the largest).
+     *
      * @param maxUserId the largest user id in the split (train and test)
      * @param maxItemId the largest item id in the split
      */
     public OfflineLayout(OfflineManifest manifest, long maxUserId, long maxItemId) {
-        if (maxUserId < 1 || maxItemId < 1 || maxUserId >= Integer.MAX_VALUE || maxItemId >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(
-                    "user and item ids must be positive ints, got largest ids " + maxUserId + " and " + maxItemId);
-        }
+        this(manifest, checkedIdentity(maxUserId, maxItemId, true), checkedIdentity(maxUserId, maxItemId, false));
+    }
+
+    OfflineLayout(OfflineManifest manifest, IdVocabulary users, IdVocabulary items) {
         this.manifest = manifest;
-        this.users = (int) maxUserId + 1;
-        this.items = (int) maxItemId + 1;
+        this.users = users;
+        this.items = items;
         List<CategoricalField> categorical = new ArrayList<>();
-        categorical.add(CategoricalField.ids(USER_ID, Side.USER, users));
-        categorical.add(CategoricalField.ids(ITEM_ID, Side.ITEM, items));
+        categorical.add(users.field(USER_ID, Side.USER));
+        categorical.add(items.field(ITEM_ID, Side.ITEM));
         manifest.stringIndexerLabels().forEach((name, values) -> {
             categorical.add(CategoricalField.of(name, sideOf(name), values));
             Map<String, Integer> index = new HashMap<>();
@@ -100,6 +110,72 @@ public final class OfflineLayout {
         }
     }
 
+    private static IdVocabulary checkedIdentity(long maxUserId, long maxItemId, boolean user) {
+        if (maxUserId < 1 || maxItemId < 1 || maxUserId >= Integer.MAX_VALUE || maxItemId >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "user and item ids must be positive ints, got largest ids " + maxUserId + " and " + maxItemId);
+        }
+        return IdVocabulary.identity(user ? maxUserId : maxItemId);
+    }
+
+    /**
+     * The layout a model was trained with, rebuilt from the offline manifest and the trained layout (e.g. a bundle's
+     * {@code layout}), whose id fields carry the id-to-row mapping.
+     *
+     * @throws IllegalArgumentException if the trained layout was not built from this manifest
+     */
+    public static OfflineLayout of(OfflineManifest manifest, FeatureLayout trained) {
+        OfflineLayout rebuilt = new OfflineLayout(
+                manifest,
+                IdVocabulary.of(trained.categoricalField(USER_ID)),
+                IdVocabulary.of(trained.categoricalField(ITEM_ID)));
+        rebuilt.layout.differenceFrom(trained).ifPresent(d -> {
+            throw new IllegalArgumentException("the trained layout does not come from this offline manifest: " + d);
+        });
+        return rebuilt;
+    }
+
+    /**
+     * The layout a bundle was trained with, for serving: reads the bundle's {@code bundle.json} and the offline
+     * manifest that {@link #writeTo} stored beside it, so raw ids map to the same rows as in training.
+     *
+     * @throws IllegalArgumentException if the bundle has no {@value #BUNDLE_FILE} (it was not trained on offline
+     *     samples) or it does not match the bundle's layout
+     */
+    public static OfflineLayout fromBundle(Path bundle) {
+        Path file = bundle.resolve(BUNDLE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "no " + BUNDLE_FILE + " in " + bundle + ": the bundle was not trained on offline samples");
+        }
+        OfflineManifest manifest;
+        try {
+            manifest = ModelBundle.mapper().readValue(file.toFile(), OfflineManifest.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a valid offline manifest: " + e.getMessage(), e);
+        }
+        return of(manifest, ModelBundle.manifest(bundle).layout());
+    }
+
+    /** Stores the offline manifest in a bundle folder, for {@link #fromBundle}. */
+    public void writeTo(Path bundle) {
+        try {
+            ModelBundle.mapper().writeValue(bundle.resolve(BUNDLE_FILE).toFile(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + bundle.resolve(BUNDLE_FILE), e);
+        }
+    }
+
+    /** The embedding row (the {@code userId} index) of a raw user id; 0 when the id was not seen in training. */
+    public int userIndex(long userId) {
+        return users.index(userId);
+    }
+
+    /** The embedding row (the {@code itemId} index) of a raw item id; 0 when the id was not seen in training. */
+    public int itemIndex(long itemId) {
+        return items.index(itemId);
+    }
+
     /** User features are those the pipeline prefixes with "user"; everything else describes the item. */
     static Side sideOf(String column) {
         return column.startsWith("user") ? Side.USER : Side.ITEM;
@@ -128,9 +204,8 @@ public final class OfflineLayout {
         int[] categorical = new int[layout.categoricalCount()];
         int c = 0;
         int userId = id(row, USER_ID);
-        categorical[c++] = userId < users ? userId : 0;
-        int itemId = id(row, ITEM_ID);
-        categorical[c++] = itemId < items ? itemId : 0;
+        categorical[c++] = users.index(userId);
+        categorical[c++] = items.index(id(row, ITEM_ID));
         int labelField = 0;
         for (String name : manifest.stringIndexerLabels().keySet()) {
             int f = column.get(name);
@@ -158,8 +233,7 @@ public final class OfflineLayout {
         List<Object> recent = Columns.list(row, column.get(RECENT_POSITIVES));
         for (int k = 0; k < sequence.length && k < recent.size(); k++) {
             Object item = recent.get(k);
-            int id = item == null ? 0 : ((Number) item).intValue();
-            sequence[k] = id > 0 && id < items ? id : 0;
+            sequence[k] = item == null ? 0 : items.index(((Number) item).longValue());
         }
         float label = Columns.number(row, column.get(LABEL)).floatValue() > 0.5f ? 1f : 0f;
         return new Sample(categorical, numeric, sequence, label, userId);

@@ -4,6 +4,7 @@ import dev.wren.model.data.FeatureLayout;
 import dev.wren.model.data.SampleSource;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,11 +61,13 @@ public final class OfflineSamples {
                 ParquetRows.filesOf(dir.resolve("samples").resolve(split).resolve("train"));
         List<Path> test =
                 ParquetRows.filesOf(dir.resolve("samples").resolve(split).resolve("test"));
-        List<Path> both = Stream.concat(train.stream(), test.stream()).toList();
-        long maxUser = new ParquetRows(both, List.of(OfflineLayout.USER_ID)).max(OfflineLayout.USER_ID);
-        long maxItem = new ParquetRows(both, List.of(OfflineLayout.ITEM_ID)).max(OfflineLayout.ITEM_ID);
-        OfflineLayout layout = new OfflineLayout(manifest, maxUser, maxItem);
-        long[] times = times(train);
+        BitSet users = new BitSet();
+        BitSet items = new BitSet();
+        long[] times = scan(train, users, items);
+        if (times.length == 0) {
+            throw new IllegalArgumentException(dir + ": split '" + split + "' has no training samples");
+        }
+        OfflineLayout layout = new OfflineLayout(manifest, IdVocabulary.dense(users), IdVocabulary.dense(items));
         if (times.length < 2) {
             throw new IllegalArgumentException(dir + ": split '" + split + "' has " + times.length
                     + " training samples, too few to hold out a validation slice");
@@ -95,16 +98,35 @@ public final class OfflineSamples {
         return new OfflineSamples(dir, layout, train, test, cutoff, trainSize, times.length - trainSize);
     }
 
-    private static long[] times(List<Path> files) {
-        ParquetRows rows = new ParquetRows(files, List.of(OfflineLayout.TIME));
+    /**
+     * One pass over the training files: the event times, and the user and item ids seen (they get embedding rows;
+     * ids first seen in the test files are unknown to the model, as they would be in production).
+     */
+    private static long[] scan(List<Path> files, BitSet users, BitSet items) {
+        ParquetRows rows =
+                new ParquetRows(files, List.of(OfflineLayout.TIME, OfflineLayout.USER_ID, OfflineLayout.ITEM_ID));
         long[] out = new long[Math.toIntExact(rows.count())];
         int i = 0;
         try (Stream<Group> all = rows.stream()) {
             for (Iterator<Group> it = all.iterator(); it.hasNext(); ) {
-                out[i++] = Columns.number(it.next(), 0).longValue();
+                Group row = it.next();
+                out[i++] = Columns.number(row, 0).longValue();
+                users.set(id(row, 1, OfflineLayout.USER_ID));
+                items.set(id(row, 2, OfflineLayout.ITEM_ID));
             }
         }
         return out;
+    }
+
+    private static int id(Group row, int field, String name) {
+        if (!Columns.present(row, field)) {
+            return 0;
+        }
+        long id = Columns.number(row, field).longValue();
+        if (id < 0 || id >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " " + id + " is not a non-negative int");
+        }
+        return (int) id;
     }
 
     public Path directory() {

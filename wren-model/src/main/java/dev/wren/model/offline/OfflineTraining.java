@@ -68,6 +68,7 @@ public final class OfflineTraining {
                     validation.size(),
                     seconds);
             result.write(dir.resolve(ModelResult.FILE));
+            samples.offlineLayout().writeTo(dir);
             log.info(
                     "{}: test ROC-AUC {} on {} samples; bundle {}",
                     spec.name(),

@@ -18,7 +18,9 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import dev.wren.model.blocks.FeatureTranslator;
 import dev.wren.model.blocks.ModelSpec;
+import dev.wren.model.blocks.SparseAdam;
 import dev.wren.model.data.FeatureLayout;
+import dev.wren.model.data.FlatSampleSource;
 import dev.wren.model.data.NumericScaling;
 import dev.wren.model.data.SampleBatch;
 import dev.wren.model.data.SampleSource;
@@ -34,6 +36,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
@@ -62,6 +65,8 @@ public final class ModelTrainer {
             ModelSpec spec, FeatureLayout layout, SampleSource train, SampleSource valid, TrainConfig config) {
         checkLayout(layout, train, "training");
         checkLayout(layout, valid, "validation");
+        train = inMemory(train, "training");
+        valid = inMemory(valid, "validation");
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) config.seed());
         Device device = device(engine, config.device());
@@ -111,15 +116,19 @@ public final class ModelTrainer {
                     new Shape(1, layout.sequenceLength()),
                     new Shape(1, layout.sequenceLength()));
             int epochsWithoutGain = 0;
+            long[] steps = {0};
             for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();
-                double loss = runEpoch(spec, trainer, translator, train, config, epoch);
+                double loss = runEpoch(spec, trainer, translator, train, config, epoch, steps);
                 trainingNanos += System.nanoTime() - start;
                 trainingCpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
                 trainedSamples += train.size();
-                double auc = Evaluator.evaluate(batch -> predict(model, translator, batch), valid)
-                        .rocAuc();
+                double auc;
+                try (Predictor<SampleBatch, float[]> predictor = model.newPredictor(translator)) {
+                    auc = Evaluator.evaluate(batch -> predict(predictor, batch), valid)
+                            .rocAuc();
+                }
                 losses.add(loss);
                 aucs.add(auc);
                 log.info("{} epoch {}: train loss {}, validation AUC {}", spec.name(), epoch, fmt(loss), fmt(auc));
@@ -135,6 +144,7 @@ public final class ModelTrainer {
                 }
             }
         }
+        SparseAdam.release(model.getBlock());
         restore(model, best);
         double samplesPerSecond = trainedSamples / Math.max(1e-9, trainingNanos / 1e9);
         double samplesPerCpuSecond = trainedSamples / Math.max(1e-9, trainingCpuNanos / 1e9);
@@ -148,7 +158,8 @@ public final class ModelTrainer {
             FeatureTranslator translator,
             SampleSource train,
             TrainConfig config,
-            int epoch) {
+            int epoch,
+            long[] steps) {
         long shuffleSeed = config.seed() * 1_000_003L + epoch;
         double[] lossSum = {0};
         long[] seen = {0};
@@ -164,7 +175,7 @@ public final class ModelTrainer {
         }
         try (var batches = train.batches(config.batchSize(), OptionalLong.of(shuffleSeed))) {
             batches.forEach(batch -> {
-                float loss = step(spec, trainer, translator, batch);
+                float loss = step(spec, trainer, translator, batch, config, ++steps[0]);
                 lossSum[0] += (double) loss * batch.size();
                 seen[0] += batch.size();
                 ProgressBar b = bar.get();
@@ -182,7 +193,13 @@ public final class ModelTrainer {
         return lossSum[0] / Math.max(1, seen[0]);
     }
 
-    private static float step(ModelSpec spec, Trainer trainer, FeatureTranslator translator, SampleBatch batch) {
+    private static float step(
+            ModelSpec spec,
+            Trainer trainer,
+            FeatureTranslator translator,
+            SampleBatch batch,
+            TrainConfig config,
+            long stepNumber) {
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDList inputs = translator.toInputs(manager, batch);
             NDArray labels = translator.labels(manager, batch);
@@ -192,16 +209,21 @@ public final class ModelTrainer {
                 NDArray loss = spec.inBatchNegatives()
                         ? InBatchSoftmaxLoss.loss(outputs, labels)
                         : trainer.getLoss().evaluate(new NDList(labels), new NDList(outputs.get(0)));
+                if (spec.auxiliaryLossWeight() > 0) {
+                    loss = loss.add(outputs.get(1).mul(spec.auxiliaryLossWeight()));
+                }
                 collector.backward(loss);
                 value = loss.getFloat();
             }
             trainer.step();
+            new SparseAdam(config.learningRate(), config.l2(), stepNumber)
+                    .apply(trainer.getModel().getBlock());
             return value;
         }
     }
 
-    static float[] predict(Model model, FeatureTranslator translator, SampleBatch batch) {
-        try (Predictor<SampleBatch, float[]> predictor = model.newPredictor(translator)) {
+    static float[] predict(Predictor<SampleBatch, float[]> predictor, SampleBatch batch) {
+        try {
             return predictor.predict(batch);
         } catch (TranslateException e) {
             throw new IllegalStateException("validation scoring failed", e);
@@ -257,6 +279,23 @@ public final class ModelTrainer {
             case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
             default -> Device.cpu();
         };
+    }
+
+    /**
+     * The source as flat arrays when they fit in a quarter of the heap: every epoch reads the data again, and
+     * decoding Parquet rows costs more than a training step. Otherwise the source streams as before.
+     */
+    private static SampleSource inMemory(SampleSource source, String role) {
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        Optional<FlatSampleSource> flat = FlatSampleSource.copyIfFits(source, budget);
+        if (flat.isEmpty()) {
+            log.info(
+                    "{} samples ({} x {} bytes) exceed a quarter of the heap; streaming them each epoch",
+                    role,
+                    source.size(),
+                    FlatSampleSource.bytesPerSample(source.layout()));
+        }
+        return flat.<SampleSource>map(f -> f).orElse(source);
     }
 
     private static void checkLayout(FeatureLayout layout, SampleSource source, String role) {

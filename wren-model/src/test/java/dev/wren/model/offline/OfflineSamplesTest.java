@@ -3,15 +3,21 @@ package dev.wren.model.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wren.model.blocks.ModelSpec;
+import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.data.CategoricalField;
 import dev.wren.model.data.FeatureLayout;
 import dev.wren.model.data.NumericField;
 import dev.wren.model.data.SampleBatch;
 import dev.wren.model.data.Side;
+import dev.wren.model.report.ModelResult;
+import dev.wren.model.train.TrainConfig;
+import dev.wren.model.train.TrainedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -111,6 +117,62 @@ class OfflineSamplesTest {
         }
         assertThat(imputed).isNotEmpty();
         assertThat(genre2Missing[0]).isPositive();
+    }
+
+    @Test
+    void indexesTheIdsSeenInTrainingDenselyAndUnseenIdsAsZero() {
+        // Item ids up to 100,000 but only a few hundred distinct ones: the table has a row per distinct id.
+        SyntheticOfflineSamples.write(dir, 40, 100_000, 400, 100, 7, 1 << 20);
+        OfflineSamples samples = OfflineSamples.open(dir, "time", 0.1);
+        OfflineLayout offline = samples.offlineLayout();
+        CategoricalField items = samples.layout().categoricalField("itemId");
+        TreeSet<Integer> trainItems = new TreeSet<>();
+        for (String id : items.vocabulary()) {
+            trainItems.add(Integer.parseInt(id));
+        }
+
+        assertThat(items.vocabularySize()).isBetween(300, 401).isEqualTo(trainItems.size() + 1);
+        assertThat(offline.itemIndex(trainItems.first())).isEqualTo(1);
+        assertThat(offline.itemIndex(trainItems.last())).isEqualTo(trainItems.size());
+        assertThat(offline.itemIndex(100_001)).isZero();
+        assertThat(offline.itemIndex(-3)).isZero();
+        assertThat(offline.userIndex(0)).isZero();
+        int itemColumn = samples.layout().categoricalIndex("itemId");
+        int[] unseen = {0};
+        try (var batches = samples.test().batches(1000, OptionalLong.empty())) {
+            batches.forEach(b -> {
+                for (int i = 0; i < b.size(); i++) {
+                    int index = b.categorical()[i * samples.layout().categoricalCount() + itemColumn];
+                    assertThat(index).isBetween(0, trainItems.size());
+                    unseen[0] += index == 0 ? 1 : 0;
+                }
+            });
+        }
+        assertThat(unseen[0])
+                .as("test rows whose item never occurs in training")
+                .isPositive();
+    }
+
+    @Test
+    void aBundleCarriesTheIdMappingItWasTrainedWith() {
+        SyntheticOfflineSamples.write(dir.resolve("offline"), 40, 5_000, 400, 100, 7, 1 << 20);
+        OfflineSamples samples = OfflineSamples.open(dir.resolve("offline"), "time", 0.1);
+        ModelSpec spec = new ModelSpec.DeepFmSpec(4, List.of(8), 0f);
+        ModelResult result = OfflineTraining.train(
+                samples, spec, TrainConfig.defaultsFor(spec).withEpochs(1, 1), dir.resolve("bundles"));
+
+        OfflineLayout served = OfflineLayout.fromBundle(Path.of(result.bundle()));
+        assertThat(served.layout()).isEqualTo(samples.layout());
+        for (long id = 0; id <= 5_001; id += 7) {
+            assertThat(served.itemIndex(id)).isEqualTo(samples.offlineLayout().itemIndex(id));
+        }
+        try (TrainedModel model = ModelBundle.load(Path.of(result.bundle()), served.layout())) {
+            assertThat(model.layout().categoricalField("userId").vocabularySize())
+                    .isEqualTo(samples.layout().categoricalField("userId").vocabularySize());
+        }
+        assertThatThrownBy(() -> OfflineLayout.fromBundle(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no " + OfflineLayout.BUNDLE_FILE);
     }
 
     @Test

@@ -32,6 +32,7 @@ class ModelsLearnPlantedSignalTest {
                 new ModelSpec.PnnSpec(4, true, true, hidden, 0f),
                 new ModelSpec.DinSpec(4, List.of(8), hidden, 0f),
                 new ModelSpec.DienSpec(4, 4, hidden, 0f),
+                new ModelSpec.DienSpec(4, 4, hidden, 0f, true, 1f),
                 new ModelSpec.TwoTowerSpec(4, hidden, 8, 0.2f));
     }
 
