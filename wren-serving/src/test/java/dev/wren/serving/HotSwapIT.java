@@ -89,7 +89,7 @@ class HotSwapIT {
             assertThat(server.reload(data))
                     .failsWithin(Duration.ofSeconds(60))
                     .withThrowableThat()
-                    .withMessageContaining("different feature layout");
+                    .withMessageContaining("does not fit the offline manifest");
             assertThat(server.state().data().models().labels()).contains("deepfm/v2");
 
             delete(mismatched);

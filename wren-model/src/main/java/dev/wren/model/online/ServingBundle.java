@@ -1,8 +1,8 @@
 package dev.wren.model.online;
 
-import dev.wren.model.bundle.BundleException;
 import dev.wren.model.bundle.BundleManifest;
 import dev.wren.model.bundle.CorruptBundleException;
+import dev.wren.model.bundle.LayoutMismatchException;
 import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.offline.OfflineManifest;
 import dev.wren.model.report.ModelResult;
@@ -82,8 +82,9 @@ public final class ServingBundle implements AutoCloseable {
         try {
             encoder = StoreFeatureEncoder.of(offlineManifest, manifest.layout());
         } catch (IllegalArgumentException e) {
-            throw new BundleException(
-                    "bundle " + dir + " does not fit the offline manifest of " + offline + ": " + e.getMessage(), e);
+            // The manifest's vocabularies or buckets are not the ones the bundle was trained with.
+            throw new LayoutMismatchException(
+                    "bundle " + dir + " does not fit the offline manifest of " + offline + ": " + e.getMessage());
         }
         TrainedModel model = ModelBundle.load(dir, encoder.layout());
         try {

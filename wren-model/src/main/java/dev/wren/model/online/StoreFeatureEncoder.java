@@ -92,9 +92,7 @@ public final class StoreFeatureEncoder {
      * manifest is the one it was trained with.
      */
     public static StoreFeatureEncoder of(OfflineManifest manifest, FeatureLayout trainedLayout) {
-        int users = trainedLayout.categoricalField(OfflineLayout.USER_ID).vocabularySize();
-        int items = trainedLayout.categoricalField(OfflineLayout.ITEM_ID).vocabularySize();
-        return new StoreFeatureEncoder(new OfflineLayout(manifest, users - 1L, items - 1L));
+        return new StoreFeatureEncoder(OfflineLayout.of(manifest, trainedLayout));
     }
 
     /** The layout the encoded features are in; load the bundle against it. */
