@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.agrona.collections.Int2IntHashMap;
 
 /**
  * The movie catalogue with rating statistics and pre-sorted lists (by popularity, by rating per genre). Immutable and
@@ -27,16 +28,18 @@ public final class Catalog {
     }
 
     private final Map<Integer, Item> items;
-    private final Map<Integer, ItemStats> stats;
     private final Map<Integer, String> lowerTitles;
     private final List<Integer> byPopularity;
     private final Map<String, List<Integer>> byGenreRating;
     private final int newestYear;
-    private final Map<Integer, Long> genreMasks;
+    // The request path's lookups (thousands per request): raw id -> slot in a primitive map, then arrays by slot.
+    private final Int2IntHashMap slots = new Int2IntHashMap(-1);
+    private final Item[] itemAt;
+    private final ItemStats[] statsAt;
+    private final long[] maskAt;
 
     private Catalog(Map<Integer, Item> items, Map<Integer, ItemStats> stats) {
         this.items = IntKeys.freeze(items);
-        this.stats = IntKeys.freeze(stats);
         Map<Integer, String> titles = new HashMap<>();
         items.forEach((id, item) -> titles.put(id, item.title().toLowerCase(Locale.ROOT)));
         this.lowerTitles = IntKeys.freeze(titles);
@@ -57,7 +60,17 @@ public final class Catalog {
             }
             masks.put(item.id(), mask);
         });
-        this.genreMasks = IntKeys.freeze(masks);
+        this.itemAt = new Item[items.size()];
+        this.statsAt = new ItemStats[items.size()];
+        this.maskAt = new long[items.size()];
+        int slot = 0;
+        for (Item item : items.values()) {
+            slots.put(item.id(), slot);
+            itemAt[slot] = item;
+            statsAt[slot] = stats.get(item.id());
+            maskAt[slot] = masks.get(item.id());
+            slot++;
+        }
         this.newestYear = items.values().stream()
                 .filter(i -> i.year().isPresent())
                 .mapToInt(i -> i.year().getAsInt())
@@ -101,15 +114,17 @@ public final class Catalog {
     }
 
     public Optional<Item> item(int id) {
-        return Optional.ofNullable(items.get(id));
+        int slot = slots.get(id);
+        return slot < 0 ? Optional.empty() : Optional.of(itemAt[slot]);
     }
 
     public boolean contains(int id) {
-        return items.containsKey(id);
+        return slots.get(id) >= 0;
     }
 
     public ItemStats stats(int id) {
-        ItemStats s = stats.get(id);
+        int slot = slots.get(id);
+        ItemStats s = slot < 0 ? null : statsAt[slot];
         return s == null ? new ItemStats(0, 0, 0, items.size(), 0) : s;
     }
 
@@ -138,7 +153,8 @@ public final class Catalog {
 
     /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
     public long genreMask(int id) {
-        return genreMasks.getOrDefault(id, 0L);
+        int slot = slots.get(id);
+        return slot < 0 ? 0 : maskAt[slot];
     }
 
     /** The newest release year in the catalogue: "now" for freshness, since datasets are historic. */

@@ -10,15 +10,17 @@ import dev.wren.model.online.StoreFeatureEncoder;
 import dev.wren.model.serve.ItemFeatures;
 import dev.wren.model.serve.UserFeatures;
 import dev.wren.serving.data.Catalog;
-import dev.wren.serving.data.IntKeys;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.pipeline.BrokenStateException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +38,29 @@ public final class ServingModels implements AutoCloseable {
     private final Optional<Encoded> ranker;
     private final Optional<Towers> retriever;
 
-    /**
-     * A bundle and its catalogue's item features, encoded once.
-     *
-     * @param bundle the opened bundle
-     * @param items each catalogue item's features in the bundle's encoding
-     */
-    public record Encoded(ServingBundle bundle, Map<Integer, ItemFeatures> items) {
-        public Encoded {
-            items = IntKeys.freeze(items);
+    /** A bundle and its catalogue's item features, encoded once. Thread-safe: read-only after construction. */
+    public static final class Encoded {
+        private final ServingBundle bundle;
+        // Primitive keys: the ranker looks up every candidate of every request here.
+        private final Int2ObjectHashMap<ItemFeatures> items;
+
+        /**
+         * @param bundle the opened bundle
+         * @param items each catalogue item's features in the bundle's encoding
+         */
+        public Encoded(ServingBundle bundle, Map<Integer, ItemFeatures> items) {
+            this.bundle = bundle;
+            this.items = new Int2ObjectHashMap<>();
+            items.forEach(this.items::put);
+        }
+
+        public ServingBundle bundle() {
+            return bundle;
+        }
+
+        /** The ids of the items encoded at load. */
+        public Set<Integer> ids() {
+            return Collections.unmodifiableSet(items.keySet());
         }
 
         /** The item's features; an item unknown at load is encoded as a store row with nothing in it. */
@@ -145,7 +161,7 @@ public final class ServingModels implements AutoCloseable {
     }
 
     private static Towers towers(Encoded model) {
-        List<Integer> ids = new ArrayList<>(model.items().keySet());
+        List<Integer> ids = new ArrayList<>(model.ids());
         ids.sort(null);
         UserFeatures anyUser = model.bundle().encoder().user(0, Features.empty());
         Map<Integer, float[]> vectors = new HashMap<>();
