@@ -47,7 +47,8 @@ public record EmbeddingParams(
     }
 
     public static EmbeddingParams defaults() {
-        return new EmbeddingParams(32, 5, 5, 3, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+        // minCount 1: every item with a positive rating gets a vector; dropping rare items left them unservable.
+        return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
     }
 
     public EmbeddingParams withDimension(int d) {
