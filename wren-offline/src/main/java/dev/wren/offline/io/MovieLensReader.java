@@ -20,10 +20,12 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads any MovieLens layout with Spark's own CSV reader (never through a driver-side list), into the columns of
- * {@link MovieLensData}. A malformed record fails the read with its file and content. Thread-safe.
+ * {@link MovieLensData}. A malformed record fails the read with its file and content. The ratings are cached (memory,
+ * spilling to disk) as they are parsed. Thread-safe.
  */
 public final class MovieLensReader {
     private static final String CORRUPT = "_corrupt";
@@ -75,6 +77,9 @@ public final class MovieLensReader {
             }
             default -> throw new IllegalStateException(layout.name());
         }
+        // Parsed once: the check below and every later stage read the cache instead of the CSV (at 25M ratings each
+        // parse of the text costs a minute or more).
+        rawRatings = rawRatings.persist(StorageLevel.MEMORY_AND_DISK());
         check(rawRatings, ratingsFile, "userId", "itemId", "rating", "ts");
         check(rawItems, itemsFile, "itemId", "title");
         Dataset<Row> ratings = rawRatings.select("userId", "itemId", "rating", "ts");
