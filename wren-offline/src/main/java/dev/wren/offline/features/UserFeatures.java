@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * Point-in-time user features: for every rating event, the user's statistics from that user's events strictly before
  * it: events in the same second as the current one are never seen, so "strictly before" holds under ties. Computed in
  * one time-ordered pass per user ({@link UserHistoryScan}), linear in the user's history; a window frame collecting
- * the whole history for every event was quadratic. Serving features are the same computation at a virtual event just after the end of the log, so the two
- * cannot drift. Thread-safe.
+ * the whole history for every event was quadratic. Serving features are the same computation at a virtual event just
+ * after the end of the log, so the two cannot drift. Thread-safe.
  */
 public final class UserFeatures {
     /** The columns {@link #pointInTime} adds, in order. */
