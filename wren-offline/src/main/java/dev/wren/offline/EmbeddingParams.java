@@ -6,7 +6,8 @@ package dev.wren.offline;
  * @param dimension the vector size; also the store schema's embedding dimension
  * @param windowSize the Word2Vec context window
  * @param maxIter Word2Vec epochs
- * @param minCount items seen fewer times in the sequences get no vector (their vectors would be noise)
+ * @param minCount items seen fewer times in the sequences get no vector; 1 (the default) gives every item in a positive
+ *     history a vector, so no positively rated item is unservable
  * @param walkLength the length of each DeepWalk / Node2vec walk
  * @param walksPerNode walks started from every item
  * @param p Node2vec's return parameter (high p: rarely step back)
@@ -47,7 +48,8 @@ public record EmbeddingParams(
     }
 
     public static EmbeddingParams defaults() {
-        return new EmbeddingParams(32, 5, 5, 3, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+        // minCount 1: every item with a positive rating gets a vector; dropping rare items left them unservable.
+        return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
     }
 
     public EmbeddingParams withDimension(int d) {

@@ -164,11 +164,9 @@ public final class OfflinePipeline {
 
         private void read() {
             data = new MovieLensReader(spark).read(config.input());
+            // The reader caches the ratings already.
             data = new MovieLensData(
-                    data.layout(),
-                    data.ratings().persist(StorageLevel.MEMORY_AND_DISK()),
-                    data.items().persist(StorageLevel.MEMORY_AND_DISK()),
-                    data.files());
+                    data.layout(), data.ratings(), data.items().persist(StorageLevel.MEMORY_AND_DISK()), data.files());
             manifest.put(
                     "input",
                     Map.of(

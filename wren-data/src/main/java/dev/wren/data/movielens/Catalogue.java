@@ -16,10 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Reads the small files of each layout (movies, users, links) into collections. */
-final class Catalogue {
-    /** The ml-100k genres, in u.item's flag order, for a folder without u.genre. */
-    static final List<String> ML_100K_GENRES = List.of(
+/**
+ * Reads the small files of each layout (movies, users, links) into collections. Public only for
+ * {@link #ML_100K_GENRES}, the one definition of ml-100k's genre columns, which the Spark reader shares; reading stays
+ * package-private.
+ */
+public final class Catalogue {
+    /**
+     * The ml-100k genres, in u.item's flag order (u.genre's content), for a folder without u.genre. 'unknown' means "no
+     * genre".
+     */
+    public static final List<String> ML_100K_GENRES = List.of(
             "unknown",
             "Action",
             "Adventure",

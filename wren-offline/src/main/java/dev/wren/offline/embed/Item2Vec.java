@@ -6,6 +6,7 @@ import dev.wren.offline.EmbeddingParams;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark MLlib Word2Vec (skip-gram) over item sequences: users' positive histories (Item2vec) or random walks
@@ -33,8 +34,17 @@ public final class Item2Vec {
                 .setMinCount(params.minCount())
                 .setNumPartitions(1)
                 .setSeed(seed);
-        // A fixed order and one partition: Word2Vec's result depends on the order it sees sentences in.
-        Dataset<Row> ordered = sentences.orderBy(col("key")).select("items").coalesce(1);
-        return word2vec.fit(ordered).getVectors().select(col("word").cast("int").as("itemId"), col("vector"));
+        // A fixed order and one partition: Word2Vec's result depends on the order it sees sentences in. Cached because
+        // Word2Vec reads its input twice (vocabulary, then training) and the sort samples it once more.
+        Dataset<Row> ordered =
+                sentences.orderBy(col("key")).select("items").coalesce(1).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // The vectors live on the driver once fitted: the result no longer needs the cached input.
+            return word2vec.fit(ordered)
+                    .getVectors()
+                    .select(col("word").cast("int").as("itemId"), col("vector"));
+        } finally {
+            ordered.unpersist();
+        }
     }
 }

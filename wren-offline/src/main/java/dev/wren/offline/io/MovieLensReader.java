@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
+import dev.wren.data.movielens.Catalogue;
 import dev.wren.offline.OfflineInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,34 +20,14 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads any MovieLens layout with Spark's own CSV reader (never through a driver-side list), into the columns of
- * {@link MovieLensData}. A malformed record fails the read with its file and content. Thread-safe.
+ * {@link MovieLensData}. A malformed record fails the read with its file and content. The ratings are cached (memory,
+ * spilling to disk) as they are parsed. Thread-safe.
  */
 public final class MovieLensReader {
-    /** ml-100k's genre flags, in column order (u.genre); 'unknown' means "no genre" and is dropped. */
-    static final List<String> ML_100K_GENRES = List.of(
-            "unknown",
-            "Action",
-            "Adventure",
-            "Animation",
-            "Children's",
-            "Comedy",
-            "Crime",
-            "Documentary",
-            "Drama",
-            "Fantasy",
-            "Film-Noir",
-            "Horror",
-            "Musical",
-            "Mystery",
-            "Romance",
-            "Sci-Fi",
-            "Thriller",
-            "War",
-            "Western");
-
     private static final String CORRUPT = "_corrupt";
     private static final String LATIN_1 = "ISO-8859-1";
     private static final String TITLE_YEAR = "\\((\\d{4})\\)\\s*$";
@@ -79,7 +60,7 @@ public final class MovieLensReader {
                         .csv(ratingsFile.toString());
                 StringBuilder schema = new StringBuilder(
                         "itemId INT, title STRING, releaseDate STRING, " + "videoReleaseDate STRING, url STRING");
-                for (int g = 0; g < ML_100K_GENRES.size(); g++) {
+                for (int g = 0; g < Catalogue.ML_100K_GENRES.size(); g++) {
                     schema.append(", g").append(g).append(" INT");
                 }
                 rawItems = csv("|", LATIN_1, false)
@@ -96,6 +77,9 @@ public final class MovieLensReader {
             }
             default -> throw new IllegalStateException(layout.name());
         }
+        // Parsed once: the check below and every later stage read the cache instead of the CSV (at 25M ratings each
+        // parse of the text costs a minute or more).
+        rawRatings = rawRatings.persist(StorageLevel.MEMORY_AND_DISK());
         check(rawRatings, ratingsFile, "userId", "itemId", "rating", "ts");
         check(rawItems, itemsFile, "itemId", "title");
         Dataset<Row> ratings = rawRatings.select("userId", "itemId", "rating", "ts");
@@ -144,8 +128,9 @@ public final class MovieLensReader {
 
     private static Dataset<Row> items100k(Dataset<Row> raw) {
         List<Column> flags = new ArrayList<>();
-        for (int g = 1; g < ML_100K_GENRES.size(); g++) {
-            flags.add(when(col("g" + g).equalTo(1), lit(ML_100K_GENRES.get(g))));
+        // Flag 0 is 'unknown', meaning "no genre": it is dropped.
+        for (int g = 1; g < Catalogue.ML_100K_GENRES.size(); g++) {
+            flags.add(when(col("g" + g).equalTo(1), lit(Catalogue.ML_100K_GENRES.get(g))));
         }
         // The release date is "01-Jan-1995"; the title's "(1995)" is the fallback when it is empty.
         Column dateYear = coalesce(regexp_extract(col("releaseDate"), "(\\d{4})$", 1), lit(""));

@@ -80,7 +80,10 @@ public final class FeatureTransforms {
                 .setInputCols(BUCKETED.stream().map(c -> c + "_imp").toArray(String[]::new))
                 .setOutputCols(bucketed)
                 .setNumBuckets(buckets)
-                .setRelativeError(0)
+                // Exact quantiles (error 0) hold every value in memory: 20M doubles per column at 25M ratings. A 0.1%
+                // rank
+                // error moves a count bucket's edge by a hair.
+                .setRelativeError(0.001)
                 .setHandleInvalid("keep"));
         String[] oneHotIn = concat(indexed, bucketed);
         String[] oneHot = Arrays.stream(oneHotIn).map(c -> c + "_vec").toArray(String[]::new);
