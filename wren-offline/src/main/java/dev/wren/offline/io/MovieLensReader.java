@@ -47,12 +47,18 @@ public final class MovieLensReader {
         Dataset<Row> rawItems;
         switch (layout) {
             case CSV -> {
+                // The schema names the columns as MovieLens' headers do (Spark warns on every read otherwise), then
+                // they take the pipeline's names.
                 rawRatings = csv(",", "UTF-8", true)
-                        .schema("userId INT, itemId INT, rating DOUBLE, ts LONG, " + CORRUPT + " STRING")
-                        .csv(ratingsFile.toString());
+                        .schema("userId INT, movieId INT, rating DOUBLE, timestamp LONG, " + CORRUPT + " STRING")
+                        .csv(ratingsFile.toString())
+                        .withColumnRenamed("movieId", "itemId")
+                        .withColumnRenamed("timestamp", "ts");
                 rawItems = csv(",", "UTF-8", true)
-                        .schema("itemId INT, title STRING, genreText STRING, " + CORRUPT + " STRING")
-                        .csv(itemsFile.toString());
+                        .schema("movieId INT, title STRING, genres STRING, " + CORRUPT + " STRING")
+                        .csv(itemsFile.toString())
+                        .withColumnRenamed("movieId", "itemId")
+                        .withColumnRenamed("genres", "genreText");
             }
             case ML_100K -> {
                 rawRatings = csv("\t", "UTF-8", false)
