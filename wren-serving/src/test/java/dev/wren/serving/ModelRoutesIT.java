@@ -136,6 +136,27 @@ class ModelRoutesIT {
         assertThat(body.path("embeddings").isNull()).isTrue();
     }
 
+    @Test
+    void theDefaultPipelineRecallsWithTheLoadedTwoTowerModel() throws Exception {
+        for (int user = 1; user <= 5; user++) {
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                                                    + "/api/v1/users/" + user + "/recommendations?size=10"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        JsonNode stats = json.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/stats"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+
+        assertThat(stats.path("channels").path("two-tower").path("count").asLong())
+                .isGreaterThanOrEqualTo(5);
+    }
+
     private static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(json.readTree(r.body()).path("error").path("message").asText())

@@ -12,6 +12,7 @@ import dev.wren.serving.ab.Bucketing;
 import dev.wren.serving.ab.Experiment;
 import dev.wren.serving.ab.Variant;
 import dev.wren.serving.events.EventLog;
+import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.BlendRanker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,6 +102,22 @@ public final class Recommender {
         return new Plan(channels, ranker, reranker, assignments, label);
     }
 
+    /**
+     * The default channels recall with the two-tower model too when one is loaded: a models folder with a two-tower
+     * bundle (as {@code wren demo} trains) should not need a configuration change to be used. Channels an experiment
+     * variant names are kept exactly as named.
+     */
+    private Plan withLoadedModels(Plan plan, ServingState s) {
+        if (plan.channels() != settings.channels()
+                || plan.channels().contains(TwoTowerRetriever.NAME)
+                || s.data().models().retriever().isEmpty()) {
+            return plan;
+        }
+        List<String> channels = new ArrayList<>(plan.channels());
+        channels.add(TwoTowerRetriever.NAME);
+        return new Plan(channels, plan.ranker(), plan.reranker(), plan.assignments(), plan.label());
+    }
+
     /** What one user's requests run. */
     public record Plan(
             List<String> channels, String ranker, String reranker, Map<String, String> assignments, String label) {}
@@ -112,7 +129,7 @@ public final class Recommender {
     public Recommendation recommend(RecommendRequest request) {
         long start = System.nanoTime();
         ServingState s = state.get();
-        Plan plan = plan(request.userId());
+        Plan plan = withLoadedModels(plan(request.userId()), s);
         long failuresBefore = s.data().users().storeFailures();
         Recommendation r;
         try {
