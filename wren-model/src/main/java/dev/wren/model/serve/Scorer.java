@@ -51,9 +51,36 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
+    /**
+     * A candidate's item-side values resolved to this scorer's columns once, so that scoring it copies two arrays
+     * instead of looking up every field by name. Serving packs its catalogue at load.
+     *
+     * @param categorical the item categorical columns' indices, in the layout's item-column order
+     * @param numeric the item numeric columns' values, in the layout's item-column order
+     */
+    public record PackedItem(int[] categorical, float[] numeric) {}
+
+    /**
+     * The item's values in this scorer's columns.
+     *
+     * @throws IllegalArgumentException when the item lacks a field of the layout
+     */
+    public PackedItem pack(ItemFeatures item) {
+        return columns.pack(item, -1);
+    }
+
     /** Click probabilities of the candidates for the user, in candidate order. */
     public float[] score(UserFeatures user, List<ItemFeatures> candidates) {
-        if (candidates.isEmpty()) {
+        PackedItem[] packed = new PackedItem[candidates.size()];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = columns.pack(candidates.get(i), i);
+        }
+        return score(user, packed);
+    }
+
+    /** Click probabilities of packed candidates (from {@link #pack}) for the user, in candidate order. */
+    public float[] score(UserFeatures user, PackedItem[] candidates) {
+        if (candidates.length == 0) {
             return new float[0];
         }
         SampleBatch batch = columns.toBatch(user, candidates);
@@ -75,7 +102,12 @@ public final class Scorer implements AutoCloseable {
 
     /** The request as a batch in the layout's encoding: user values repeated, candidate values per row. */
     static SampleBatch toBatch(FeatureLayout layout, UserFeatures user, List<ItemFeatures> candidates) {
-        return new Columns(layout).toBatch(user, candidates);
+        Columns columns = new Columns(layout);
+        PackedItem[] packed = new PackedItem[candidates.size()];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = columns.pack(candidates.get(i), i);
+        }
+        return columns.toBatch(user, packed);
     }
 
     /**
@@ -113,15 +145,28 @@ public final class Scorer implements AutoCloseable {
                     .toArray();
         }
 
-        SampleBatch toBatch(UserFeatures user, List<ItemFeatures> candidates) {
-            int n = candidates.size();
+        /** The item's values in item-column order; {@code at} names the candidate in errors (-1: none). */
+        PackedItem pack(ItemFeatures item, int at) {
+            int[] cats = new int[itemCategorical.length];
+            for (int c = 0; c < cats.length; c++) {
+                cats[c] = categorical(item.categorical(), itemCategorical[c], at);
+            }
+            float[] nums = new float[itemNumeric.length];
+            for (int c = 0; c < nums.length; c++) {
+                nums[c] = numeric(item.numeric(), itemNumeric[c], at);
+            }
+            return new PackedItem(cats, nums);
+        }
+
+        SampleBatch toBatch(UserFeatures user, PackedItem[] candidates) {
+            int n = candidates.length;
             int[] userRow = new int[f];
             float[] userValues = new float[m];
             for (int j : userCategorical) {
-                userRow[j] = categorical(user.categorical(), j, "user");
+                userRow[j] = categorical(user.categorical(), j, USER);
             }
             for (int j : userNumeric) {
-                userValues[j] = numeric(user.numeric(), j, "user");
+                userValues[j] = numeric(user.numeric(), j, USER);
             }
             int[] recent = new int[l];
             if (hasSequence) {
@@ -131,24 +176,36 @@ public final class Scorer implements AutoCloseable {
             float[] numeric = new float[n * m];
             int[] sequence = new int[n * l];
             for (int i = 0; i < n; i++) {
-                ItemFeatures item = candidates.get(i);
-                System.arraycopy(userRow, 0, categorical, i * f, f);
-                for (int j : itemCategorical) {
-                    categorical[i * f + j] = categorical(item.categorical(), j, "candidate " + i);
+                PackedItem item = candidates[i];
+                int cat = i * f;
+                System.arraycopy(userRow, 0, categorical, cat, f);
+                for (int c = 0; c < itemCategorical.length; c++) {
+                    categorical[cat + itemCategorical[c]] = item.categorical()[c];
                 }
-                System.arraycopy(userValues, 0, numeric, i * m, m);
-                for (int j : itemNumeric) {
-                    numeric[i * m + j] = numeric(item.numeric(), j, "candidate " + i);
+                int num = i * m;
+                System.arraycopy(userValues, 0, numeric, num, m);
+                for (int c = 0; c < itemNumeric.length; c++) {
+                    numeric[num + itemNumeric[c]] = item.numeric()[c];
                 }
-                System.arraycopy(recent, 0, sequence, i * l, l);
+                if (l > 0) {
+                    System.arraycopy(recent, 0, sequence, i * l, l);
+                }
             }
             return new SampleBatch(n, categorical, numeric, sequence, new float[n], new long[n]);
         }
 
-        private int categorical(Map<String, Integer> values, int column, String who) {
+        /** Who lacks a field, for the error: the user, a candidate by position, or an item being packed. */
+        private static String who(int at) {
+            return at == USER ? "user" : at >= 0 ? "candidate " + at : "item";
+        }
+
+        private static final int USER = Integer.MIN_VALUE;
+
+        private int categorical(Map<String, Integer> values, int column, int at) {
             Integer index = values.get(categoricalNames[column]);
             if (index == null) {
-                throw new IllegalArgumentException(who + " lacks categorical field '" + categoricalNames[column] + "'");
+                throw new IllegalArgumentException(
+                        who(at) + " lacks categorical field '" + categoricalNames[column] + "'");
             }
             if (index < 0 || index >= vocabularySizes[column]) {
                 return 0; // unseen value: the reserved unknown index
@@ -156,11 +213,11 @@ public final class Scorer implements AutoCloseable {
             return index;
         }
 
-        private float numeric(Map<String, Float> values, int column, String who) {
+        private float numeric(Map<String, Float> values, int column, int at) {
             Float value = values.get(numericNames[column]);
             if (value == null || !Float.isFinite(value)) {
                 throw new IllegalArgumentException(
-                        who + " lacks a finite value for numeric field '" + numericNames[column] + "'");
+                        who(at) + " lacks a finite value for numeric field '" + numericNames[column] + "'");
             }
             return value;
         }

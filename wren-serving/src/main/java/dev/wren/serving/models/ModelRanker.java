@@ -7,7 +7,7 @@ import dev.wren.core.recommend.ScoredItem;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
-import dev.wren.model.serve.ItemFeatures;
+import dev.wren.model.serve.Scorer;
 import dev.wren.model.serve.UserFeatures;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,9 +37,9 @@ public final class ModelRanker implements Ranker {
         }
         Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
         UserFeatures user = model.bundle().encoder().user(request.userId(), row);
-        List<ItemFeatures> items = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            items.add(model.item(c.itemId()));
+        Scorer.PackedItem[] items = new Scorer.PackedItem[candidates.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = model.packed(candidates.get(i).itemId());
         }
         float[] scores = model.bundle().scorer().score(user, items);
         List<ScoredItem> out = new ArrayList<>(candidates.size());

@@ -8,6 +8,7 @@ import dev.wren.model.online.ModelsFolder;
 import dev.wren.model.online.ServingBundle;
 import dev.wren.model.online.StoreFeatureEncoder;
 import dev.wren.model.serve.ItemFeatures;
+import dev.wren.model.serve.Scorer;
 import dev.wren.model.serve.UserFeatures;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
@@ -43,6 +44,7 @@ public final class ServingModels implements AutoCloseable {
         private final ServingBundle bundle;
         // Primitive keys: the ranker looks up every candidate of every request here.
         private final Int2ObjectHashMap<ItemFeatures> items;
+        private final Int2ObjectHashMap<Scorer.PackedItem> packed;
 
         /**
          * @param bundle the opened bundle
@@ -51,7 +53,13 @@ public final class ServingModels implements AutoCloseable {
         public Encoded(ServingBundle bundle, Map<Integer, ItemFeatures> items) {
             this.bundle = bundle;
             this.items = new Int2ObjectHashMap<>();
-            items.forEach(this.items::put);
+            this.packed = new Int2ObjectHashMap<>();
+            items.forEach((id, f) -> {
+                this.items.put(id, f);
+                if (!bundle.isRetrieval()) {
+                    this.packed.put(id, bundle.scorer().pack(f));
+                }
+            });
         }
 
         public ServingBundle bundle() {
@@ -67,6 +75,12 @@ public final class ServingModels implements AutoCloseable {
         public ItemFeatures item(int itemId) {
             ItemFeatures f = items.get(itemId);
             return f != null ? f : bundle.encoder().item(itemId, Features.empty());
+        }
+
+        /** The item's features packed for the ranking scorer (see {@link #item}). */
+        public Scorer.PackedItem packed(int itemId) {
+            Scorer.PackedItem p = packed.get(itemId);
+            return p != null ? p : bundle.scorer().pack(item(itemId));
         }
     }
 

@@ -2,12 +2,12 @@ package dev.wren.serving.models;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Retriever;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import dev.wren.serving.recall.Eligibility;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * Two-tower recall: the user's tower vector searched in the ANN index of the item-tower vectors built at load, by dot
  * product (the model's logit). Finds nothing when the models folder has no two-tower bundle. Thread-safe.
  */
-public final class TwoTowerRetriever implements Retriever {
+public final class TwoTowerRetriever implements Contextual.Retriever {
     public static final String NAME = "two-tower";
 
     private final Optional<ServingModels.Towers> towers;
@@ -37,23 +37,21 @@ public final class TwoTowerRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, int budget) {
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         if (towers.isEmpty() || towers.get().index().size() == 0) {
             return List.of();
         }
         ServingModels.Towers t = towers.get();
         Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
         float[] query = t.user(t.model().bundle().encoder().user(request.userId(), row));
-        UserContext user = users.context(request.userId());
-        int k = (2 * budget + Math.min(user.seenCount(), 200))
-                * (request.genre().isPresent() ? 3 : 1);
-        List<Candidate> out = new ArrayList<>();
-        for (VectorIndex.Hit hit : t.index().search(query, k)) {
-            if (out.size() >= budget) {
-                break;
-            }
-            if (Eligibility.eligible(hit.itemId(), request, user, catalog)) {
-                out.add(new Candidate(hit.itemId(), NAME, hit.score(), "the two-tower model's pick for you"));
-            }
+        List<Candidate> out = new ArrayList<>(budget);
+        for (VectorIndex.Hit hit :
+                t.index().search(query, budget, id -> Eligibility.eligible(id, request, user, catalog))) {
+            out.add(new Candidate(hit.itemId(), NAME, hit.score(), "the two-tower model's pick for you"));
         }
         return out;
     }

@@ -5,10 +5,10 @@ import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Retriever;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * Runs recall channels with per-channel quotas of the budget, keeps each item once with a fused score (reciprocal
@@ -61,7 +61,9 @@ public final class CandidateMerger {
             if (pool.size() >= budget) {
                 break;
             }
-            List<Candidate> got = retrievers.get(channel).retrieve(request, budget - pool.size() + pool.size());
+            // Ask for the whole budget, not just what is missing: the fallback's best items are mostly in the pool
+            // already (popular items are everyone's neighbours).
+            List<Candidate> got = retrievers.get(channel).retrieve(request, budget);
             for (int rank = 0; rank < got.size() && pool.size() < budget; rank++) {
                 if (fusion.add(got.get(rank), rank)) {
                     pool.add(got.get(rank).itemId());
@@ -77,40 +79,46 @@ public final class CandidateMerger {
      * reason where it ranked best (the earlier channel on a tie).
      */
     private static final class Fusion {
-        private final Map<Integer, double[]> scores = new HashMap<>();
-        private final Map<Integer, Candidate> origin = new HashMap<>();
-        private final Map<Integer, Double> best = new HashMap<>();
+        /** One item's evidence so far. */
+        private static final class Entry {
+            double score;
+            double best;
+            Candidate origin;
+        }
+
+        // Primitive keys: every candidate of every channel passes through here on each request.
+        private final Int2ObjectHashMap<Entry> entries = new Int2ObjectHashMap<>();
 
         /** Adds the evidence; true when the item was not proposed before. */
         boolean add(Candidate c, int rank) {
             double contribution = 1.0 / (FUSION_K + rank + 1);
-            double[] s = scores.get(c.itemId());
-            if (s == null) {
-                scores.put(c.itemId(), new double[] {contribution});
-                origin.put(c.itemId(), c);
-                best.put(c.itemId(), contribution);
+            Entry e = entries.get(c.itemId());
+            if (e == null) {
+                e = new Entry();
+                e.score = contribution;
+                e.best = contribution;
+                e.origin = c;
+                entries.put(c.itemId(), e);
                 return true;
             }
-            s[0] += contribution;
-            if (contribution > best.get(c.itemId())) {
-                origin.put(c.itemId(), c);
-                best.put(c.itemId(), contribution);
+            e.score += contribution;
+            if (contribution > e.best) {
+                e.origin = c;
+                e.best = contribution;
             }
             return false;
         }
 
         /** Drops an item that did not make its channel's quota, so it cannot come back with a head start. */
         void forget(int itemId) {
-            scores.remove(itemId);
-            origin.remove(itemId);
-            best.remove(itemId);
+            entries.remove(itemId);
         }
 
         List<Candidate> candidates(List<Integer> pool) {
             List<Candidate> out = new ArrayList<>(pool.size());
             for (int id : pool) {
-                Candidate o = origin.get(id);
-                out.add(new Candidate(id, o.channel(), scores.get(id)[0], o.reason()));
+                Entry e = entries.get(id);
+                out.add(new Candidate(id, e.origin.channel(), e.score, e.origin.reason()));
             }
             out.sort(Comparator.comparingDouble(Candidate::recallScore)
                     .reversed()

@@ -157,19 +157,23 @@ public final class Recommender {
         StageFactories.Stages stages = s.stages();
 
         long t0 = System.nanoTime();
+        // One context per request, shared by every stage that reads it.
+        UserContext user = s.data().users().context(req.userId());
         CandidateMerger.Merged merged = CandidateMerger.merge(
                 req,
                 plan.channels(),
                 settings.quotas(),
                 settings.fallbacks(),
-                timed(stages.retrievers()),
+                timed(stages.retrievers(), user),
                 Math.max(settings.candidateBudget(), req.size() * 2));
         long t1 = System.nanoTime();
         Ranker ranker = stages.rankers().get(plan.ranker());
         List<ScoredItem> ranked = ranker.rank(req, merged.candidates());
         long t2 = System.nanoTime();
         Reranker reranker = stages.rerankers().get(plan.reranker());
-        List<ScoredItem> items = reranker.rerank(req, ranked, req.size());
+        List<ScoredItem> items = reranker instanceof Contextual.Reranker contextual
+                ? contextual.rerank(req, user, ranked, req.size())
+                : reranker.rerank(req, ranked, req.size());
         long t3 = System.nanoTime();
         recall.record(t1 - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         rank.record(t2 - t1, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -180,8 +184,8 @@ public final class Recommender {
                 items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version(), degradation);
     }
 
-    /** The retrievers, each timing its calls under its channel name. */
-    private Map<String, Retriever> timed(Map<String, Retriever> retrievers) {
+    /** The retrievers, each timing its calls under its channel name and given the request's user context. */
+    private Map<String, Retriever> timed(Map<String, Retriever> retrievers, UserContext user) {
         Map<String, Retriever> out = new java.util.HashMap<>(retrievers.size() * 2);
         retrievers.forEach((name, r) -> {
             Timer timer = channelTimers.computeIfAbsent(name, n -> Timer.builder(CHANNEL_TIMER)
@@ -189,7 +193,11 @@ public final class Recommender {
                     .tag("channel", n)
                     .publishPercentiles(0.5, 0.99)
                     .register(metrics));
-            out.put(name, (request, budget) -> timer.record(() -> r.retrieve(request, budget)));
+            out.put(
+                    name,
+                    (request, budget) -> timer.record(() -> r instanceof Contextual.Retriever contextual
+                            ? contextual.retrieve(request, user, budget)
+                            : r.retrieve(request, budget)));
         });
         return out;
     }

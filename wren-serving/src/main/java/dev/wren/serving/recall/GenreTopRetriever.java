@@ -2,8 +2,8 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Set;
  * The best-rated items of the requested genre, or of the user's favourite genres taken in turn; a user with no
  * favourites gets every genre in turn, which makes cold-start picks genre-diverse. Thread-safe.
  */
-public final class GenreTopRetriever implements Retriever {
+public final class GenreTopRetriever implements Contextual.Retriever {
     public static final String NAME = "genre-top";
     /** Items with fewer ratings are not "top rated": one 5-star vote is not a reputation. */
     private static final int MIN_RATINGS = 3;
@@ -30,7 +30,11 @@ public final class GenreTopRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        UserContext user = users.context(request.userId());
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         List<String> genres = request.genre()
                 .map(List::of)
                 .orElse(

@@ -2,15 +2,15 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.CoOccurrence;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.List;
 
 /** Items liked together with the user's recent positives (item-CF by co-occurrence). Thread-safe. */
-public final class ItemCfRetriever implements Retriever {
+public final class ItemCfRetriever implements Contextual.Retriever {
     public static final String NAME = "item-cf";
     private static final int SEEDS = 10;
 
@@ -28,7 +28,11 @@ public final class ItemCfRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        UserContext user = users.context(request.userId());
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         Votes votes = new Votes();
         double weight = 1;
         for (int liked : user.recentPositives()

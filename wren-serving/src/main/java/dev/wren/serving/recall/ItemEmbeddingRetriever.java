@@ -2,16 +2,15 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.List;
-import java.util.Optional;
 
 /** Nearest neighbours, in the item embedding space, of the user's recent positives (ANN search). Thread-safe. */
-public final class ItemEmbeddingRetriever implements Retriever {
+public final class ItemEmbeddingRetriever implements Contextual.Retriever {
     public static final String NAME = "item-embedding";
     private static final int SEEDS = 5;
 
@@ -29,10 +28,14 @@ public final class ItemEmbeddingRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, int budget) {
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         if (index.size() == 0) {
             return List.of();
         }
-        UserContext user = users.context(request.userId());
         List<Integer> seeds = user.recentPositives()
                 .subList(0, Math.min(SEEDS, user.recentPositives().size()));
         int k = Math.max(
@@ -40,12 +43,19 @@ public final class ItemEmbeddingRetriever implements Retriever {
         Votes votes = new Votes();
         double weight = 1;
         for (int liked : seeds) {
-            Optional<float[]> v = index.vector(liked);
-            if (v.isPresent()) {
-                for (VectorIndex.Hit hit : index.search(v.get(), k + 1)) {
-                    if (hit.itemId() != liked && Eligibility.eligible(hit.itemId(), request, user, catalog)) {
-                        votes.add(hit.itemId(), weight * Math.max(0, hit.score()), liked);
-                    }
+            // The seed's precomputed neighbour list covers the usual depth; a deeper ask (a genre filter over a
+            // large budget) searches the index.
+            List<VectorIndex.Hit> hits = k <= VectorIndex.NEIGHBOURS
+                    ? index.neighbours(liked)
+                    : index.vector(liked)
+                            .map(v -> index.search(v, k + 1, id -> id != liked))
+                            .orElse(List.of());
+            int taken = 0;
+            for (int i = 0; i < hits.size() && taken < k; i++) {
+                VectorIndex.Hit hit = hits.get(i);
+                taken++;
+                if (Eligibility.eligible(hit.itemId(), request, user, catalog)) {
+                    votes.add(hit.itemId(), weight * Math.max(0, hit.score()), liked);
                 }
             }
             weight *= decay;

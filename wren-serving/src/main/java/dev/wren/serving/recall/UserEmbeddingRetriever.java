@@ -2,16 +2,16 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Items nearest to the user's embedding from the store (ANN search). Thread-safe. */
-public final class UserEmbeddingRetriever implements Retriever {
+public final class UserEmbeddingRetriever implements Contextual.Retriever {
     public static final String NAME = "user-embedding";
 
     private final Catalog catalog;
@@ -26,22 +26,18 @@ public final class UserEmbeddingRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        UserContext user = users.context(request.userId());
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         if (user.embedding().isEmpty() || index.size() == 0) {
             return List.of();
         }
-        // Over-fetch for the seen items that will be skipped, but bounded: a beam of thousands costs more than it
-        // finds.
-        int k = (2 * budget + Math.min(user.seenCount(), 200))
-                * (request.genre().isPresent() ? 3 : 1);
-        List<Candidate> out = new ArrayList<>();
-        for (VectorIndex.Hit hit : index.search(user.embedding().get(), k)) {
-            if (out.size() >= budget) {
-                break;
-            }
-            if (Eligibility.eligible(hit.itemId(), request, user, catalog)) {
-                out.add(new Candidate(hit.itemId(), NAME, hit.score(), "close to your taste profile"));
-            }
+        List<Candidate> out = new ArrayList<>(budget);
+        for (VectorIndex.Hit hit :
+                index.search(user.embedding().get(), budget, id -> Eligibility.eligible(id, request, user, catalog))) {
+            out.add(new Candidate(hit.itemId(), NAME, hit.score(), "close to your taste profile"));
         }
         return out;
     }

@@ -4,9 +4,8 @@ import dev.wren.core.model.Item;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.serving.data.Catalog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * Adds up the evidence several liked items give for each candidate, remembering the liked item that contributed most,
@@ -14,15 +13,21 @@ import java.util.Map;
  */
 final class Votes {
     private static final class Tally {
+        int item;
         double score;
         double best;
         int because;
     }
 
-    private final Map<Integer, Tally> tallies = new HashMap<>();
+    private final Int2ObjectHashMap<Tally> tallies = new Int2ObjectHashMap<>();
 
     void add(int candidate, double weight, int because) {
-        Tally t = tallies.computeIfAbsent(candidate, k -> new Tally());
+        Tally t = tallies.get(candidate);
+        if (t == null) {
+            t = new Tally();
+            t.item = candidate;
+            tallies.put(candidate, t);
+        }
         t.score += weight;
         if (weight > t.best) {
             t.best = weight;
@@ -31,17 +36,15 @@ final class Votes {
     }
 
     List<Candidate> top(String channel, int budget, Catalog catalog) {
-        List<Map.Entry<Integer, Tally>> entries = new ArrayList<>(tallies.entrySet());
-        entries.sort((a, b) -> a.getValue().score != b.getValue().score
-                ? Double.compare(b.getValue().score, a.getValue().score)
-                : Integer.compare(a.getKey(), b.getKey()));
+        List<Tally> entries = new ArrayList<>(tallies.values());
+        entries.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.item, b.item));
         List<Candidate> out = new ArrayList<>(Math.min(budget, entries.size()));
-        for (Map.Entry<Integer, Tally> e : entries) {
+        for (Tally t : entries) {
             if (out.size() >= budget) {
                 break;
             }
-            String title = catalog.item(e.getValue().because).map(Item::title).orElse("#" + e.getValue().because);
-            out.add(new Candidate(e.getKey(), channel, e.getValue().score, "because you liked " + title));
+            String title = catalog.item(t.because).map(Item::title).orElse("#" + t.because);
+            out.add(new Candidate(t.item, channel, t.score, "because you liked " + title));
         }
         return out;
     }

@@ -2,16 +2,15 @@ package dev.wren.serving.rerank;
 
 import dev.wren.core.model.Item;
 import dev.wren.core.recommend.RecommendRequest;
-import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.agrona.collections.IntHashSet;
 
 /**
  * Drops items the user has already seen (and items off the requested genre), adds a freshness boost for recent
@@ -19,7 +18,7 @@ import java.util.Set;
  * lambda) * max genre similarity (Jaccard) to the items already picked}. With {@code lambda = 1} it keeps the ranked
  * order. Thread-safe.
  */
-public final class DiversityReranker implements Reranker {
+public final class DiversityReranker implements Contextual.Reranker {
     public static final String NAME = "mmr";
     public static final String TOP = "top";
     /** Releases older than this many years before the catalogue's newest get no freshness boost. */
@@ -42,9 +41,13 @@ public final class DiversityReranker implements Reranker {
 
     @Override
     public List<ScoredItem> rerank(RecommendRequest request, List<ScoredItem> ranked, int size) {
-        UserContext user = users.context(request.userId());
-        List<ScoredItem> pool = new ArrayList<>();
-        Set<Integer> ids = new HashSet<>();
+        return rerank(request, users.context(request.userId()), ranked, size);
+    }
+
+    @Override
+    public List<ScoredItem> rerank(RecommendRequest request, UserContext user, List<ScoredItem> ranked, int size) {
+        List<ScoredItem> pool = new ArrayList<>(ranked.size());
+        IntHashSet ids = new IntHashSet(ranked.size() * 2);
         for (ScoredItem s : ranked) {
             if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
                 continue;

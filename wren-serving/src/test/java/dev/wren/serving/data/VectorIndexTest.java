@@ -94,6 +94,39 @@ class VectorIndexTest {
         assertThat(hits.get(0).itemId()).isEqualTo(77);
     }
 
+    @Test
+    void aFilteredSearchReturnsTheKBestAcceptedItems() {
+        Map<Integer, float[]> vectors = random(300, 6, 5);
+        float[] query = {1, -2, 0.5f, 0, 3, -1};
+        VectorIndex index = VectorIndex.build(vectors, 6);
+        java.util.List<Integer> evenOfTheFullRanking = index.search(query, 300).stream()
+                .map(VectorIndex.Hit::itemId)
+                .filter(id -> id % 2 == 0)
+                .limit(25)
+                .toList();
+
+        var hits = index.search(query, 25, id -> id % 2 == 0);
+
+        assertThat(hits).extracting(VectorIndex.Hit::itemId).containsExactlyElementsOf(evenOfTheFullRanking);
+    }
+
+    @Test
+    void anItemsNeighboursAreItsNearestOtherItemsAndAreKept() {
+        Map<Integer, float[]> vectors = random(300, 6, 5);
+        VectorIndex index = VectorIndex.build(vectors, 6);
+        java.util.List<Integer> expected = index.search(vectors.get(11), VectorIndex.NEIGHBOURS + 1).stream()
+                .map(VectorIndex.Hit::itemId)
+                .filter(id -> id != 11)
+                .limit(VectorIndex.NEIGHBOURS)
+                .toList();
+
+        var neighbours = index.neighbours(11);
+
+        assertThat(neighbours).extracting(VectorIndex.Hit::itemId).containsExactlyElementsOf(expected);
+        assertThat(index.neighbours(11)).isSameAs(neighbours);
+        assertThat(index.neighbours(100_000)).isEmpty();
+    }
+
     private static double score(float[] v, float[] q, VectorIndex.Similarity similarity) {
         double dot = 0;
         for (int d = 0; d < v.length; d++) {
