@@ -105,6 +105,29 @@ class HotSwapIT {
         }
     }
 
+    @Test
+    void startsOnTheLastGoodVersionWhenTheNewestBundlesAreBroken() throws Exception {
+        Path data = TinyMovieLens.write(tmp.resolve("ml-start"), 7);
+        Path models = TinyModels.copyModels(tmp.resolve("models-start"));
+        Path corrupt = TinyModels.copyVersion(models, "deepfm", "v1", "v2");
+        Files.write(corrupt.resolve("parameters.bin"), new byte[] {1, 2, 3});
+        Path malformed = TinyModels.copyVersion(models, "deepfm", "v1", "v3");
+        Files.writeString(malformed.resolve("bundle.json"), "{ not json");
+
+        try (WrenServer server = WrenServer.start(ServingConfig.of(data, tmp.resolve("events-start.jsonl"))
+                .withPort(0)
+                .withModels(models, TinyModels.offline()))) {
+            assertThat(server.state().data().models().labels()).contains("deepfm/v1");
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + server.port() + "/api/v1/users/1/recommendations"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+    }
+
     private static void delete(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,17 @@ public final class ModelsFolder {
      *     malformed: a broken newest bundle is refused, never silently replaced by an older one
      */
     public static List<Entry> latest(Path root) {
+        return latest(root, Set.of());
+    }
+
+    /**
+     * The latest version of every model under {@code root} that is not among {@code refused} (version folders): with a
+     * refused newest version, the version before it. Start-up uses it to serve the last good bundle when the newest
+     * is broken.
+     *
+     * @throws dev.wren.model.bundle.CorruptBundleException as {@link #latest(Path)}
+     */
+    public static List<Entry> latest(Path root, Set<Path> refused) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -52,14 +65,26 @@ public final class ModelsFolder {
                 if (!Files.isDirectory(child)) {
                     continue;
                 }
-                Optional<Path> dir =
-                        ModelBundle.latest(root, child.getFileName().toString());
+                Optional<Path> dir = newest(child, refused);
                 dir.ifPresent(d -> out.add(new Entry(d, ModelBundle.manifest(d))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The highest {@code v<N>} folder of one model ({@code <root>/<model>}) that is not refused. */
+    public static Optional<Path> newest(Path modelRoot, Set<Path> refused) throws IOException {
+        Set<Path> normalised = new HashSet<>();
+        refused.forEach(p -> normalised.add(p.toAbsolutePath().normalize()));
+        try (Stream<Path> versions = Files.list(modelRoot)) {
+            return versions.filter(Files::isDirectory)
+                    .filter(v -> v.getFileName().toString().matches("v[0-9]+"))
+                    .filter(v -> !normalised.contains(v.toAbsolutePath().normalize()))
+                    .max(Comparator.comparingInt(
+                            v -> Integer.parseInt(v.getFileName().toString().substring(1))));
+        }
     }
 
     /** The ranking bundle with the best validation AUC (ties: the model name first in order). */

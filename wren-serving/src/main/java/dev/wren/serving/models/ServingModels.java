@@ -4,6 +4,7 @@ import dev.wren.core.model.Item;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import dev.wren.model.bundle.BundleException;
+import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.online.ModelsFolder;
 import dev.wren.model.online.ServingBundle;
 import dev.wren.model.online.StoreFeatureEncoder;
@@ -123,19 +124,36 @@ public final class ServingModels implements AutoCloseable {
             Catalog catalog,
             Map<Integer, Features> itemRows,
             int poolSize) {
+        return load(root, offline, catalog, itemRows, poolSize, Set.of());
+    }
+
+    /**
+     * As {@link #load(Optional, Optional, Catalog, Map, int)}, passing over the {@code refused} version folders; the
+     * exception names the bundle at fault, when one is.
+     */
+    public static ServingModels load(
+            Optional<Path> root,
+            Optional<Path> offline,
+            Catalog catalog,
+            Map<Integer, Features> itemRows,
+            int poolSize,
+            Set<Path> refused) {
         if (root.isEmpty()) {
             log.info("No models folder: the 'model' ranker is the blend ranker");
             return none();
         }
         List<ServingBundle> opened = new ArrayList<>();
+        Path[] opening = {null};
         try {
-            List<ModelsFolder.Entry> entries = ModelsFolder.latest(root.get());
+            List<ModelsFolder.Entry> entries = ModelsFolder.latest(root.get(), refused);
             Optional<Encoded> ranker = ModelsFolder.bestRanker(entries).map(e -> {
+                opening[0] = e.dir();
                 ServingBundle b = ServingBundle.open(e.dir(), offline, poolSize);
                 opened.add(b);
                 return encode(b, catalog, itemRows);
             });
             Optional<Towers> retriever = ModelsFolder.bestRetriever(entries).map(e -> {
+                opening[0] = e.dir();
                 ServingBundle b = ServingBundle.open(e.dir(), offline, 1);
                 opened.add(b);
                 return towers(encode(b, catalog, itemRows));
@@ -146,11 +164,42 @@ public final class ServingModels implements AutoCloseable {
             return new ServingModels(ranker, retriever);
         } catch (BundleException | IllegalArgumentException | IllegalStateException e) {
             opened.forEach(ServingBundle::close);
-            throw new BrokenStateException("refused the models in " + root.get() + ": " + e.getMessage(), e);
+            throw new BrokenStateException(
+                    "refused the models in " + root.get() + ": " + e.getMessage(),
+                    e,
+                    bundleAtFault(root.get(), refused, opening[0]));
         } catch (RuntimeException e) {
             opened.forEach(ServingBundle::close);
             throw e;
         }
+    }
+
+    /**
+     * The version folder a failure is about: the bundle being opened, or, when listing the folder failed (a missing or
+     * malformed {@code bundle.json}), the first newest version whose manifest does not read.
+     */
+    private static Path bundleAtFault(Path root, Set<Path> refused, Path opening) {
+        if (opening != null) {
+            return opening;
+        }
+        try (var children = java.nio.file.Files.list(root)) {
+            for (Path child : children.sorted().toList()) {
+                if (!java.nio.file.Files.isDirectory(child)) {
+                    continue;
+                }
+                Optional<Path> newest = ModelsFolder.newest(child, refused);
+                if (newest.isPresent()) {
+                    try {
+                        ModelBundle.manifest(newest.get());
+                    } catch (BundleException e) {
+                        return newest.get();
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static Encoded encode(ServingBundle bundle, Catalog catalog, Map<Integer, Features> itemRows) {

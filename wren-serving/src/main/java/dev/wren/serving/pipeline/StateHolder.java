@@ -2,7 +2,9 @@ package dev.wren.serving.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +40,32 @@ public final class StateHolder implements AutoCloseable {
         return t;
     });
 
-    /** Loads the first state synchronously: the server does not start without one. */
+    /**
+     * Loads the first state synchronously: the server does not start without one. A broken newest model bundle is
+     * refused as a hot swap would refuse it, and the server starts on the version before it (logged as a warning);
+     * with no good version left, that model is not served.
+     */
     public StateHolder(StateLoader loader, Path dataDir) {
         this.loader = Objects.requireNonNull(loader, "loader");
-        this.live = new AtomicReference<>(loader.load(dataDir, "state-1"));
+        this.live = new AtomicReference<>(loadFirst(loader, dataDir));
+    }
+
+    private static ServingState loadFirst(StateLoader loader, Path dataDir) {
+        Set<Path> refused = new LinkedHashSet<>();
+        while (true) {
+            try {
+                return loader.load(dataDir, "state-1", refused);
+            } catch (BrokenStateException e) {
+                Path bundle = e.bundle().orElse(null);
+                if (bundle == null || !refused.add(bundle)) {
+                    throw e;
+                }
+                log.warn(
+                        "Refused model bundle {} at start-up: {}; starting with the version before it",
+                        bundle,
+                        e.getMessage());
+            }
+        }
     }
 
     public ServingState current() {

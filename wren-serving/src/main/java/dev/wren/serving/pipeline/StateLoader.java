@@ -95,6 +95,11 @@ public final class StateLoader {
      *     fit, or a chosen model bundle is corrupt or was trained on another layout
      */
     public ServingState load(Path dataDir, String version) {
+        return load(dataDir, version, Set.of());
+    }
+
+    /** As {@link #load(Path, String)}, passing over the {@code refused} model bundle version folders. */
+    public ServingState load(Path dataDir, String version, Set<Path> refused) {
         long start = System.nanoTime();
         try {
             MovieLensReader reader = MovieLensReader.open(dataDir, ReadOptions.lenient());
@@ -126,7 +131,7 @@ public final class StateLoader {
             if (index.size() == 0) {
                 log.warn("The feature store has no item embeddings: the embedding channels will fall back");
             }
-            ServingModels models = ServingModels.load(modelsDir, offlineDir, catalog, itemRows, scorerPool);
+            ServingModels models = ServingModels.load(modelsDir, offlineDir, catalog, itemRows, scorerPool, refused);
             long modelled = System.nanoTime();
             try {
                 UserContexts users = new UserContexts(
