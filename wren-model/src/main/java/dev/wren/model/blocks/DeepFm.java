@@ -24,6 +24,22 @@ final class DeepFm extends RankingBlock {
         this.head = addChildBlock("head", new Dense(mlp.outputWidth(), 1));
     }
 
+    WidePart firstOrder() {
+        return firstOrder;
+    }
+
+    EmbeddingTable embeddings() {
+        return embeddings;
+    }
+
+    Mlp mlp() {
+        return mlp;
+    }
+
+    Dense head() {
+        return head;
+    }
+
     @Override
     NDList run(ParameterStore store, Inputs in, boolean training) {
         NDArray v = embeddings.embedAll(store, in.categorical(), training);

@@ -1,5 +1,6 @@
 package dev.wren.model.blocks;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -27,6 +28,26 @@ final class Dense extends FixedShapeBlock {
     @Override
     long outputWidth() {
         return out;
+    }
+
+    /** A copy of the weight matrix, row-major (out x in). */
+    float[] weights() {
+        return weight.getArray().toFloatArray();
+    }
+
+    /** The live weight array (out x in): for inference only, never modify it. */
+    NDArray weightArray() {
+        return weight.getArray();
+    }
+
+    /** The live bias array (out): for inference only, never modify it. */
+    NDArray biasArray() {
+        return bias.getArray();
+    }
+
+    /** A copy of the bias (out). */
+    float[] biases() {
+        return bias.getArray().toFloatArray();
     }
 
     @Override

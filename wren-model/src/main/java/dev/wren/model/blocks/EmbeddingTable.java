@@ -61,6 +61,16 @@ final class EmbeddingTable extends FixedShapeBlock {
         return dimension;
     }
 
+    /** Where each column's rows start in the table. */
+    long[] offsets() {
+        return offsets.clone();
+    }
+
+    /** A copy of the table, row-major (rows x dimension). */
+    float[] weights() {
+        return weight.getArray().toFloatArray();
+    }
+
     /** (B, K) local indices of all K columns -> (B, K, dimension). */
     NDArray embedAll(ParameterStore store, NDArray indices, boolean training) {
         NDArray shifted = indices.add(indices.getManager().create(offsets));

@@ -33,6 +33,11 @@ final class Mlp extends FixedShapeBlock {
         return out;
     }
 
+    /** The dense layers, input first. */
+    List<Dense> layers() {
+        return List.copyOf(layers);
+    }
+
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
         return forward(store, new NDList(x), training).singletonOrThrow();
     }

@@ -33,6 +33,24 @@ final class WidePart extends RankingBlock {
         this.bias = parameter("bias", new Shape(1), Initializer.ZEROS);
     }
 
+    /** Whether it has crossed features (then it does not split into user and item shares). */
+    boolean hasCrosses() {
+        return !crosses.isEmpty();
+    }
+
+    EmbeddingTable weights() {
+        return weights;
+    }
+
+    /** The numeric fields' weights and bias; null without numeric fields. */
+    Dense numericWeights() {
+        return numericWeights;
+    }
+
+    float bias() {
+        return bias.getArray().getFloat(0);
+    }
+
     @Override
     NDList run(ParameterStore store, Inputs in, boolean training) {
         NDArray indices = in.categorical();
