@@ -158,7 +158,8 @@ public final class FactorisedDeepFm {
             float[] item = items[i].hidden;
             int at = i * h;
             for (int k = 0; k < h; k++) {
-                first[at + k] = Math.max(0f, user.hidden[k] + item[k]);
+                float sum = user.hidden[k] + item[k];
+                first[at + k] = sum > 0f ? sum : 0f;
             }
         }
         float[] deep = deep(first, n, h);
