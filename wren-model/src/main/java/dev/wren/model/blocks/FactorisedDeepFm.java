@@ -51,10 +51,10 @@ public final class FactorisedDeepFm {
     private final float firstBias;
     private final float[] w0;
     private final float[] b0;
-    /** The dense layers after the first, and the head: weights and biases as the model holds them. */
-    private final List<Dense> rest;
+    /** The dense layers after the first, then the head: weights and biases as the model holds them. */
+    private final NDArray[] weights;
 
-    private final Dense headLayer;
+    private final NDArray[] biases;
     private final float[] means;
     private final float[] inverseDeviations;
 
@@ -78,8 +78,14 @@ public final class FactorisedDeepFm {
         List<Dense> layers = block.mlp().layers();
         this.w0 = layers.get(0).weights();
         this.b0 = layers.get(0).biases();
-        this.rest = layers.subList(1, layers.size());
-        this.headLayer = block.head();
+        this.weights = new NDArray[layers.size()];
+        this.biases = new NDArray[layers.size()];
+        for (int l = 1; l < layers.size(); l++) {
+            weights[l - 1] = layers.get(l).weightArray();
+            biases[l - 1] = layers.get(l).biasArray();
+        }
+        weights[layers.size() - 1] = block.head().weightArray();
+        biases[layers.size() - 1] = block.head().biasArray();
         this.means = new float[layout.numericCount()];
         this.inverseDeviations = new float[layout.numericCount()];
         for (int j = 0; j < means.length; j++) {
@@ -180,14 +186,13 @@ public final class FactorisedDeepFm {
 
     /** The rest of the MLP and the head over the first layer's activations (n x h): the deep logits. */
     private float[] deep(float[] first, int n, int h) {
-        NDArray anyParameter = headLayer.weightArray();
-        try (NDManager scope = anyParameter.getManager().newSubManager()) {
+        try (NDManager scope = weights[0].getManager().newSubManager()) {
             NDArray x = scope.create(first, new Shape(n, h));
-            for (Dense layer : rest) {
-                x = Activation.relu(
-                        Linear.linear(x, layer.weightArray(), layer.biasArray()).singletonOrThrow());
+            int head = weights.length - 1;
+            for (int l = 0; l < head; l++) {
+                x = Activation.relu(Linear.linear(x, weights[l], biases[l]).singletonOrThrow());
             }
-            return Linear.linear(x, headLayer.weightArray(), headLayer.biasArray())
+            return Linear.linear(x, weights[head], biases[head])
                     .singletonOrThrow()
                     .toFloatArray();
         }

@@ -48,13 +48,13 @@ public final class DiversityReranker implements Contextual.Reranker {
     public List<ScoredItem> rerank(RecommendRequest request, UserContext user, List<ScoredItem> ranked, int size) {
         List<ScoredItem> pool = new ArrayList<>(ranked.size());
         IntHashSet ids = new IntHashSet(ranked.size() * 2);
+        String genre = request.genre().orElse(null);
         for (ScoredItem s : ranked) {
             if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
                 continue;
             }
             Item item = catalog.item(s.itemId()).orElse(null);
-            if (item == null
-                    || request.genre().map(g -> !item.genres().contains(g)).orElse(false)) {
+            if (item == null || (genre != null && !item.genres().contains(genre))) {
                 continue;
             }
             pool.add(s.withScore(s.score() + freshnessWeight * freshness(item)));
