@@ -48,6 +48,23 @@ final class TwoTower extends RankingBlock {
         this.itemOut = addChildBlock("itemOut", new Dense(itemTower.outputWidth(), outputDim));
     }
 
+    EmbeddingTable embeddings() {
+        return embeddings;
+    }
+
+    Mlp userTower() {
+        return userTower;
+    }
+
+    Dense userOut() {
+        return userOut;
+    }
+
+    /** The item id column the recent items are embedded as, or -1 without a sequence. */
+    int itemColumn() {
+        return itemColumn;
+    }
+
     @Override
     NDList run(ParameterStore store, Inputs in, boolean training) {
         NDArray fields = embeddings.embedAll(store, in.categorical(), training);

@@ -183,15 +183,25 @@ public final class Scorer implements AutoCloseable {
 
         /** The user's part of a factorised model. */
         FactorisedDeepFm.Part userPart(FactorisedDeepFm f, UserFeatures user) {
+            return f.user(userCategorical(user), userNumeric(user));
+        }
+
+        /** The user's categorical indices, in the layout's user-column order. */
+        int[] userCategorical(UserFeatures user) {
             int[] cats = new int[userCategorical.length];
             for (int c = 0; c < cats.length; c++) {
                 cats[c] = categorical(user.categorical(), userCategorical[c], USER);
             }
+            return cats;
+        }
+
+        /** The user's raw numeric values, in the layout's user-column order. */
+        float[] userNumeric(UserFeatures user) {
             float[] nums = new float[userNumeric.length];
             for (int c = 0; c < nums.length; c++) {
                 nums[c] = numeric(user.numeric(), userNumeric[c], USER);
             }
-            return f.user(cats, nums);
+            return nums;
         }
 
         SampleBatch toBatch(UserFeatures user, PackedItem[] candidates) {

@@ -6,9 +6,11 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import dev.wren.model.blocks.FeatureTranslator;
+import dev.wren.model.blocks.TwoTowerUserVectors;
 import dev.wren.model.data.SampleBatch;
 import dev.wren.model.train.TrainedModel;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The user and item vectors of a two-tower model, for an approximate-nearest-neighbour index: the dot product of a
@@ -17,12 +19,17 @@ import java.util.List;
  */
 public final class TowerVectors {
     private final TrainedModel model;
+    private final Scorer.Columns columns;
+    /** The user tower in Java, when the block is the two-tower one: a request then makes no native call. */
+    private final Optional<TwoTowerUserVectors> userTower;
 
     public TowerVectors(TrainedModel model) {
         if (!model.spec().inBatchNegatives()) {
             throw new IllegalArgumentException("model '" + model.spec().name() + "' is not a two-tower model");
         }
         this.model = model;
+        this.columns = new Scorer.Columns(model.layout());
+        this.userTower = TwoTowerUserVectors.of(model.model().getBlock(), model.layout(), model.scaling());
     }
 
     /** One vector per candidate (the user's part of each row does not affect the item tower). */
@@ -32,6 +39,9 @@ public final class TowerVectors {
 
     /** The user's vector (the candidate's part of the row does not affect the user tower). */
     public float[] user(UserFeatures user, ItemFeatures anyItem) {
+        if (userTower.isPresent()) {
+            return userTower.get().vector(columns.userCategorical(user), columns.userNumeric(user), user.recentItems());
+        }
         return vectors(Scorer.toBatch(model.layout(), user, List.of(anyItem)), 1)[0];
     }
 
