@@ -37,6 +37,10 @@ public final class Catalog {
     private final Item[] itemAt;
     private final ItemStats[] statsAt;
     private final long[] maskAt;
+    private final int[] yearAt;
+
+    /** What {@link #year} says for an item without a release year. */
+    public static final int NO_YEAR = Integer.MIN_VALUE;
 
     private Catalog(Map<Integer, Item> items, Map<Integer, ItemStats> stats) {
         this.items = IntKeys.freeze(items);
@@ -63,12 +67,14 @@ public final class Catalog {
         this.itemAt = new Item[items.size()];
         this.statsAt = new ItemStats[items.size()];
         this.maskAt = new long[items.size()];
+        this.yearAt = new int[items.size()];
         int slot = 0;
         for (Item item : items.values()) {
             slots.put(item.id(), slot);
             itemAt[slot] = item;
             statsAt[slot] = stats.get(item.id());
             maskAt[slot] = masks.get(item.id());
+            yearAt[slot] = item.year().orElse(NO_YEAR);
             slot++;
         }
         this.newestYear = items.values().stream()
@@ -152,6 +158,12 @@ public final class Catalog {
     }
 
     /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
+    /** The item's release year, or {@link #NO_YEAR} (also for an unknown item): no object is touched. */
+    public int year(int id) {
+        int slot = slots.get(id);
+        return slot < 0 ? NO_YEAR : yearAt[slot];
+    }
+
     public long genreMask(int id) {
         int slot = slots.get(id);
         return slot < 0 ? 0 : maskAt[slot];

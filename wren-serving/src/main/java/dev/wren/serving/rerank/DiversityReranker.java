@@ -1,6 +1,5 @@
 package dev.wren.serving.rerank;
 
-import dev.wren.core.model.Item;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
@@ -53,11 +52,12 @@ public final class DiversityReranker implements Contextual.Reranker {
             if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
                 continue;
             }
-            Item item = catalog.item(s.itemId()).orElse(null);
-            if (item == null || (genre != null && !item.genres().contains(genre))) {
+            if (!catalog.contains(s.itemId())
+                    || (genre != null
+                            && !catalog.item(s.itemId()).orElseThrow().genres().contains(genre))) {
                 continue;
             }
-            pool.add(s.withScore(s.score() + freshnessWeight * freshness(item)));
+            pool.add(s.withScore(s.score() + freshnessWeight * freshness(catalog.year(s.itemId()))));
         }
         if (pool.isEmpty()) {
             return List.of();
@@ -107,11 +107,11 @@ public final class DiversityReranker implements Contextual.Reranker {
         return picked;
     }
 
-    private double freshness(Item item) {
-        if (item.year().isEmpty()) {
+    private double freshness(int year) {
+        if (year == Catalog.NO_YEAR) {
             return 0;
         }
-        double age = catalog.newestYear() - item.year().getAsInt();
+        double age = catalog.newestYear() - year;
         return Math.max(0, 1 - age / FRESHNESS_HORIZON_YEARS);
     }
 
