@@ -45,12 +45,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--experiments", paramLabel = "FILE", description = "A JSON file of A/B experiments.")
     Path experiments;
 
+    @Option(
+            names = "--candidates",
+            description = "Candidates recall gathers and the ranker scores per request (1-5000). Default: 200.")
+    Integer candidates;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
         ServingConfig config = serving.config(data, home, http.port, eventLog, experiments);
+        if (candidates != null) {
+            if (candidates < 1 || candidates > 5000) {
+                throw new WrenUserException("--candidates must be 1..5000, got " + candidates, ExitCodes.USAGE);
+            }
+            config = config.withPipeline(config.pipeline().withCandidateBudget(candidates));
+        }
         serveUntilStopped(WrenServer.start(config), data, out);
         return ExitCodes.OK;
     }

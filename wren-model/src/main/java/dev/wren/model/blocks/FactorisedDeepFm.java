@@ -3,8 +3,10 @@ package dev.wren.model.blocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import dev.wren.model.data.FeatureLayout;
 import dev.wren.model.data.NumericScaling;
@@ -155,6 +157,75 @@ public final class FactorisedDeepFm {
         return new Part(hidden, sum, squares, linear);
     }
 
+    /**
+     * Many items' parts laid out for batched scoring: the first-layer shares as one native matrix (a request gathers
+     * its candidates' rows in one call), the FM and first-order terms in flat arrays, by slot. Serving builds one per
+     * catalogue at load; without it, every request would copy 800 scattered 128-float rows into a fresh buffer and
+     * then into native memory. Lives as long as the model (its matrix belongs to the model's native memory).
+     */
+    public final class Catalogue {
+        private final NDArray hidden;
+        private final float[] sums;
+        private final float[] squares;
+        private final float[] linear;
+
+        private Catalogue(List<Part> parts) {
+            int n = parts.size();
+            int h = b0.length;
+            float[] matrix = new float[n * h];
+            this.sums = new float[n * dim];
+            this.squares = new float[n];
+            this.linear = new float[n];
+            for (int i = 0; i < n; i++) {
+                Part p = parts.get(i);
+                System.arraycopy(p.hidden, 0, matrix, i * h, h);
+                System.arraycopy(p.embeddingSum, 0, sums, i * dim, dim);
+                squares[i] = p.squares;
+                linear[i] = p.linear;
+            }
+            this.hidden = weights[0].getManager().create(matrix, new Shape(n, h));
+        }
+
+        public int size() {
+            return squares.length;
+        }
+    }
+
+    /** The parts laid out for {@link #score(Part, Catalogue, int[])}; slot i is {@code parts.get(i)}. */
+    public Catalogue catalogue(List<Part> parts) {
+        return new Catalogue(parts);
+    }
+
+    /** Click probabilities of the catalogue's items at these slots for the user, in slot order. */
+    public float[] score(Part user, Catalogue catalogue, int[] slots) {
+        int n = slots.length;
+        float[] deep;
+        try (NDManager scope = weights[0].getManager().newSubManager()) {
+            long[] index = new long[n];
+            for (int i = 0; i < n; i++) {
+                index[i] = slots[i];
+            }
+            NDArray rows = Embedding.embedding(scope.create(index), catalogue.hidden, SparseFormat.DENSE)
+                    .singletonOrThrow();
+            NDArray x = Activation.relu(rows.add(scope.create(user.hidden)));
+            deep = rest(x);
+        }
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            int slot = slots[i];
+            int base = slot * dim;
+            float fm = 0;
+            for (int t = 0; t < dim; t++) {
+                float s = user.embeddingSum[t] + catalogue.sums[base + t];
+                fm += s * s;
+            }
+            fm = 0.5f * (fm - user.squares - catalogue.squares[slot]);
+            double logit = user.linear + catalogue.linear[slot] + fm + deep[i];
+            out[i] = (float) (1 / (1 + Math.exp(-logit)));
+        }
+        return out;
+    }
+
     /** Click probabilities of the items for the user, in item order. */
     public float[] score(Part user, Part[] items) {
         int n = items.length;
@@ -187,14 +258,16 @@ public final class FactorisedDeepFm {
     /** The rest of the MLP and the head over the first layer's activations (n x h): the deep logits. */
     private float[] deep(float[] first, int n, int h) {
         try (NDManager scope = weights[0].getManager().newSubManager()) {
-            NDArray x = scope.create(first, new Shape(n, h));
-            int head = weights.length - 1;
-            for (int l = 0; l < head; l++) {
-                x = Activation.relu(Linear.linear(x, weights[l], biases[l]).singletonOrThrow());
-            }
-            return Linear.linear(x, weights[head], biases[head])
-                    .singletonOrThrow()
-                    .toFloatArray();
+            return rest(scope.create(first, new Shape(n, h)));
         }
+    }
+
+    /** The dense layers after the first, and the head, over first-layer activations: the deep logits. */
+    private float[] rest(NDArray x) {
+        int head = weights.length - 1;
+        for (int l = 0; l < head; l++) {
+            x = Activation.relu(Linear.linear(x, weights[l], biases[l]).singletonOrThrow());
+        }
+        return Linear.linear(x, weights[head], biases[head]).singletonOrThrow().toFloatArray();
     }
 }

@@ -64,8 +64,37 @@ public final class Scorer implements AutoCloseable {
      * @param categorical the item categorical columns' indices, in the layout's item-column order
      * @param numeric the item numeric columns' values, in the layout's item-column order
      * @param part the item's share of a factorised model (DeepFM), or null
+     * @param catalogue the packed catalogue the item belongs to, or null
+     * @param slot the item's slot in that catalogue (-1 without one)
      */
-    public record PackedItem(int[] categorical, float[] numeric, FactorisedDeepFm.Part part) {}
+    public record PackedItem(
+            int[] categorical,
+            float[] numeric,
+            FactorisedDeepFm.Part part,
+            FactorisedDeepFm.Catalogue catalogue,
+            int slot) {}
+
+    /**
+     * Packs a whole catalogue at once; for a DeepFM the items' parts are also laid out for batched scoring (one
+     * native gather per request), so serving should pack its items this way, once.
+     */
+    public List<PackedItem> packAll(List<ItemFeatures> items) {
+        List<PackedItem> packed = new ArrayList<>(items.size());
+        for (ItemFeatures item : items) {
+            packed.add(pack(item));
+        }
+        if (factorised.isEmpty()) {
+            return packed;
+        }
+        FactorisedDeepFm.Catalogue catalogue =
+                factorised.get().catalogue(packed.stream().map(PackedItem::part).toList());
+        List<PackedItem> out = new ArrayList<>(packed.size());
+        for (int i = 0; i < packed.size(); i++) {
+            PackedItem p = packed.get(i);
+            out.add(new PackedItem(p.categorical(), p.numeric(), p.part(), catalogue, i));
+        }
+        return out;
+    }
 
     /**
      * The item's values in this scorer's columns.
@@ -76,7 +105,11 @@ public final class Scorer implements AutoCloseable {
         PackedItem packed = columns.pack(item, -1);
         return factorised
                 .map(f -> new PackedItem(
-                        packed.categorical(), packed.numeric(), f.item(packed.categorical(), packed.numeric())))
+                        packed.categorical(),
+                        packed.numeric(),
+                        f.item(packed.categorical(), packed.numeric()),
+                        null,
+                        -1))
                 .orElse(packed);
     }
 
@@ -115,6 +148,18 @@ public final class Scorer implements AutoCloseable {
     }
 
     private float[] scoreFactorised(FactorisedDeepFm f, UserFeatures user, PackedItem[] candidates) {
+        FactorisedDeepFm.Catalogue catalogue = candidates[0].catalogue();
+        int[] slots = new int[candidates.length];
+        for (int i = 0; i < candidates.length && catalogue != null; i++) {
+            if (candidates[i].catalogue() != catalogue) {
+                catalogue = null;
+            } else {
+                slots[i] = candidates[i].slot();
+            }
+        }
+        if (catalogue != null) {
+            return f.score(columns.userPart(f, user), catalogue, slots);
+        }
         FactorisedDeepFm.Part[] parts = new FactorisedDeepFm.Part[candidates.length];
         for (int i = 0; i < parts.length; i++) {
             PackedItem c = candidates[i];
@@ -178,7 +223,7 @@ public final class Scorer implements AutoCloseable {
             for (int c = 0; c < nums.length; c++) {
                 nums[c] = numeric(item.numeric(), itemNumeric[c], at);
             }
-            return new PackedItem(cats, nums, null);
+            return new PackedItem(cats, nums, null, null, -1);
         }
 
         /** The user's part of a factorised model. */

@@ -62,14 +62,36 @@ class FactorisedScoringTest {
                 float[] expected = deepFm.score(SampleBatch.of(PlantedSignal.layout(), rows(userId, user, items)));
                 Scorer.PackedItem[] packed = items.stream().map(scorer::pack).toArray(Scorer.PackedItem[]::new);
 
+                Scorer.PackedItem[] catalogue = scorer.packAll(items).toArray(Scorer.PackedItem[]::new);
+                Scorer.PackedItem[] someOfTheCatalogue = {catalogue[7], catalogue[3], catalogue[3], catalogue[59]};
+
                 float[] listed = scorer.score(user, items);
                 float[] fromPacked = scorer.score(user, packed);
+                float[] fromCatalogue = scorer.score(user, catalogue);
+                float[] fromSlots = scorer.score(user, someOfTheCatalogue);
 
                 for (int i = 0; i < expected.length; i++) {
                     assertThat(listed[i]).isCloseTo(expected[i], within(1e-5f));
                     assertThat(fromPacked[i]).isEqualTo(listed[i]);
+                    assertThat(fromCatalogue[i]).isCloseTo(expected[i], within(1e-5f));
                 }
+                assertThat(fromSlots)
+                        .containsExactly(fromCatalogue[7], fromCatalogue[3], fromCatalogue[3], fromCatalogue[59]);
             }
+        }
+    }
+
+    @Test
+    void scoringFromACatalogueLeavesNoNativeArraysBehind() {
+        List<ItemFeatures> items = ScorerTest.candidates(60);
+        try (Scorer scorer = new Scorer(deepFm, 1)) {
+            Scorer.PackedItem[] catalogue = scorer.packAll(items).toArray(Scorer.PackedItem[]::new);
+            scorer.score(ScorerTest.user(2), catalogue);
+            int before = deepFm.model().getNDManager().getManagedArrays().size();
+            for (int i = 0; i < 50; i++) {
+                scorer.score(ScorerTest.user(1 + i % 9), catalogue);
+            }
+            assertThat(deepFm.model().getNDManager().getManagedArrays()).hasSize(before);
         }
     }
 

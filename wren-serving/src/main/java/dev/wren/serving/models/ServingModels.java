@@ -55,12 +55,17 @@ public final class ServingModels implements AutoCloseable {
             this.bundle = bundle;
             this.items = new Int2ObjectHashMap<>();
             this.packed = new Int2ObjectHashMap<>();
-            items.forEach((id, f) -> {
-                this.items.put(id, f);
-                if (!bundle.isRetrieval()) {
-                    this.packed.put(id, bundle.scorer().pack(f));
+            List<Integer> ids = new ArrayList<>(items.keySet());
+            ids.sort(null);
+            ids.forEach(id -> this.items.put(id, items.get(id)));
+            if (!bundle.isRetrieval()) {
+                // Packed as one catalogue: a DeepFM then gathers a request's candidates in one native call.
+                List<Scorer.PackedItem> all =
+                        bundle.scorer().packAll(ids.stream().map(items::get).toList());
+                for (int i = 0; i < ids.size(); i++) {
+                    this.packed.put(ids.get(i), all.get(i));
                 }
-            });
+            }
         }
 
         public ServingBundle bundle() {
