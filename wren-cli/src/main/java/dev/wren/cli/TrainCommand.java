@@ -51,6 +51,12 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "Samples per step (default: the model's own).")
     Integer batchSize;
 
+    @Option(names = "--learning-rate", description = "Adam's learning rate (default: the model's own).")
+    Float learningRate;
+
+    @Option(names = "--l2", description = "L2 weight decay (default: the model's own).")
+    Float l2;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of training. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -66,6 +72,11 @@ class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if ((learningRate != null && !(learningRate > 0)) || (l2 != null && !(l2 >= 0))) {
+            throw new WrenUserException(
+                    "--learning-rate must be positive and --l2 at least 0, got " + learningRate + " and " + l2,
+                    ExitCodes.USAGE);
+        }
         if (epochs != null && epochs < 1) {
             throw new WrenUserException("--epochs must be at least 1, got " + epochs, ExitCodes.USAGE);
         }
@@ -88,6 +99,12 @@ class TrainCommand implements Callable<Integer> {
             config = config.withEpochs(epochs != null ? epochs : config.maxEpochs(), patience);
             if (batchSize != null) {
                 config = config.withBatchSize(batchSize);
+            }
+            if (learningRate != null) {
+                config = config.withLearningRate(learningRate);
+            }
+            if (l2 != null) {
+                config = config.withL2(l2);
             }
             ModelResult r = OfflineTraining.train(samples, s, config, root);
             results.add(r);

@@ -116,6 +116,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void aNonPositiveLearningRateIsAUsageError() {
+        Run train = run(
+                new TrainCommand(),
+                "--samples",
+                tmp.resolve("nowhere").toString(),
+                "--learning-rate",
+                "0",
+                "--no-progress");
+        assertThat(train.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(train.err()).contains("--learning-rate must be positive").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingSamplesFolderIsOneClearSentence() {
         Run train = run(new TrainCommand(), "--samples", tmp.resolve("nowhere").toString(), "--no-progress");
         assertThat(train.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

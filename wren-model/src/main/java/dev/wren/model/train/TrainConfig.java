@@ -69,6 +69,12 @@ public record TrainConfig(
                 rate, l2, batchSize, maxEpochs, patience, seed, device, checkpointDirectory, showProgress);
     }
 
+    /** L2 weight decay (on embedding rows, only the rows a batch touches). */
+    public TrainConfig withL2(float newL2) {
+        return new TrainConfig(
+                learningRate, newL2, batchSize, maxEpochs, patience, seed, device, checkpointDirectory, showProgress);
+    }
+
     public TrainConfig withBatchSize(int size) {
         return new TrainConfig(
                 learningRate, l2, size, maxEpochs, patience, seed, device, checkpointDirectory, showProgress);
