@@ -44,6 +44,25 @@ final class OfflineOptions {
             description = "Spark shuffle partitions (few for small data). Default: ${DEFAULT-VALUE}.")
     int partitions;
 
+    @Option(
+            names = "--word2vec-partitions",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Item2vec's Word2Vec trains one model per partition, each on its own core, and averages"
+                    + " them after every epoch; 0 means one per core. A seed and N give the same vectors on every"
+                    + " run. (DeepWalk and Node2vec train one partition each, side by side.)"
+                    + " Default: ${DEFAULT-VALUE}.")
+    int word2vecPartitions;
+
+    @Option(
+            names = "--max-walk-edges",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "DeepWalk and Node2vec walk a graph that keeps each item's N most frequent next items; the"
+                    + " cap bounds the graph's memory and Node2vec's cost per step as the log grows."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int maxWalkEdges;
+
     /** The store URI to publish to, or the embedded default under the data home. */
     String storeUri(Path dataHome) {
         return store == null || store.isBlank()

@@ -10,7 +10,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark MLlib Word2Vec (skip-gram) over item sequences: users' positive histories (Item2vec) or random walks
- * (DeepWalk, Node2vec). One partition, so a seed gives the same vectors on every run. Stateless.
+ * (DeepWalk, Node2vec). MLlib trains one model per partition, single-threaded, and averages them after every epoch;
+ * with {@link EmbeddingParams#effectivePartitions} partitions the cores share the work. The sentences reach Word2Vec in
+ * one fixed order, and MLlib deals them round-robin to its partitions, each seeded by its index: a seed and a
+ * partition count give the same vectors on every run. Stateless.
  */
 public final class Item2Vec {
     private final EmbeddingParams params;
@@ -32,12 +35,18 @@ public final class Item2Vec {
                 .setWindowSize(params.windowSize())
                 .setMaxIter(params.maxIter())
                 .setMinCount(params.minCount())
-                .setNumPartitions(1)
+                .setNumPartitions(params.effectivePartitions())
                 .setSeed(seed);
-        // A fixed order and one partition: Word2Vec's result depends on the order it sees sentences in. Cached because
-        // Word2Vec reads its input twice (vocabulary, then training) and the sort samples it once more.
-        Dataset<Row> ordered =
-                sentences.orderBy(col("key")).select("items").coalesce(1).persist(StorageLevel.MEMORY_AND_DISK());
+        // A fixed order in one partition: Word2Vec's result depends on the order it sees sentences in. A shuffle into
+        // one partition sorted locally computes the sentences (walks, for DeepWalk) once, in parallel; a global
+        // orderBy would compute them once more to sample its ranges. Cached because Word2Vec reads its input twice
+        // (vocabulary, then training).
+        Dataset<Row> ordered = sentences
+                .select("key", "items")
+                .repartition(1)
+                .sortWithinPartitions(col("key"))
+                .select("items")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // The vectors live on the driver once fitted: the result no longer needs the cached input.
             return word2vec.fit(ordered)
