@@ -47,10 +47,10 @@ final class OfflineOptions {
     @Option(
             names = "--word2vec-partitions",
             paramLabel = "N",
-            defaultValue = "0",
-            description = "Item2vec's Word2Vec trains one model per partition, each on its own core, and averages"
-                    + " them after every epoch; 0 means one per core. A seed and N give the same vectors on every"
-                    + " run. (DeepWalk and Node2vec train one partition each, side by side.)"
+            defaultValue = "1",
+            description = "Partitions of Item2vec's Word2Vec, each trained on its own core. 1 is reproducible (a seed"
+                    + " gives the same vectors on every run); more are faster but not reproducible in local mode."
+                    + " DeepWalk and Node2vec always use 1 and train beside Item2vec."
                     + " Default: ${DEFAULT-VALUE}.")
     int word2vecPartitions;
 

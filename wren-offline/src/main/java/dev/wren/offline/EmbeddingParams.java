@@ -15,9 +15,10 @@ package dev.wren.offline;
  * @param userHalfLifeDays the half-life of a positive item's weight in the user embedding
  * @param evalUsers at most this many users (seeded sample) in the hit-rate evaluation
  * @param published which method's vectors go to the store: item2vec, deepwalk or node2vec
- * @param partitions Item2vec's Word2Vec partitions, each trained by one core and averaged after every epoch; 0 (the
- *     default) means the cores of the machine. A seed and a partition count give the same vectors on every run. The
- *     walk embeddings train on one partition each (their corpus is bounded by the catalogue), two at once
+ * @param partitions Item2vec's Word2Vec partitions, each trained by one core and averaged after every epoch. 1 (the
+ *     default) is reproducible: a seed gives the same vectors on every run. More train faster but not reproducibly in
+ *     local mode, where MLlib's partitions update one shared copy of the weights at once. The walk embeddings always
+ *     train on one partition; the pipeline fits them beside Item2vec
  * @param maxEdgesPerNode the walks' graph keeps, for every item, only its heaviest out-edges (most frequent next
  *     items; ties by item id): the cap bounds the graph held in memory and Node2vec's cost per step, which both grow
  *     with the log
@@ -36,8 +37,8 @@ public record EmbeddingParams(
         String published,
         int partitions,
         int maxEdgesPerNode) {
-    /** Word2Vec's partitions by default: one per core. */
-    public static final int DEFAULT_PARTITIONS = 0;
+    /** Item2vec's Word2Vec partitions by default: one, so a seed gives the same vectors on every run. */
+    public static final int DEFAULT_PARTITIONS = 1;
 
     /** The walks' graph keeps at most this many out-edges per item by default. */
     public static final int DEFAULT_MAX_EDGES_PER_NODE = 200;
@@ -53,9 +54,8 @@ public record EmbeddingParams(
                 || maxEdgesPerNode < 1) {
             throw new IllegalArgumentException("embedding sizes must be positive (walk length at least 2)");
         }
-        if (partitions < 0) {
-            throw new IllegalArgumentException(
-                    "Word2Vec partitions must be 0 (the cores) or positive, got " + partitions);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Word2Vec partitions must be positive, got " + partitions);
         }
         if (!(p > 0 && q > 0 && userHalfLifeDays > 0)) {
             throw new IllegalArgumentException("p, q and the half-life must be positive");
@@ -98,11 +98,6 @@ public record EmbeddingParams(
     public static EmbeddingParams defaults() {
         // minCount 1: every item with a positive rating gets a vector; dropping rare items left them unservable.
         return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
-    }
-
-    /** The partitions Word2Vec runs with: {@link #partitions}, or the machine's cores when it is 0. */
-    public int effectivePartitions() {
-        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
     }
 
     public EmbeddingParams withPartitions(int n) {

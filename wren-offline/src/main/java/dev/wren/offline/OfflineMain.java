@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * spark-submit --class dev.wren.offline.OfflineMain --master spark://127.0.0.1:7077 \
  *   wren-offline-VERSION-spark.jar --input /data/ml-latest-small --output /tmp/wren-out [--stages all] [--seed 42]
- *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 0] [--max-walk-edges 200]
+ *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 1] [--max-walk-edges 200]
  * </pre>
  */
 public final class OfflineMain {
@@ -102,7 +102,7 @@ public final class OfflineMain {
                             defaults.samples().buckets()),
                     defaults.embedding()
                             .withDimension(Integer.parseInt(options.getOrDefault("dim", "32")))
-                            .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "0")))
+                            .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "1")))
                             .withMaxEdgesPerNode(Integer.parseInt(options.getOrDefault(
                                     "max-walk-edges", Integer.toString(EmbeddingParams.DEFAULT_MAX_EDGES_PER_NODE)))));
         } catch (NumberFormatException e) {

@@ -276,17 +276,25 @@ public final class OfflinePipeline {
             Dataset<Row> trainPositives = Sequences.positives(train, threshold);
             Dataset<Row> trainTransitions = Sequences.transitions(trainPositives);
             RandomWalks walks = new RandomWalks(spark, params, config.seed());
+            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
             Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
-            methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
-            log.info("Item2vec fitted on the training split");
-            TransitionGraph trainGraph = walks.graph(trainTransitions);
-            // Each walk embedding trains on one core: two at once keep both busy.
+            Dataset<Row> refitted = null;
+            // Each Word2Vec fit is one single-threaded task: the walk embeddings train on a second driver thread
+            // beside Item2vec, so both cores work.
             ExecutorService side = Executors.newSingleThreadExecutor();
             try {
-                Future<Dataset<Row>> deepWalk = side.submit(() -> walks.deepWalk(trainGraph));
-                Dataset<Row> node2vec = walks.node2vec(trainGraph);
-                methods.put("deepwalk", result(deepWalk));
-                methods.put("node2vec", node2vec);
+                Future<List<Dataset<Row>>> walkVectors = side.submit(() -> {
+                    TransitionGraph graph = walks.graph(trainTransitions);
+                    return List.of(walks.deepWalk(graph), walks.node2vec(graph));
+                });
+                methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
+                log.info("Item2vec fitted on the training split");
+                if (params.published().equals("item2vec")) {
+                    refitted = new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
+                }
+                List<Dataset<Row>> walked = result(walkVectors);
+                methods.put("deepwalk", walked.get(0));
+                methods.put("node2vec", walked.get(1));
             } finally {
                 side.shutdownNow();
             }
@@ -316,11 +324,10 @@ public final class OfflinePipeline {
             train.unpersist();
 
             // What serving gets: the chosen method refitted on the whole log, and users' recency-weighted means.
-            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
             itemVectors = switch (params.published()) {
                 case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
                 case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
-                default -> new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
+                default -> refitted;
             };
             itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
             long end = data.ratings().agg(max("ts")).first().getLong(0);

@@ -10,10 +10,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark MLlib Word2Vec (skip-gram) over item sequences: users' positive histories (Item2vec) or random walks
- * (DeepWalk, Node2vec). MLlib trains one model per partition, single-threaded, and averages them after every epoch;
- * with {@link EmbeddingParams#effectivePartitions} partitions the cores share the work. The sentences reach Word2Vec in
- * one fixed order, and MLlib deals them round-robin to its partitions, each seeded by its index: a seed and a
- * partition count give the same vectors on every run. Stateless.
+ * (DeepWalk, Node2vec), on {@link EmbeddingParams#partitions} partitions. The sentences reach Word2Vec in one fixed
+ * order, so on one partition a seed gives the same vectors on every run. (MLlib trains a model per partition and
+ * merges them after every epoch; in local mode the partitions' tasks update one shared copy of the weights at once,
+ * which makes more than one partition irreproducible.) Stateless; fits may run from several threads at once.
  */
 public final class Item2Vec {
     private final EmbeddingParams params;
@@ -35,7 +35,7 @@ public final class Item2Vec {
                 .setWindowSize(params.windowSize())
                 .setMaxIter(params.maxIter())
                 .setMinCount(params.minCount())
-                .setNumPartitions(params.effectivePartitions())
+                .setNumPartitions(params.partitions())
                 .setSeed(seed);
         // A fixed order in one partition: Word2Vec's result depends on the order it sees sentences in. A shuffle into
         // one partition sorted locally computes the sentences (walks, for DeepWalk) once, in parallel; a global

@@ -79,9 +79,8 @@ public final class RandomWalks {
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(graph);
         try {
             // The fitted vectors are on the driver: once fit returns, no task needs the graph again.
-            // One partition: a walk corpus is small (items x walks x length, whatever the log's size), and one model
-            // trained on all of it embeds better than averaged halves; the pipeline fits DeepWalk and Node2vec side
-            // by side instead.
+            // One partition, whatever Item2vec uses: reproducible, and a walk corpus is bounded by the catalogue
+            // (items x walks x length), so the pipeline fits the walks beside Item2vec instead.
             return new Item2Vec(params.withPartitions(1), seed).fit(walks(shared, p, q));
         } finally {
             shared.destroy();
