@@ -2,6 +2,7 @@ package dev.wren.offline.lsh;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.row_number;
 
 import dev.wren.offline.embed.Neighbours;
@@ -21,11 +22,13 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.Seq;
 
@@ -37,7 +40,9 @@ import scala.collection.Seq;
  * as textbook LSH groups them: two items are candidates when they share every bucket of some band of {@code rows}
  * projections (an AND within the band, an OR across {@code bands}). Spark's own {@code approxSimilarityJoin} ORs
  * single projections, so its candidate pairs grow with the square of the catalogue: on 60,000 items a bucket holds
- * thousands of them. Candidates are then checked by their exact distance.
+ * thousands of them. The vectors are hashed after centring (item embeddings share a common direction), a bucket
+ * crowded past {@code maxBucket} items is cut into runs along one more random direction, and candidates are checked by
+ * their exact distance: at most {@code bands * maxBucket / 2} candidates per item.
  */
 public final class SimilarItems {
     /**
@@ -52,16 +57,18 @@ public final class SimilarItems {
     private final double bucketLength;
     private final int bands;
     private final int rows;
+    private final int maxBucket;
     private final double maxDistance;
 
     /**
      * @param bucketLength the bucket width of one projection of a unit vector
      * @param bands how many bands of projections; more find more true neighbours and more candidates
      * @param rows projections per band; more make candidates rarer (far pairs far more than near ones)
+     * @param maxBucket a bucket with more items is cut into runs of this many, ordered along a random direction
      * @param maxDistance pairs further apart are never similar (sqrt(2) would accept any non-negative cosine)
      */
-    public SimilarItems(int k, long seed, double bucketLength, int bands, int rows, double maxDistance) {
-        if (k < 1 || bands < 1 || rows < 1 || !(bucketLength > 0) || !(maxDistance > 0)) {
+    public SimilarItems(int k, long seed, double bucketLength, int bands, int rows, int maxBucket, double maxDistance) {
+        if (k < 1 || bands < 1 || rows < 1 || maxBucket < 2 || !(bucketLength > 0) || !(maxDistance > 0)) {
             throw new IllegalArgumentException("LSH parameters must be positive");
         }
         this.k = k;
@@ -69,17 +76,17 @@ public final class SimilarItems {
         this.bucketLength = bucketLength;
         this.bands = bands;
         this.rows = rows;
+        this.maxBucket = maxBucket;
         this.maxDistance = maxDistance;
     }
 
     /**
-     * k=10, 90 bands of 13 projections cut every 0.3, distance at most 0.8 (cosine >= 0.68). On the Item2vec vectors of
-     * 1M synthetic ratings about 1% of all pairs become candidates; fewer projections per band let that share grow
-     * fast (12 bands of 4 made 27% of pairs candidates), and the share, not the count, is what stays put as the
-     * catalogue grows.
+     * k=10, 32 bands of 5 projections cut every 0.3, crowded buckets cut into runs of 40, distance at most 0.8 (cosine
+     * >= 0.68): at most 640 candidates per item, whatever the catalogue's size or its vectors' spread. Recall@10 0.93
+     * on the Item2vec vectors of 1M synthetic ratings, 0.89 on ml-latest-small's.
      */
     public static SimilarItems defaults(long seed) {
-        return new SimilarItems(10, seed, 0.3, 90, 13, 0.8);
+        return new SimilarItems(10, seed, 0.3, 32, 5, 40, 0.8);
     }
 
     /** @param itemVectors {@code itemId, vector} */
@@ -102,13 +109,31 @@ public final class SimilarItems {
                 .setNumHashTables(bands * rows)
                 .setSeed(seed)
                 .fit(spread);
+        int dim = mean.size();
         Dataset<Row> keys = model.transform(spread)
-                .select(col("itemId"), explode(bandKeys().apply(col("hashes"))).as("band"));
+                .select(
+                        col("itemId"),
+                        explode(bandKeys(dim).apply(col("hashes"), col("centred")))
+                                .as("k"))
+                .select(col("itemId"), col("k.band").as("band"), col("k.order").as("order"));
+        // A crowded bucket is cut into runs of at most maxBucket items along one more random direction, so no bucket
+        // costs more than maxBucket^2 / 2 pairs whatever the vectors look like: at most bands * maxBucket / 2
+        // candidates per item. (Poorly trained vectors can pile thousands of items into one bucket of every band.)
+        Dataset<Row> chunked = keys.withColumn(
+                        "chunk",
+                        floor(row_number()
+                                .over(Window.partitionBy("band").orderBy(col("order"), col("itemId")))
+                                .minus(1)
+                                .divide(maxBucket)))
+                .select("itemId", "band", "chunk");
         // Each unordered pair once; a pair sharing several bands is one candidate.
-        Dataset<Row> candidates = keys.as("a")
+        Dataset<Row> candidates = chunked.as("a")
                 .join(
-                        keys.as("b"),
-                        col("a.band").equalTo(col("b.band")).and(col("a.itemId").lt(col("b.itemId"))))
+                        chunked.as("b"),
+                        col("a.band")
+                                .equalTo(col("b.band"))
+                                .and(col("a.chunk").equalTo(col("b.chunk")))
+                                .and(col("a.itemId").lt(col("b.itemId"))))
                 .select(col("a.itemId").as("left"), col("b.itemId").as("right"))
                 .distinct();
         Dataset<Row> left = unit.select(col("itemId").as("left"), col("unit").as("u"));
@@ -130,12 +155,23 @@ public final class SimilarItems {
         return new Result(similar, recall(similar, Neighbours.of(itemVectors), recallQueries), recallQueries);
     }
 
-    /** One key per band: the band's index and its projections' buckets, mixed into a long. */
-    private UserDefinedFunction bandKeys() {
+    /**
+     * One key per band (the band's index and its projections' buckets, mixed into a long) with the item's position
+     * along the band's own random direction, which orders a crowded bucket.
+     */
+    private UserDefinedFunction bandKeys(int dim) {
         int b = bands;
         int r = rows;
-        UDF1<Seq<Vector>, List<Long>> f = hashes -> {
-            List<Long> out = new ArrayList<>(b);
+        java.util.Random random = new java.util.Random(seed);
+        double[][] directions = new double[b][dim];
+        for (double[] d : directions) {
+            for (int i = 0; i < dim; i++) {
+                d[i] = random.nextGaussian();
+            }
+        }
+        UDF2<Seq<Vector>, Vector, List<Row>> f = (hashes, centred) -> {
+            List<Row> out = new ArrayList<>(b);
+            double[] x = centred.toArray();
             for (int band = 0; band < b; band++) {
                 long key = band;
                 for (int i = 0; i < r; i++) {
@@ -143,11 +179,17 @@ public final class SimilarItems {
                     key = (key ^ bucket) * 0x9E3779B97F4A7C15L;
                     key ^= key >>> 29;
                 }
-                out.add(key);
+                double order = 0;
+                for (int i = 0; i < x.length; i++) {
+                    order += x[i] * directions[band][i];
+                }
+                out.add(RowFactory.create(key, order));
             }
             return out;
         };
-        return org.apache.spark.sql.functions.udf(f, DataTypes.createArrayType(DataTypes.LongType, false));
+        StructType entry =
+                new StructType().add("band", DataTypes.LongType, false).add("order", DataTypes.DoubleType, false);
+        return org.apache.spark.sql.functions.udf(f, DataTypes.createArrayType(entry, false));
     }
 
     /** {@code v - mean}, scaled to unit length (a zero difference stays zero). */
