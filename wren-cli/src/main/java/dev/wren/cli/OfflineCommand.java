@@ -72,7 +72,10 @@ class OfflineCommand implements Callable<Integer> {
                 defaults.snapshotVersion(),
                 defaults.users(),
                 defaults.samples(),
-                defaults.embedding().withDimension(offline.dimension));
+                defaults.embedding()
+                        .withDimension(offline.dimension)
+                        .withPartitions(offline.word2vecPartitions)
+                        .withMaxEdgesPerNode(offline.maxWalkEdges));
         OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;

@@ -44,6 +44,25 @@ final class OfflineOptions {
             description = "Spark shuffle partitions (few for small data). Default: ${DEFAULT-VALUE}.")
     int partitions;
 
+    @Option(
+            names = "--word2vec-partitions",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Partitions of Item2vec's Word2Vec, each trained on its own core. 1 is reproducible (a seed"
+                    + " gives the same vectors on every run); more are faster but not reproducible in local mode."
+                    + " DeepWalk and Node2vec always use 1 and train beside Item2vec."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int word2vecPartitions;
+
+    @Option(
+            names = "--max-walk-edges",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "DeepWalk and Node2vec walk a graph that keeps each item's N most frequent next items; the"
+                    + " cap bounds the graph's memory and Node2vec's cost per step as the log grows."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int maxWalkEdges;
+
     /** The store URI to publish to, or the embedded default under the data home. */
     String storeUri(Path dataHome) {
         return store == null || store.isBlank()

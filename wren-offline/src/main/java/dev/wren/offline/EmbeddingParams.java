@@ -15,6 +15,13 @@ package dev.wren.offline;
  * @param userHalfLifeDays the half-life of a positive item's weight in the user embedding
  * @param evalUsers at most this many users (seeded sample) in the hit-rate evaluation
  * @param published which method's vectors go to the store: item2vec, deepwalk or node2vec
+ * @param partitions Item2vec's Word2Vec partitions, each trained by one core and averaged after every epoch. 1 (the
+ *     default) is reproducible: a seed gives the same vectors on every run. More train faster but not reproducibly in
+ *     local mode, where MLlib's partitions update one shared copy of the weights at once. The walk embeddings always
+ *     train on one partition; the pipeline fits them beside Item2vec
+ * @param maxEdgesPerNode the walks' graph keeps, for every item, only its heaviest out-edges (most frequent next
+ *     items; ties by item id): the cap bounds the graph held in memory and Node2vec's cost per step, which both grow
+ *     with the log
  */
 public record EmbeddingParams(
         int dimension,
@@ -27,7 +34,15 @@ public record EmbeddingParams(
         double q,
         double userHalfLifeDays,
         int evalUsers,
-        String published) {
+        String published,
+        int partitions,
+        int maxEdgesPerNode) {
+    /** Item2vec's Word2Vec partitions by default: one, so a seed gives the same vectors on every run. */
+    public static final int DEFAULT_PARTITIONS = 1;
+
+    /** The walks' graph keeps at most this many out-edges per item by default. */
+    public static final int DEFAULT_MAX_EDGES_PER_NODE = 200;
+
     public EmbeddingParams {
         if (dimension < 1
                 || windowSize < 1
@@ -35,8 +50,12 @@ public record EmbeddingParams(
                 || minCount < 1
                 || walkLength < 2
                 || walksPerNode < 1
-                || evalUsers < 1) {
+                || evalUsers < 1
+                || maxEdgesPerNode < 1) {
             throw new IllegalArgumentException("embedding sizes must be positive (walk length at least 2)");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Word2Vec partitions must be positive, got " + partitions);
         }
         if (!(p > 0 && q > 0 && userHalfLifeDays > 0)) {
             throw new IllegalArgumentException("p, q and the half-life must be positive");
@@ -47,9 +66,72 @@ public record EmbeddingParams(
         }
     }
 
+    /** The parameters before the partitions and the edge cap existed: those take their defaults. */
+    public EmbeddingParams(
+            int dimension,
+            int windowSize,
+            int maxIter,
+            int minCount,
+            int walkLength,
+            int walksPerNode,
+            double p,
+            double q,
+            double userHalfLifeDays,
+            int evalUsers,
+            String published) {
+        this(
+                dimension,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published,
+                DEFAULT_PARTITIONS,
+                DEFAULT_MAX_EDGES_PER_NODE);
+    }
+
     public static EmbeddingParams defaults() {
         // minCount 1: every item with a positive rating gets a vector; dropping rare items left them unservable.
         return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+    }
+
+    public EmbeddingParams withPartitions(int n) {
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published,
+                n,
+                maxEdgesPerNode);
+    }
+
+    public EmbeddingParams withMaxEdgesPerNode(int maxEdges) {
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published,
+                partitions,
+                maxEdges);
     }
 
     public EmbeddingParams withDimension(int d) {
@@ -64,6 +146,8 @@ public record EmbeddingParams(
                 q,
                 userHalfLifeDays,
                 evalUsers,
-                published);
+                published,
+                partitions,
+                maxEdgesPerNode);
     }
 }

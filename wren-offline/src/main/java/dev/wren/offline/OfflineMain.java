@@ -16,13 +16,22 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * spark-submit --class dev.wren.offline.OfflineMain --master spark://127.0.0.1:7077 \
  *   wren-offline-VERSION-spark.jar --input /data/ml-latest-small --output /tmp/wren-out [--stages all] [--seed 42]
- *   [--dim 32] [--label-threshold 3.5] [--partitions 8]
+ *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 1] [--max-walk-edges 200]
  * </pre>
  */
 public final class OfflineMain {
     private static final Logger log = LoggerFactory.getLogger(OfflineMain.class);
-    private static final Set<String> OPTIONS =
-            Set.of("input", "output", "master", "stages", "seed", "dim", "label-threshold", "partitions");
+    private static final Set<String> OPTIONS = Set.of(
+            "input",
+            "output",
+            "master",
+            "stages",
+            "seed",
+            "dim",
+            "label-threshold",
+            "partitions",
+            "word2vec-partitions",
+            "max-walk-edges");
 
     private OfflineMain() {}
 
@@ -33,7 +42,8 @@ public final class OfflineMain {
         } catch (IllegalArgumentException e) {
             System.err.println("wren-offline: " + e.getMessage());
             System.err.println("usage: --input DIR --output DIR [--master URL] [--stages all|features,samples,...]"
-                    + " [--seed N] [--dim N] [--label-threshold X] [--partitions N]");
+                    + " [--seed N] [--dim N] [--label-threshold X] [--partitions N] [--word2vec-partitions N]"
+                    + " [--max-walk-edges N]");
             System.exit(2);
             return;
         }
@@ -90,7 +100,11 @@ public final class OfflineMain {
                             defaults.samples().leaveLastN(),
                             defaults.samples().negativesPerPositive(),
                             defaults.samples().buckets()),
-                    defaults.embedding().withDimension(Integer.parseInt(options.getOrDefault("dim", "32"))));
+                    defaults.embedding()
+                            .withDimension(Integer.parseInt(options.getOrDefault("dim", "32")))
+                            .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "1")))
+                            .withMaxEdgesPerNode(Integer.parseInt(options.getOrDefault(
+                                    "max-walk-edges", Integer.toString(EmbeddingParams.DEFAULT_MAX_EDGES_PER_NODE)))));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

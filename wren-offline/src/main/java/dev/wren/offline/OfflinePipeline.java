@@ -10,6 +10,7 @@ import dev.wren.offline.embed.Neighbours;
 import dev.wren.offline.embed.NextItemEvaluation;
 import dev.wren.offline.embed.RandomWalks;
 import dev.wren.offline.embed.Sequences;
+import dev.wren.offline.embed.TransitionGraph;
 import dev.wren.offline.embed.UserEmbeddings;
 import dev.wren.offline.features.ItemFeatures;
 import dev.wren.offline.features.RatingEvents;
@@ -29,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -94,6 +99,7 @@ public final class OfflinePipeline {
         private OptionalDouble lshRecall = OptionalDouble.empty();
         private MovieLensData data;
         private List<String> vocabulary;
+        private Dataset<Row> userHistory;
         private Dataset<Row> itemServing;
         private Dataset<Row> userServing;
         private Dataset<Row> itemVectors;
@@ -193,19 +199,32 @@ public final class OfflinePipeline {
             if (itemServing == null) {
                 itemServing = ItemFeatures.aggregate(data.ratings(), data.items(), vocabulary)
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                userServing = userFeatures
-                        .serving(RatingEvents.of(data.ratings(), data.items()))
+                userServing = UserFeatures.servingOf(userHistory()).persist(StorageLevel.MEMORY_AND_DISK());
+            }
+        }
+
+        /** Every event's point-in-time user features and the serving rows, from one pass; kept for the samples. */
+        private Dataset<Row> userHistory() {
+            if (userHistory == null) {
+                userHistory = userFeatures
+                        .history(RatingEvents.of(data.ratings(), data.items()))
                         .persist(StorageLevel.MEMORY_AND_DISK());
             }
+            return userHistory;
         }
 
         private void samples() {
             Samples builder = new Samples(userFeatures, config.samples(), config.seed());
             long cutoff = builder.timeCutoff(data.ratings());
             manifest.put("timeSplitCutoff", cutoff);
-            Dataset<Row> all = FeatureTransforms.prepare(
-                            builder.build(data.ratings(), data.items(), vocabulary, cutoff))
+            Dataset<Row> all = FeatureTransforms.prepare(builder.build(
+                            UserFeatures.eventsOf(userHistory()), data.ratings(), data.items(), vocabulary, cutoff))
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            // Materialised now, so the user histories it was built from can leave memory before the fits.
+            manifest.put("sampleCount", all.count());
+            // The serving rows, if the features stage ran, are cached on their own.
+            userHistory.unpersist();
+            userHistory = null;
             Map<String, Object> fitted = new LinkedHashMap<>();
             for (String split : List.of("timeSplit", "userSplit")) {
                 Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
@@ -231,12 +250,16 @@ public final class OfflinePipeline {
 
         private Dataset<Row> sampleColumns(Dataset<Row> transformed) {
             // Keep raw features (for models that embed ids and lists) and the assembled vector; drop intermediates.
+            // The scaled numbers and the genre multi-hot are slices of the assembled vector: written again they cost
+            // a third of the samples' (slow, per-element) Parquet writing.
             List<String> drop = List.of(transformed.columns()).stream()
                     .filter(c -> c.endsWith("_d")
                             || c.endsWith("_imp")
                             || c.endsWith("_idx")
                             || c.endsWith("_vec")
-                            || c.equals("numeric"))
+                            || c.equals("numeric")
+                            || c.equals("numericScaled")
+                            || c.equals("genreMultiHot"))
                     .toList();
             return transformed.drop(drop.toArray(String[]::new));
         }
@@ -253,10 +276,28 @@ public final class OfflinePipeline {
             Dataset<Row> trainPositives = Sequences.positives(train, threshold);
             Dataset<Row> trainTransitions = Sequences.transitions(trainPositives);
             RandomWalks walks = new RandomWalks(spark, params, config.seed());
+            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
             Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
-            methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
-            methods.put("deepwalk", walks.deepWalk(trainTransitions));
-            methods.put("node2vec", walks.node2vec(trainTransitions));
+            Dataset<Row> refitted = null;
+            // Each Word2Vec fit is one single-threaded task: the walk embeddings train on a second driver thread
+            // beside Item2vec, so both cores work.
+            ExecutorService side = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Dataset<Row>>> walkVectors = side.submit(() -> {
+                    TransitionGraph graph = walks.graph(trainTransitions);
+                    return List.of(walks.deepWalk(graph), walks.node2vec(graph));
+                });
+                methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
+                log.info("Item2vec fitted on the training split");
+                if (params.published().equals("item2vec")) {
+                    refitted = new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
+                }
+                List<Dataset<Row>> walked = result(walkVectors);
+                methods.put("deepwalk", walked.get(0));
+                methods.put("node2vec", walked.get(1));
+            } finally {
+                side.shutdownNow();
+            }
             Map<String, Neighbours> neighbours = new LinkedHashMap<>();
             methods.forEach((m, vectors) -> neighbours.put(m, Neighbours.of(vectors)));
             Map<String, NextItemEvaluation.Score> scores = new NextItemEvaluation(
@@ -283,11 +324,10 @@ public final class OfflinePipeline {
             train.unpersist();
 
             // What serving gets: the chosen method refitted on the whole log, and users' recency-weighted means.
-            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
             itemVectors = switch (params.published()) {
                 case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
                 case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
-                default -> new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
+                default -> refitted;
             };
             itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
             long end = data.ratings().agg(max("ts")).first().getLong(0);
@@ -300,12 +340,24 @@ public final class OfflinePipeline {
             }
         }
 
+        private static <T> T result(Future<T> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while embedding", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
         private void similar() {
             if (itemVectors == null) {
                 throw new IllegalStateException("the similar stage needs the embed stage in the same run");
             }
             SimilarItems.Result result = SimilarItems.defaults(config.seed()).run(itemVectors, LSH_RECALL_QUERIES);
             manifest.writeParquet("similar/items", result.similar());
+            result.similar().unpersist();
             lshRecall = OptionalDouble.of(result.recallAtK());
             Map<String, Object> report = Map.of("k", 10, "queries", result.queries(), "recallAtK", result.recallAtK());
             manifest.writeJson("similar/recall.json", report);

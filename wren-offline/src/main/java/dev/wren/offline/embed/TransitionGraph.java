@@ -21,12 +21,28 @@ public final class TransitionGraph implements Serializable {
     private final int[] offsets; // edges of nodes[i] are offsets[i] .. offsets[i+1]-1
     private final int[] targets; // sorted within each node
     private final double[] weights;
+    // Running sums of each node's weights (restarting at every node): a first-order step is a binary search.
+    private final double[] cumulative;
+    // The index in nodes of each edge's target (negative when the target has no out-edges).
+    private final int[] targetAt;
 
     private TransitionGraph(int[] nodes, int[] offsets, int[] targets, double[] weights) {
         this.nodes = nodes;
         this.offsets = offsets;
         this.targets = targets;
         this.weights = weights;
+        this.cumulative = new double[weights.length];
+        this.targetAt = new int[targets.length];
+        for (int e = 0; e < targets.length; e++) {
+            targetAt[e] = Arrays.binarySearch(nodes, targets[e]);
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            double total = 0;
+            for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                total += weights[e];
+                cumulative[e] = total;
+            }
+        }
     }
 
     /** Builds the graph from {@code src, dst, weight} rows. */
@@ -88,17 +104,31 @@ public final class TransitionGraph implements Serializable {
     private int draw(int i, SplittableRandom random, int previous, double p, double q) {
         int from = offsets[i];
         int to = offsets[i + 1];
+        if (previous < 0) {
+            // The first k whose running sum exceeds u: the same item the linear scan below would pick.
+            double u = random.nextDouble() * cumulative[to - 1];
+            int lo = from;
+            int hi = to - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (u < cumulative[mid]) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return targets[lo];
+        }
         double[] bias = new double[to - from];
         double total = 0;
+        int previousAt = Arrays.binarySearch(nodes, previous);
         for (int e = from; e < to; e++) {
             double w = weights[e];
-            if (previous >= 0) {
-                int x = targets[e];
-                if (x == previous) {
-                    w /= p;
-                } else if (!hasEdge(previous, x) && !hasEdge(x, previous)) {
-                    w /= q;
-                }
+            int x = targets[e];
+            if (x == previous) {
+                w /= p;
+            } else if (!hasEdge(previousAt, x) && !hasEdge(targetAt[e], previous)) {
+                w /= q;
             }
             total += w;
             bias[e - from] = total;
@@ -112,8 +142,8 @@ public final class TransitionGraph implements Serializable {
         return targets[to - 1];
     }
 
-    private boolean hasEdge(int src, int dst) {
-        int i = Arrays.binarySearch(nodes, src);
+    /** @param i the source's index in {@link #nodes}, negative when it has no out-edges */
+    private boolean hasEdge(int i, int dst) {
         return i >= 0 && Arrays.binarySearch(targets, offsets[i], offsets[i + 1], dst) >= 0;
     }
 

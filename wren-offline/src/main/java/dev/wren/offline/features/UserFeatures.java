@@ -64,6 +64,17 @@ public final class UserFeatures {
      * {@code userId, ratingCount, ratingAvg, ratingStd, releaseYearAvg, releaseYearStd, recentPositives, topGenres}.
      */
     public Dataset<Row> serving(Dataset<Row> events) {
+        return servingOf(history(events));
+    }
+
+    /**
+     * The events with their point-in-time user features ({@link #pointInTime}), plus one query row per user one second
+     * after the end of the log, marked {@code sentinel = true}: the serving features and the samples' user features
+     * come from this one pass ({@link #servingOf}, {@link #eventsOf}), so a run scans each history once.
+     *
+     * @param events {@code userId, itemId, rating, ts, releaseYear, genres}
+     */
+    public Dataset<Row> history(Dataset<Row> events) {
         long end = events.agg(max("ts")).first().getLong(0);
         Dataset<Row> sentinels = events.select("userId")
                 .distinct()
@@ -76,8 +87,13 @@ public final class UserFeatures {
         Dataset<Row> all = events.select("userId", "itemId", "rating", "ts", "releaseYear", "genres")
                 .withColumn("sentinel", lit(false))
                 .unionByName(sentinels);
-        return pointInTime(all)
-                .filter(col("sentinel"))
+        // A sentinel comes after every event of its user and rates nothing, so the events' features are unchanged.
+        return pointInTime(all);
+    }
+
+    /** The serving rows of a {@link #history}. */
+    public static Dataset<Row> servingOf(Dataset<Row> history) {
+        return history.filter(col("sentinel"))
                 .select(
                         col("userId"),
                         col("userRatingCount").as(FeatureSchema.RATING_COUNT),
@@ -87,5 +103,10 @@ public final class UserFeatures {
                         col("userReleaseYearStd").as(FeatureSchema.RELEASE_YEAR_STD),
                         col("userRecentPositives").as(FeatureSchema.RECENT_POSITIVES),
                         col("userTopGenres").as(FeatureSchema.TOP_GENRES));
+    }
+
+    /** The rating events of a {@link #history}, as {@link #pointInTime} returns them. */
+    public static Dataset<Row> eventsOf(Dataset<Row> history) {
+        return history.filter(col("sentinel").equalTo(false)).drop("sentinel");
     }
 }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
@@ -15,6 +14,7 @@ import dev.wren.offline.OfflineInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -31,6 +31,7 @@ public final class MovieLensReader {
     private static final String CORRUPT = "_corrupt";
     private static final String LATIN_1 = "ISO-8859-1";
     private static final String TITLE_YEAR = "\\((\\d{4})\\)\\s*$";
+    private static final List<String> RATING_FIELDS = List.of("userId", "itemId", "rating", "ts");
 
     private final SparkSession spark;
 
@@ -43,83 +44,101 @@ public final class MovieLensReader {
         MovieLensLayout layout = MovieLensLayout.detect(dir);
         Path ratingsFile = layout.ratings(dir);
         Path itemsFile = layout.items(dir);
-        Dataset<Row> rawRatings;
-        Dataset<Row> rawItems;
+        Format ratingsFormat;
+        Format itemsFormat;
         switch (layout) {
             case CSV -> {
                 // The schema names the columns as MovieLens' headers do (Spark warns on every read otherwise), then
                 // they take the pipeline's names.
-                rawRatings = csv(",", "UTF-8", true)
-                        .schema("userId INT, movieId INT, rating DOUBLE, timestamp LONG, " + CORRUPT + " STRING")
-                        .csv(ratingsFile.toString())
-                        .withColumnRenamed("movieId", "itemId")
-                        .withColumnRenamed("timestamp", "ts");
-                rawItems = csv(",", "UTF-8", true)
-                        .schema("movieId INT, title STRING, genres STRING, " + CORRUPT + " STRING")
-                        .csv(itemsFile.toString())
-                        .withColumnRenamed("movieId", "itemId")
-                        .withColumnRenamed("genres", "genreText");
+                ratingsFormat =
+                        new Format(",", "UTF-8", true, "userId INT, movieId INT, rating DOUBLE, timestamp LONG");
+                itemsFormat = new Format(",", "UTF-8", true, "movieId INT, title STRING, genres STRING");
             }
             case ML_100K -> {
-                rawRatings = csv("\t", "UTF-8", false)
-                        .schema("userId INT, itemId INT, rating DOUBLE, ts LONG, " + CORRUPT + " STRING")
-                        .csv(ratingsFile.toString());
+                ratingsFormat = new Format("\t", "UTF-8", false, "userId INT, itemId INT, rating DOUBLE, ts LONG");
                 StringBuilder schema = new StringBuilder(
-                        "itemId INT, title STRING, releaseDate STRING, " + "videoReleaseDate STRING, url STRING");
+                        "itemId INT, title STRING, releaseDate STRING, videoReleaseDate STRING, url STRING");
                 for (int g = 0; g < Catalogue.ML_100K_GENRES.size(); g++) {
                     schema.append(", g").append(g).append(" INT");
                 }
-                rawItems = csv("|", LATIN_1, false)
-                        .schema(schema + ", " + CORRUPT + " STRING")
-                        .csv(itemsFile.toString());
+                itemsFormat = new Format("|", LATIN_1, false, schema.toString());
             }
             case DAT -> {
-                rawRatings = csv("::", LATIN_1, false)
-                        .schema("userId INT, itemId INT, rating DOUBLE, ts LONG, " + CORRUPT + " STRING")
-                        .csv(ratingsFile.toString());
-                rawItems = csv("::", LATIN_1, false)
-                        .schema("itemId INT, title STRING, genreText STRING, " + CORRUPT + " STRING")
-                        .csv(itemsFile.toString());
+                ratingsFormat = new Format("::", LATIN_1, false, "userId INT, itemId INT, rating DOUBLE, ts LONG");
+                itemsFormat = new Format("::", LATIN_1, false, "itemId INT, title STRING, genreText STRING");
             }
             default -> throw new IllegalStateException(layout.name());
         }
         // Parsed once: the check below and every later stage read the cache instead of the CSV (at 25M ratings each
         // parse of the text costs a minute or more).
-        rawRatings = rawRatings.persist(StorageLevel.MEMORY_AND_DISK());
-        check(rawRatings, ratingsFile, "userId", "itemId", "rating", "ts");
-        check(rawItems, itemsFile, "itemId", "title");
+        Dataset<Row> rawRatings =
+                renamed(load(ratingsFormat, ratingsFile, false)).persist(StorageLevel.MEMORY_AND_DISK());
+        check(rawRatings, () -> renamed(load(ratingsFormat, ratingsFile, true)), ratingsFile, RATING_FIELDS);
+        Dataset<Row> rawItems = renamed(load(itemsFormat, itemsFile, false));
+        check(rawItems, () -> renamed(load(itemsFormat, itemsFile, true)), itemsFile, List.of("itemId", "title"));
         Dataset<Row> ratings = rawRatings.select("userId", "itemId", "rating", "ts");
         Dataset<Row> items = layout == MovieLensLayout.ML_100K ? items100k(rawItems) : itemsWithGenreText(rawItems);
         return new MovieLensData(layout, ratings, items, List.of(ratingsFile, itemsFile));
     }
 
-    private DataFrameReader csv(String separator, String encoding, boolean header) {
-        return spark.read()
-                .option("sep", separator)
-                .option("encoding", encoding)
-                .option("header", Boolean.toString(header))
+    /** How one file is laid out: separator, encoding, header line, and the columns as the file names them. */
+    private record Format(String separator, String encoding, boolean header, String schema) {}
+
+    /**
+     * The file as typed columns. Without {@code diagnose}, a malformed field is just null (cheap: Spark's
+     * corrupt-record column costs a boxed copy of every row, which at 25M ratings was minutes); with it, the
+     * {@value #CORRUPT} column keeps the raw text of malformed records, for the error message.
+     */
+    private Dataset<Row> load(Format format, Path file, boolean diagnose) {
+        DataFrameReader reader = spark.read()
+                .option("sep", format.separator())
+                .option("encoding", format.encoding())
+                .option("header", Boolean.toString(format.header()))
                 // Only the CSV layout quotes titles ("American President, The (1995)"); the others never quote,
                 // and a stray '"' in a Latin-1 title must stay part of it.
-                .option("quote", header ? "\"" : "")
+                .option("quote", format.header() ? "\"" : "")
                 .option("escape", "\"")
-                .option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT);
+                .option("mode", "PERMISSIVE");
+        String schema = format.schema();
+        if (diagnose) {
+            reader = reader.option("columnNameOfCorruptRecord", CORRUPT);
+            schema = schema + ", " + CORRUPT + " STRING";
+        }
+        return reader.schema(schema).csv(file.toString());
     }
 
-    /** Fails with the file and the first malformed record, if any. */
-    private static void check(Dataset<Row> raw, Path file, String... required) {
-        Column bad = col(CORRUPT).isNotNull();
-        for (String c : required) {
-            bad = bad.or(col(c).isNull());
+    /** The pipeline's column names for MovieLens' CSV headers. */
+    private static Dataset<Row> renamed(Dataset<Row> raw) {
+        return raw.withColumnRenamed("movieId", "itemId")
+                .withColumnRenamed("timestamp", "ts")
+                .withColumnRenamed("genres", "genreText");
+    }
+
+    /**
+     * Fails with the file and the first malformed record, if any: a required field that is empty or did not parse.
+     * Only then is the file read again with the raw text of its records, to quote the bad one.
+     */
+    private static void check(Dataset<Row> raw, Supplier<Dataset<Row>> diagnosed, Path file, List<String> required) {
+        if (raw.filter(anyNull(required)).limit(1).collectAsList().isEmpty()) {
+            return;
         }
-        List<Row> first = raw.filter(bad)
-                .select(coalesce(col(CORRUPT), lit("(a required field is empty)")), input_file_name())
+        List<Row> first = diagnosed
+                .get()
+                .filter(col(CORRUPT).isNotNull().or(anyNull(required)))
+                .select(coalesce(col(CORRUPT), lit("(a required field is empty)")))
                 .limit(1)
                 .collectAsList();
-        if (!first.isEmpty()) {
-            throw new OfflineInputException(file + ": malformed record '"
-                    + first.get(0).getString(0) + "'; expected fields " + List.of(required));
+        String record =
+                first.isEmpty() ? "(a required field is empty)" : first.get(0).getString(0);
+        throw new OfflineInputException(file + ": malformed record '" + record + "'; expected fields " + required);
+    }
+
+    private static Column anyNull(List<String> columns) {
+        Column bad = lit(false);
+        for (String c : columns) {
+            bad = bad.or(col(c).isNull());
         }
+        return bad;
     }
 
     private static Dataset<Row> itemsWithGenreText(Dataset<Row> raw) {

@@ -48,7 +48,18 @@ public final class Samples {
 
     /** The samples of {@code ratings}; see the class comment for the columns. */
     public Dataset<Row> build(Dataset<Row> ratings, Dataset<Row> items, List<String> vocabulary, long cutoff) {
-        Dataset<Row> events = users.pointInTime(RatingEvents.of(ratings, items))
+        return build(users.pointInTime(RatingEvents.of(ratings, items)), ratings, items, vocabulary, cutoff);
+    }
+
+    /**
+     * The same, from rating events that already carry their point-in-time user features (a run computes them once,
+     * with {@link UserFeatures#history}, for serving and samples alike).
+     *
+     * @param userEvents {@link UserFeatures#pointInTime} of {@link RatingEvents#of}{@code (ratings, items)}
+     */
+    public Dataset<Row> build(
+            Dataset<Row> userEvents, Dataset<Row> ratings, Dataset<Row> items, List<String> vocabulary, long cutoff) {
+        Dataset<Row> events = userEvents
                 .withColumn(
                         "label",
                         when(col("rating").geq(params.labelThreshold()), 1).otherwise(0))
