@@ -88,12 +88,8 @@ public final class FactorisedDeepFm {
         }
         weights[layers.size() - 1] = block.head().weightArray();
         biases[layers.size() - 1] = block.head().biasArray();
-        this.means = new float[layout.numericCount()];
-        this.inverseDeviations = new float[layout.numericCount()];
-        for (int j = 0; j < means.length; j++) {
-            means[j] = scaling.means().get(j).floatValue();
-            inverseDeviations[j] = (float) (1.0 / scaling.deviations().get(j));
-        }
+        this.means = scaling.floatMeans();
+        this.inverseDeviations = scaling.inverseDeviations();
     }
 
     /** The factorised form of a trained DeepFM block; empty for any other block. */

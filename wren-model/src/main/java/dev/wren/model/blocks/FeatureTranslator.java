@@ -26,12 +26,8 @@ public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch
                     "scaling has " + scaling.means().size() + " numeric fields, layout has " + layout.numericCount());
         }
         this.layout = layout;
-        this.means = new float[layout.numericCount()];
-        this.inverseDeviations = new float[layout.numericCount()];
-        for (int j = 0; j < means.length; j++) {
-            means[j] = scaling.means().get(j).floatValue();
-            inverseDeviations[j] = (float) (1.0 / scaling.deviations().get(j));
-        }
+        this.means = scaling.floatMeans();
+        this.inverseDeviations = scaling.inverseDeviations();
     }
 
     public FeatureLayout layout() {

@@ -43,12 +43,8 @@ public final class TwoTowerUserVectors {
             weights[l] = layers.get(l).weights();
             biases[l] = layers.get(l).biases();
         }
-        this.means = new float[layout.numericCount()];
-        this.inverseDeviations = new float[layout.numericCount()];
-        for (int j = 0; j < means.length; j++) {
-            means[j] = scaling.means().get(j).floatValue();
-            inverseDeviations[j] = (float) (1.0 / scaling.deviations().get(j));
-        }
+        this.means = scaling.floatMeans();
+        this.inverseDeviations = scaling.inverseDeviations();
     }
 
     /** The user tower of a trained two-tower block; empty for any other block. */

@@ -53,6 +53,24 @@ public record NumericScaling(List<Double> means, List<Double> deviations) {
         return new NumericScaling(List.of(means), List.of(deviations));
     }
 
+    /** The means as floats, for hot loops. */
+    public float[] floatMeans() {
+        float[] out = new float[means.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = means.get(j).floatValue();
+        }
+        return out;
+    }
+
+    /** One over each deviation, as floats: hot loops multiply instead of dividing. */
+    public float[] inverseDeviations() {
+        float[] out = new float[deviations.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = (float) (1.0 / deviations.get(j));
+        }
+        return out;
+    }
+
     /** Scales a row-major block of raw values in place. */
     public void apply(float[] values) {
         int m = means.size();

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.wren.model.blocks.FactorisedDeepFm;
 import dev.wren.model.blocks.ModelSpec;
 import dev.wren.model.data.PlantedSignal;
-import dev.wren.model.data.Sample;
 import dev.wren.model.data.SampleBatch;
 import dev.wren.model.train.ModelTrainer;
 import dev.wren.model.train.TrainConfig;
 import dev.wren.model.train.TrainedModel;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +57,8 @@ class FactorisedScoringTest {
         try (Scorer scorer = new Scorer(deepFm, 1)) {
             for (int userId : new int[] {1, 5, 17, 60}) {
                 UserFeatures user = ScorerTest.user(userId);
-                float[] expected = deepFm.score(SampleBatch.of(PlantedSignal.layout(), rows(userId, user, items)));
+                float[] expected =
+                        deepFm.score(SampleBatch.of(PlantedSignal.layout(), ScorerTest.rows(userId, user, items)));
                 Scorer.PackedItem[] packed = items.stream().map(scorer::pack).toArray(Scorer.PackedItem[]::new);
 
                 Scorer.PackedItem[] catalogue = scorer.packAll(items).toArray(Scorer.PackedItem[]::new);
@@ -93,23 +92,5 @@ class FactorisedScoringTest {
             }
             assertThat(deepFm.model().getNDManager().getManagedArrays()).hasSize(before);
         }
-    }
-
-    private static List<Sample> rows(int userId, UserFeatures user, List<ItemFeatures> items) {
-        List<Sample> rows = new ArrayList<>();
-        for (ItemFeatures item : items) {
-            rows.add(new Sample(
-                    new int[] {
-                        userId,
-                        item.categorical().get("item"),
-                        user.categorical().get("userGenre"),
-                        item.categorical().get("itemGenre")
-                    },
-                    new float[] {10f, item.numeric().get("itemQuality")},
-                    new int[] {user.recentItems()[0], user.recentItems()[1], 0, 0},
-                    0f,
-                    userId));
-        }
-        return rows;
     }
 }

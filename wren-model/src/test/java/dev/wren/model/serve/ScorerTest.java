@@ -63,26 +63,32 @@ class ScorerTest {
         List<ItemFeatures> items = candidates(10);
         try (Scorer scorer = new Scorer(model, 1)) {
             float[] scores = scorer.score(user, items);
-            List<Sample> rows = new ArrayList<>();
-            for (ItemFeatures item : items) {
-                rows.add(new Sample(
-                        new int[] {
-                            5,
-                            item.categorical().get("item"),
-                            user.categorical().get("userGenre"),
-                            item.categorical().get("itemGenre")
-                        },
-                        new float[] {10f, item.numeric().get("itemQuality")},
-                        new int[] {user.recentItems()[0], user.recentItems()[1], 0, 0},
-                        0f,
-                        5));
-            }
+            List<Sample> rows = rows(5, user, items);
             float[] expected = model.score(SampleBatch.of(PlantedSignal.layout(), rows));
             assertThat(scores).containsExactly(expected);
             for (float p : scores) {
                 assertThat(p).isBetween(0f, 1f);
             }
         }
+    }
+
+    /** The training path's rows for a user and candidates of the planted-signal layout. */
+    static List<Sample> rows(int userId, UserFeatures user, List<ItemFeatures> items) {
+        List<Sample> rows = new ArrayList<>();
+        for (ItemFeatures item : items) {
+            rows.add(new Sample(
+                    new int[] {
+                        userId,
+                        item.categorical().get("item"),
+                        user.categorical().get("userGenre"),
+                        item.categorical().get("itemGenre")
+                    },
+                    new float[] {10f, item.numeric().get("itemQuality")},
+                    new int[] {user.recentItems()[0], user.recentItems()[1], 0, 0},
+                    0f,
+                    userId));
+        }
+        return rows;
     }
 
     @Test
