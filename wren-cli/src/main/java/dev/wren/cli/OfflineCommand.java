@@ -75,7 +75,8 @@ class OfflineCommand implements Callable<Integer> {
                 defaults.embedding()
                         .withDimension(offline.dimension)
                         .withPartitions(offline.word2vecPartitions)
-                        .withMaxEdgesPerNode(offline.maxWalkEdges));
+                        .withMaxEdgesPerNode(offline.maxWalkEdges)
+                        .withRefit(offline.refitEmbeddings));
         OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;

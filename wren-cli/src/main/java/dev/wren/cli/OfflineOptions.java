@@ -63,6 +63,13 @@ final class OfflineOptions {
                     + " Default: ${DEFAULT-VALUE}.")
     int maxWalkEdges;
 
+    @Option(
+            names = "--refit-embeddings",
+            description = "Publish item vectors refitted on the whole log. By default the store gets the evaluation's"
+                    + " fit, trained on all but each user's last events: one Word2Vec fit fewer, the costliest step"
+                    + " of the run.")
+    boolean refitEmbeddings;
+
     /** The store URI to publish to, or the embedded default under the data home. */
     String storeUri(Path dataHome) {
         return store == null || store.isBlank()

@@ -22,6 +22,10 @@ package dev.wren.offline;
  * @param maxEdgesPerNode the walks' graph keeps, for every item, only its heaviest out-edges (most frequent next
  *     items; ties by item id): the cap bounds the graph held in memory and Node2vec's cost per step, which both grow
  *     with the log
+ * @param refit publish vectors refitted on the whole log (one more fit of the published method) instead of the
+ *     evaluation's fit, which saw all but each user's last n events. Off by default: the evaluation's fit already
+ *     covers all but a sliver of the log, and a second Word2Vec fit was the costliest step of the offline run; an item
+ *     positively rated only in users' last events then has no vector and serving treats it as a cold item
  */
 public record EmbeddingParams(
         int dimension,
@@ -36,7 +40,8 @@ public record EmbeddingParams(
         int evalUsers,
         String published,
         int partitions,
-        int maxEdgesPerNode) {
+        int maxEdgesPerNode,
+        boolean refit) {
     /** Item2vec's Word2Vec partitions by default: one, so a seed gives the same vectors on every run. */
     public static final int DEFAULT_PARTITIONS = 1;
 
@@ -66,7 +71,7 @@ public record EmbeddingParams(
         }
     }
 
-    /** The parameters before the partitions and the edge cap existed: those take their defaults. */
+    /** The parameters before the partitions, the edge cap and the refit switch existed: those take their defaults. */
     public EmbeddingParams(
             int dimension,
             int windowSize,
@@ -92,7 +97,8 @@ public record EmbeddingParams(
                 evalUsers,
                 published,
                 DEFAULT_PARTITIONS,
-                DEFAULT_MAX_EDGES_PER_NODE);
+                DEFAULT_MAX_EDGES_PER_NODE,
+                false);
     }
 
     public static EmbeddingParams defaults() {
@@ -114,7 +120,8 @@ public record EmbeddingParams(
                 evalUsers,
                 published,
                 n,
-                maxEdgesPerNode);
+                maxEdgesPerNode,
+                refit);
     }
 
     public EmbeddingParams withMaxEdgesPerNode(int maxEdges) {
@@ -131,7 +138,8 @@ public record EmbeddingParams(
                 evalUsers,
                 published,
                 partitions,
-                maxEdges);
+                maxEdges,
+                refit);
     }
 
     public EmbeddingParams withDimension(int d) {
@@ -148,6 +156,25 @@ public record EmbeddingParams(
                 evalUsers,
                 published,
                 partitions,
-                maxEdgesPerNode);
+                maxEdgesPerNode,
+                refit);
+    }
+
+    public EmbeddingParams withRefit(boolean refitOnWholeLog) {
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                userHalfLifeDays,
+                evalUsers,
+                published,
+                partitions,
+                maxEdgesPerNode,
+                refitOnWholeLog);
     }
 }

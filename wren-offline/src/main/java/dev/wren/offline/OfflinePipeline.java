@@ -5,12 +5,10 @@ import static org.apache.spark.sql.functions.max;
 
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
-import dev.wren.offline.embed.Item2Vec;
 import dev.wren.offline.embed.Neighbours;
 import dev.wren.offline.embed.NextItemEvaluation;
 import dev.wren.offline.embed.RandomWalks;
 import dev.wren.offline.embed.Sequences;
-import dev.wren.offline.embed.TransitionGraph;
 import dev.wren.offline.embed.UserEmbeddings;
 import dev.wren.offline.features.ItemFeatures;
 import dev.wren.offline.features.RatingEvents;
@@ -30,10 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -104,6 +98,7 @@ public final class OfflinePipeline {
         private Dataset<Row> userServing;
         private Dataset<Row> itemVectors;
         private Dataset<Row> userVectors;
+        private EmbeddingFits embeddingFits;
 
         Run(OfflineConfig config, Optional<FeatureStore> store, ProgressListener progress) {
             this.config = config;
@@ -114,9 +109,22 @@ public final class OfflinePipeline {
         }
 
         OfflineResult execute() {
+            try {
+                return stages();
+            } finally {
+                if (embeddingFits != null) {
+                    embeddingFits.close();
+                }
+            }
+        }
+
+        private OfflineResult stages() {
             store.ifPresent(s -> checkSchema(s.schema()));
             manifest.put("parameters", parameters());
             stage(Stage.READ, this::read);
+            if (config.runs(Stage.EMBED)) {
+                startEmbeddingFits();
+            }
             if (config.runs(Stage.FEATURES)) {
                 stage(Stage.FEATURES, this::features);
             }
@@ -264,40 +272,26 @@ public final class OfflinePipeline {
             return transformed.drop(drop.toArray(String[]::new));
         }
 
+        /** Starts the Word2Vec fits beside the feature stages; the embed stage awaits them. */
+        private void startEmbeddingFits() {
+            embeddingFits = new EmbeddingFits(
+                    spark,
+                    data.ratings(),
+                    config.embedding(),
+                    config.samples().labelThreshold(),
+                    config.samples().leaveLastN(),
+                    config.seed());
+        }
+
         private void embed() {
             EmbeddingParams params = config.embedding();
             double threshold = config.samples().labelThreshold();
-            // Evaluate on the per-user split: train on all but each user's last n events, test on those.
-            Dataset<Row> split =
-                    Samples.withUserSplit(data.ratings(), config.samples().leaveLastN());
-            Dataset<Row> train =
-                    split.filter(col("userSplit").equalTo(Samples.TRAIN)).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> test = split.filter(col("userSplit").equalTo(Samples.TEST));
-            Dataset<Row> trainPositives = Sequences.positives(train, threshold);
-            Dataset<Row> trainTransitions = Sequences.transitions(trainPositives);
+            EmbeddingFits.Vectors fitted = embeddingFits.await();
+            Map<String, Dataset<Row>> methods = fitted.methods();
+            Dataset<Row> train = embeddingFits.train();
+            Dataset<Row> test = embeddingFits.test();
+            Dataset<Row> positives = embeddingFits.positives();
             RandomWalks walks = new RandomWalks(spark, params, config.seed());
-            Dataset<Row> positives = Sequences.positives(data.ratings(), threshold);
-            Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
-            Dataset<Row> refitted = null;
-            // Each Word2Vec fit is one single-threaded task: the walk embeddings train on a second driver thread
-            // beside Item2vec, so both cores work.
-            ExecutorService side = Executors.newSingleThreadExecutor();
-            try {
-                Future<List<Dataset<Row>>> walkVectors = side.submit(() -> {
-                    TransitionGraph graph = walks.graph(trainTransitions);
-                    return List.of(walks.deepWalk(graph), walks.node2vec(graph));
-                });
-                methods.put("item2vec", new Item2Vec(params, config.seed()).fit(Sequences.sentences(trainPositives)));
-                log.info("Item2vec fitted on the training split");
-                if (params.published().equals("item2vec")) {
-                    refitted = new Item2Vec(params, config.seed()).fit(Sequences.sentences(positives));
-                }
-                List<Dataset<Row>> walked = result(walkVectors);
-                methods.put("deepwalk", walked.get(0));
-                methods.put("node2vec", walked.get(1));
-            } finally {
-                side.shutdownNow();
-            }
             Map<String, Neighbours> neighbours = new LinkedHashMap<>();
             methods.forEach((m, vectors) -> neighbours.put(m, Neighbours.of(vectors)));
             Map<String, NextItemEvaluation.Score> scores = new NextItemEvaluation(
@@ -321,14 +315,18 @@ public final class OfflinePipeline {
             report.put("methods", perMethod);
             manifest.writeJson("embeddings/evaluation.json", report);
             manifest.put("embeddingEvaluation", report);
-            train.unpersist();
 
-            // What serving gets: the chosen method refitted on the whole log, and users' recency-weighted means.
-            itemVectors = switch (params.published()) {
-                case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
-                case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
-                default -> refitted;
-            };
+            // What serving gets: the chosen method's vectors (the evaluation's fit, or refitted on the whole log when
+            // asked), and users' recency-weighted means over all their positives.
+            if (!params.refit()) {
+                itemVectors = methods.get(params.published());
+            } else {
+                itemVectors = switch (params.published()) {
+                    case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
+                    case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
+                    default -> fitted.refittedItem2vec().orElseThrow();
+                };
+            }
             itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
             long end = data.ratings().agg(max("ts")).first().getLong(0);
             userVectors = UserEmbeddings.recencyWeighted(positives, itemVectors, end + 1, params.userHalfLifeDays())
@@ -338,17 +336,8 @@ public final class OfflinePipeline {
             for (Map.Entry<String, Dataset<Row>> m : methods.entrySet()) {
                 manifest.writeParquet("embeddings/eval-" + m.getKey(), m.getValue());
             }
-        }
-
-        private static <T> T result(Future<T> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while embedding", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
+            embeddingFits.close();
+            embeddingFits = null;
         }
 
         private void similar() {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,31 @@ class OfflinePipelineTest {
         assertThat(manifest.at("/parameters/seed").asLong()).isEqualTo(42);
         assertThat(Files.exists(tmp.resolve("out/embeddings/evaluation.json"))).isTrue();
         assertThat(Files.exists(tmp.resolve("out/stats/stats.json"))).isTrue();
+        // By default the store gets the evaluation's Item2vec fit (all but each user's last event): no second fit.
+        assertThat(vectors(tmp.resolve("out/embeddings/items")))
+                .isEqualTo(vectors(tmp.resolve("out/embeddings/eval-item2vec")));
+    }
+
+    @Test
+    void refittingPublishesVectorsTrainedOnTheWholeLog(@TempDir Path tmp) {
+        OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
+        OfflineConfig config = base.withStages(Stage.parse("embed"))
+                .withEmbedding(base.embedding().withRefit(true));
+
+        pipeline.run(config, ProgressListener.none());
+
+        List<Row> published = vectors(tmp.resolve("out/embeddings/items"));
+        List<Row> evaluated = vectors(tmp.resolve("out/embeddings/eval-item2vec"));
+        assertThat(published.size()).isGreaterThanOrEqualTo(evaluated.size());
+        assertThat(published).isNotEqualTo(evaluated);
+    }
+
+    private static List<Row> vectors(Path parquet) {
+        return TestSpark.session()
+                .read()
+                .parquet(parquet.toString())
+                .orderBy("itemId")
+                .collectAsList();
     }
 
     @Test
