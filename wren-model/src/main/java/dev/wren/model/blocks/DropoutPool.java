@@ -11,7 +11,7 @@ import ai.djl.nn.norm.Dropout;
  * Inverted-dropout masks cut from a pool of random mask values that is drawn afresh every {@value #REFRESH_STEPS}
  * training passes. PyTorch's CPU dropout draws one 64-bit random number per element, serially (its bernoulli kernel
  * took 13% of a DeepFM training step); a pool {@value #POOL_MULTIPLE} times one pass's need, refreshed every
- * {@value #REFRESH_STEPS} passes, costs an eighth of that. Each pass takes every layer's mask as a contiguous window
+ * {@value #REFRESH_STEPS} passes, draws an eighth as many numbers. Each pass takes every layer's mask as a contiguous window
  * at a random offset, so within a pass the mask values are independent draws, as with plain dropout; across passes
  * the windows overlap at shifted positions, and since batches are shuffled no sample keeps a mask. All draws come
  * from the engine's generator, so the engine seed fixes dropout as before (masks drawn in Java and copied into
@@ -20,7 +20,7 @@ import ai.djl.nn.norm.Dropout;
  */
 final class DropoutPool {
     static final int POOL_MULTIPLE = 8;
-    static final int REFRESH_STEPS = 32;
+    static final int REFRESH_STEPS = 64;
     private final float rate;
     private NDArray pool;
     private int passesLeft;
