@@ -34,28 +34,18 @@ public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch
         return layout;
     }
 
-    /**
-     * A batch converted to the model inputs' element types, not yet tensors: training prepares the next batches on
-     * another thread while the current one trains.
-     *
-     * @param size samples
-     * @param categorical (B, F) indices
-     * @param numeric (B, N) scaled numerics
-     * @param sequence (B, L) item ids
-     * @param mask (B, L) 1 where the sequence has an item
-     * @param labels (B) labels
-     */
-    public record Prepared(
-            int size, long[] categorical, float[] numeric, long[] sequence, float[] mask, float[] labels) {}
-
-    /** Converts a batch to the inputs' element types; pure Java, so any thread may do it. */
-    public Prepared prepare(SampleBatch batch) {
+    /** The four model inputs: categorical (B, F) int64, scaled numerics (B, N), sequence (B, L) int64, mask (B, L). */
+    public NDList toInputs(NDManager manager, SampleBatch batch) {
+        int b = batch.size();
+        int l = layout.sequenceLength();
         int m = layout.numericCount();
+        NDArray categorical = manager.create(toLong(batch.categorical()), new Shape(b, layout.categoricalCount()));
         float[] raw = batch.numeric();
         float[] numeric = new float[raw.length];
         for (int i = 0, j = 0; i < raw.length; i++, j = j + 1 == m ? 0 : j + 1) {
             numeric[i] = (raw[i] - means[j]) * inverseDeviations[j];
         }
+        NDArray numerics = manager.create(numeric, new Shape(b, m));
         int[] ids = batch.sequence();
         long[] sequence = new long[ids.length];
         float[] mask = new float[ids.length];
@@ -63,32 +53,15 @@ public final class FeatureTranslator implements NoBatchifyTranslator<SampleBatch
             sequence[i] = ids[i];
             mask[i] = ids[i] > 0 ? 1f : 0f;
         }
-        return new Prepared(batch.size(), toLong(batch.categorical()), numeric, sequence, mask, batch.labels());
-    }
-
-    /** The four model inputs: categorical (B, F) int64, scaled numerics (B, N), sequence (B, L) int64, mask (B, L). */
-    public NDList toInputs(NDManager manager, SampleBatch batch) {
-        return toInputs(manager, prepare(batch));
-    }
-
-    /** The four model inputs of a prepared batch. */
-    public NDList toInputs(NDManager manager, Prepared batch) {
-        int b = batch.size();
-        int l = layout.sequenceLength();
         return new NDList(
-                manager.create(batch.categorical(), new Shape(b, layout.categoricalCount())),
-                manager.create(batch.numeric(), new Shape(b, layout.numericCount())),
-                manager.create(batch.sequence(), new Shape(b, l)),
-                manager.create(batch.mask(), new Shape(b, l)));
+                categorical,
+                numerics,
+                manager.create(sequence, new Shape(b, l)),
+                manager.create(mask, new Shape(b, l)));
     }
 
     /** The labels as (B, 1) float32. */
     public NDArray labels(NDManager manager, SampleBatch batch) {
-        return manager.create(batch.labels(), new Shape(batch.size(), 1));
-    }
-
-    /** The labels of a prepared batch as (B, 1) float32. */
-    public NDArray labels(NDManager manager, Prepared batch) {
         return manager.create(batch.labels(), new Shape(batch.size(), 1));
     }
 

@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class ModelTrainer {
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
     private static final String ENGINE = "PyTorch";
-    /** Batches prepared ahead of the training step, on another thread. */
-    private static final int PREFETCH_DEPTH = 2;
 
     private ModelTrainer() {}
 
@@ -180,10 +178,8 @@ public final class ModelTrainer {
                     .continuousUpdate()
                     .build());
         }
-        try (var batches = train.batches(config.batchSize(), OptionalLong.of(shuffleSeed));
-                var ahead = new Prefetch<>(
-                        batches.map(translator::prepare).iterator(), PREFETCH_DEPTH, "wren-batch-prefetch")) {
-            ahead.forEach(batch -> {
+        try (var batches = train.batches(config.batchSize(), OptionalLong.of(shuffleSeed))) {
+            batches.forEach(batch -> {
                 float loss = step(spec, trainer, translator, batch, config, ++steps[0]);
                 lossSum[0] += (double) loss * batch.size();
                 seen[0] += batch.size();
@@ -206,7 +202,7 @@ public final class ModelTrainer {
             ModelSpec spec,
             Trainer trainer,
             FeatureTranslator translator,
-            FeatureTranslator.Prepared batch,
+            SampleBatch batch,
             TrainConfig config,
             long stepNumber) {
         try (NDManager manager = trainer.getManager().newSubManager()) {
