@@ -2,8 +2,8 @@ package dev.wren.model.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.List;
 final class Mlp extends FixedShapeBlock {
     private final List<Dense> layers = new ArrayList<>();
     private final float dropout;
+    private final DropoutPool dropoutPool;
     private final long out;
 
     Mlp(long in, List<Integer> hidden, float dropout) {
@@ -20,6 +21,7 @@ final class Mlp extends FixedShapeBlock {
             throw new IllegalArgumentException("an MLP needs at least one hidden layer");
         }
         this.dropout = dropout;
+        this.dropoutPool = dropout > 0 ? new DropoutPool(dropout) : null;
         long width = in;
         for (int i = 0; i < hidden.size(); i++) {
             layers.add(addChildBlock("dense" + i, new Dense(width, hidden.get(i))));
@@ -42,14 +44,33 @@ final class Mlp extends FixedShapeBlock {
         return forward(store, new NDList(x), training).singletonOrThrow();
     }
 
+    private long[] startDropoutPass(NDArray x) {
+        long rows = x.size() / x.getShape().get(x.getShape().dimension() - 1);
+        long[] needed = new long[layers.size()];
+        for (int i = 0; i < needed.length; i++) {
+            needed[i] = rows * layers.get(i).outputWidth();
+        }
+        NDManager owner = layers.get(0).weightArray().getManager();
+        return dropoutPool.startPass(owner, x.getManager(), needed);
+    }
+
+    /** Frees the dropout pool kept between training passes. */
+    void releaseTrainingState() {
+        if (dropoutPool != null) {
+            dropoutPool.release();
+        }
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        for (Dense layer : layers) {
-            x = Activation.relu(layer.forward(store, new NDList(x), training).singletonOrThrow());
-            if (dropout > 0) {
-                x = Dropout.dropout(x, dropout, training).singletonOrThrow();
+        long[] offsets = training && dropoutPool != null ? startDropoutPass(x) : null;
+        for (int i = 0; i < layers.size(); i++) {
+            x = Activation.relu(
+                    layers.get(i).forward(store, new NDList(x), training).singletonOrThrow());
+            if (offsets != null) {
+                x = dropoutPool.apply(x, offsets[i]);
             }
         }
         return new NDList(x);

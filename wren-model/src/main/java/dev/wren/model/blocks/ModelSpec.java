@@ -257,9 +257,14 @@ public sealed interface ModelSpec {
             return new DeepFm(layout, embeddingDim, hidden, dropout);
         }
 
+        /**
+         * Batch 2048: on ml-latest-small (seeds 1 and 42, early stopping) test ROC-AUC 0.807 / 0.803 and log loss
+         * 0.551 / 0.587 against 0.800 / 0.805 and 0.585 / 0.582 with batch 256, at 2.5 times the samples per CPU
+         * second.
+         */
         @Override
         public TrainingDefaults defaultTraining() {
-            return new TrainingDefaults(0.001f, 0f, 256, 10);
+            return new TrainingDefaults(0.001f, 0f, 2048, 10);
         }
     }
 

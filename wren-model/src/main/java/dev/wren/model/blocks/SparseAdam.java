@@ -38,10 +38,13 @@ public record SparseAdam(float learningRate, float l2, long step) {
         root.getChildren().values().forEach(this::apply);
     }
 
-    /** Frees the tables' optimizer state once training is over. */
+    /** Frees the tables' optimizer state and the MLPs' dropout pools once training is over. */
     public static void release(Block root) {
         if (root instanceof EmbeddingTable table) {
             table.resetSparseState();
+        }
+        if (root instanceof Mlp mlp) {
+            mlp.releaseTrainingState();
         }
         root.getChildren().values().forEach(SparseAdam::release);
     }

@@ -148,6 +148,11 @@ public final class ModelTrainer {
         restore(model, best);
         double samplesPerSecond = trainedSamples / Math.max(1e-9, trainingNanos / 1e9);
         double samplesPerCpuSecond = trainedSamples / Math.max(1e-9, trainingCpuNanos / 1e9);
+        log.info(
+                "{}: {} samples/s wall, {} per CPU second of the training thread",
+                spec.name(),
+                String.format("%.0f", samplesPerSecond),
+                String.format("%.0f", samplesPerCpuSecond));
         return new TrainingReport(
                 losses.size(), bestEpoch, bestAuc, losses, aucs, samplesPerSecond, samplesPerCpuSecond);
     }

@@ -69,7 +69,7 @@ public record TrainConfig(
                 rate, l2, batchSize, maxEpochs, patience, seed, device, checkpointDirectory, showProgress);
     }
 
-    /** L2 weight decay (on embedding rows, only the rows a batch touches). */
+    /** L2 weight decay (on the rows of a row-sparse embedding table, only the rows a batch touches). */
     public TrainConfig withL2(float newL2) {
         return new TrainConfig(
                 learningRate, newL2, batchSize, maxEpochs, patience, seed, device, checkpointDirectory, showProgress);

@@ -16,7 +16,7 @@ class SparseAdamTest {
     @Test
     void aStepMovesOnlyTheLookedUpRowsEachWeightByTheLearningRate() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            EmbeddingTable table = new EmbeddingTable(new long[] {6}, 3);
+            EmbeddingTable table = new EmbeddingTable(new long[] {6}, 3, true);
             table.initialize(manager, DataType.FLOAT32, new Shape(2, 1));
             ParameterStore store = new ParameterStore(manager, false);
             float[] before = table.getParameters().get(0).getValue().getArray().toFloatArray();
@@ -45,9 +45,18 @@ class SparseAdamTest {
     }
 
     @Test
+    void aTableLookedUpOncePerStepIsRowSparseOnlyWhenLarge() {
+        long limit = EmbeddingTable.ROW_SPARSE_MIN_VALUES;
+        assertThat(new EmbeddingTable(new long[] {8_000, 600}, 10).rowSparse()).isFalse();
+        assertThat(new EmbeddingTable(new long[] {limit / 8, limit / 8}, 8).rowSparse())
+                .isTrue();
+        assertThat(new EmbeddingTable(new long[] {limit}, 1).rowSparse()).isFalse();
+    }
+
+    @Test
     void aRowSparseTableRefusesASecondLookupInOneStep() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            EmbeddingTable table = new EmbeddingTable(new long[] {6}, 2);
+            EmbeddingTable table = new EmbeddingTable(new long[] {6}, 2, true);
             table.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
             ParameterStore store = new ParameterStore(manager, false);
             NDArray indices = manager.create(new long[] {1}, new Shape(1, 1));
