@@ -11,14 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,25 +19,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Word2Vec fits of one offline run, started as soon as the ratings are read and trained in the background while
- * the features and samples stages run: Item2vec on one driver thread, DeepWalk then Node2vec on another. Each MLlib
- * Word2Vec fit is one single-threaded task for most of its time, so on its own it leaves the other cores idle; beside
- * the feature stages it fills them. The embed stage then {@link #await awaits} the vectors.
+ * The Word2Vec fits of one offline run, trained in the background on driver threads of their own. Item2vec starts as
+ * soon as the ratings are read and trains while the features and samples stages run: an MLlib Word2Vec fit is one
+ * single-threaded task for most of its time, so on its own it leaves the other cores idle, and beside the feature
+ * stages it fills them. DeepWalk then Node2vec start on a second thread when {@link #startGraphFits} is called: the
+ * pipeline calls it once the samples are written, so that the outputs training needs (features, samples, Item2vec)
+ * are not slowed by fits only the evaluation needs. The embed stage then {@link #await awaits} the vectors.
  *
- * <p>The fits run in their own Spark job group, so {@link #close} cancels whatever is still running when the run
- * fails or ends early. Not thread-safe: the run that started it awaits and closes it.
+ * <p>Each fit is a {@link BackgroundJob}, so {@link #close} cancels whatever is still running when the run fails or
+ * ends early. Not thread-safe: the run that started it awaits and closes it.
  */
 final class EmbeddingFits implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingFits.class);
 
     private final SparkSession spark;
-    private final String jobGroup;
-    private final ExecutorService threads;
     private final Dataset<Row> train;
     private final Dataset<Row> test;
     private final Dataset<Row> positives;
-    private final Future<Item2vecVectors> item2vec;
-    private final Future<List<Dataset<Row>>> walked;
+    private final RandomWalks walks;
+    private final Dataset<Row> trainPositives;
+    private final BackgroundJob<Item2vecVectors> item2vec;
+    private BackgroundJob<List<Dataset<Row>>> walked;
 
     /** The vectors of every method, fitted on the training split, and the published refit when one was asked for. */
     record Vectors(Map<String, Dataset<Row>> methods, Optional<Dataset<Row>> refittedItem2vec) {}
@@ -66,16 +60,14 @@ final class EmbeddingFits implements AutoCloseable {
             int leaveLastN,
             long seed) {
         this.spark = spark;
-        this.jobGroup = "wren-embeddings-" + UUID.randomUUID();
         // Train on all but each user's last n events, evaluate on those.
         Dataset<Row> split = Samples.withUserSplit(ratings, leaveLastN);
         this.train = split.filter(col("userSplit").equalTo(Samples.TRAIN)).persist(StorageLevel.MEMORY_AND_DISK());
         this.test = split.filter(col("userSplit").equalTo(Samples.TEST));
         this.positives = Sequences.positives(ratings, positiveThreshold);
-        Dataset<Row> trainPositives = Sequences.positives(train, positiveThreshold);
-        RandomWalks walks = new RandomWalks(spark, params, seed);
-        this.threads = Executors.newFixedThreadPool(2, daemonThreads());
-        this.item2vec = threads.submit(() -> inGroup(() -> {
+        this.trainPositives = Sequences.positives(train, positiveThreshold);
+        this.walks = new RandomWalks(spark, params, seed);
+        this.item2vec = BackgroundJob.start(spark, "item2vec", () -> {
             Dataset<Row> fitted = new Item2Vec(params, seed).fit(Sequences.sentences(trainPositives));
             log.info("Item2vec fitted on the training split");
             Optional<Dataset<Row>> refitted = Optional.empty();
@@ -84,11 +76,17 @@ final class EmbeddingFits implements AutoCloseable {
                 log.info("Item2vec refitted on the whole log");
             }
             return new Item2vecVectors(fitted, refitted);
-        }));
-        this.walked = threads.submit(() -> inGroup(() -> {
-            TransitionGraph graph = walks.graph(Sequences.transitions(trainPositives));
-            return List.of(walks.deepWalk(graph), walks.node2vec(graph));
-        }));
+        });
+    }
+
+    /** Starts the DeepWalk and Node2vec fits, unless they are already started. */
+    void startGraphFits() {
+        if (walked == null) {
+            walked = BackgroundJob.start(spark, "graph-embeddings", () -> {
+                TransitionGraph graph = walks.graph(Sequences.transitions(trainPositives));
+                return List.of(walks.deepWalk(graph), walks.node2vec(graph));
+            });
+        }
     }
 
     /** The evaluation's training split: all but each user's last n events (cached until {@link #close}). */
@@ -106,54 +104,25 @@ final class EmbeddingFits implements AutoCloseable {
         return positives;
     }
 
-    /** Waits for every fit; a failed fit's exception is rethrown. */
+    /** Waits for every fit, starting the graph fits first if they are not yet; a failed fit's exception is rethrown. */
     Vectors await() {
-        Item2vecVectors i2v = result(item2vec);
-        List<Dataset<Row>> walks = result(walked);
+        startGraphFits();
+        Item2vecVectors i2v = item2vec.await();
+        List<Dataset<Row>> graphVectors = walked.await();
         Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
         methods.put("item2vec", i2v.onTrainingSplit());
-        methods.put("deepwalk", walks.get(0));
-        methods.put("node2vec", walks.get(1));
+        methods.put("deepwalk", graphVectors.get(0));
+        methods.put("node2vec", graphVectors.get(1));
         return new Vectors(methods, i2v.refitted());
     }
 
     /** Cancels fits still running and frees the cached split. */
     @Override
     public void close() {
-        if (!item2vec.isDone() || !walked.isDone()) {
-            spark.sparkContext().cancelJobGroup(jobGroup);
+        item2vec.close();
+        if (walked != null) {
+            walked.close();
         }
-        threads.shutdownNow();
         train.unpersist();
-    }
-
-    private <T> T inGroup(Callable<T> body) throws Exception {
-        // A job group is a thread-local property: every job this thread submits belongs to it.
-        spark.sparkContext().setJobGroup(jobGroup, "Wren embedding fits", true);
-        try {
-            return body.call();
-        } finally {
-            spark.sparkContext().clearJobGroup();
-        }
-    }
-
-    private static <T> T result(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the embedding fits", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "wren-embedding-fit-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

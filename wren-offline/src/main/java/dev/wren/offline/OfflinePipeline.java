@@ -21,6 +21,8 @@ import dev.wren.offline.publish.SnapshotPublisher;
 import dev.wren.offline.samples.FeatureTransforms;
 import dev.wren.offline.samples.Samples;
 import dev.wren.offline.stats.LogStatistics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -131,6 +133,10 @@ public final class OfflinePipeline {
             if (config.runs(Stage.SAMPLES)) {
                 stage(Stage.SAMPLES, this::samples);
             }
+            if (embeddingFits != null) {
+                // Only now: the graph fits would otherwise take CPU from the stages training needs.
+                embeddingFits.startGraphFits();
+            }
             if (config.runs(Stage.EMBED)) {
                 stage(Stage.EMBED, this::embed);
             }
@@ -234,26 +240,28 @@ public final class OfflinePipeline {
             userHistory.unpersist();
             userHistory = null;
             Map<String, Object> fitted = new LinkedHashMap<>();
-            for (String split : List.of("timeSplit", "userSplit")) {
-                Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
-                Dataset<Row> test = all.filter(col(split).equalTo(Samples.TEST));
-                PipelineModel transforms =
-                        new FeatureTransforms(config.samples().buckets()).fit(train);
-                String name = split.equals("timeSplit") ? "time" : "user";
-                try {
-                    transforms
-                            .write()
-                            .overwrite()
-                            .save(config.output().resolve("transforms/" + name).toString());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                fitted.put(name, FeatureTransforms.parameters(transforms));
-                manifest.writeParquet("samples/" + name + "/train", sampleColumns(transforms.transform(train)));
-                manifest.writeParquet("samples/" + name + "/test", sampleColumns(transforms.transform(test)));
-            }
+            fitted.put("time", writeSplit(all, "timeSplit", "time"));
+            fitted.put("user", writeSplit(all, "userSplit", "user"));
             manifest.put("transforms", fitted);
             all.unpersist();
+        }
+
+        /** Fits one split's transforms on its training rows, writes them and the split's samples, returns the fit. */
+        private Map<String, Object> writeSplit(Dataset<Row> all, String split, String name) {
+            Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
+            Dataset<Row> test = all.filter(col(split).equalTo(Samples.TEST));
+            PipelineModel transforms = new FeatureTransforms(config.samples().buckets()).fit(train);
+            try {
+                transforms
+                        .write()
+                        .overwrite()
+                        .save(config.output().resolve("transforms/" + name).toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            manifest.writeParquet("samples/" + name + "/train", sampleColumns(transforms.transform(train)));
+            manifest.writeParquet("samples/" + name + "/test", sampleColumns(transforms.transform(test)));
+            return FeatureTransforms.parameters(transforms);
         }
 
         private Dataset<Row> sampleColumns(Dataset<Row> transformed) {
