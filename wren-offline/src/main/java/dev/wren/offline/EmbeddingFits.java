@@ -8,7 +8,6 @@ import dev.wren.offline.embed.Sequences;
 import dev.wren.offline.embed.TransitionGraph;
 import dev.wren.offline.samples.Samples;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -38,13 +37,18 @@ final class EmbeddingFits implements AutoCloseable {
     private final Dataset<Row> positives;
     private final RandomWalks walks;
     private final Dataset<Row> trainPositives;
-    private final BackgroundJob<Item2vecVectors> item2vec;
-    private BackgroundJob<List<Dataset<Row>>> walked;
+    private final EmbeddingParams params;
+    private final BackgroundJob<Fitted> item2vec;
+    private BackgroundJob<Fitted> walked;
 
-    /** The vectors of every method, fitted on the training split, and the published refit when one was asked for. */
-    record Vectors(Map<String, Dataset<Row>> methods, Optional<Dataset<Row>> refittedItem2vec) {}
+    /**
+     * The vectors of every method, fitted on the training split, and the published method's vectors refitted on the
+     * whole log when {@link EmbeddingParams#refit} asked for them.
+     */
+    record Vectors(Map<String, Dataset<Row>> methods, Optional<Dataset<Row>> refitted) {}
 
-    private record Item2vecVectors(Dataset<Row> onTrainingSplit, Optional<Dataset<Row>> refitted) {}
+    /** One background job's fits: by method on the training split, and the published method's refit if it was one. */
+    private record Fitted(Map<String, Dataset<Row>> methods, Optional<Dataset<Row>> refitted) {}
 
     /**
      * Starts the fits.
@@ -67,15 +71,16 @@ final class EmbeddingFits implements AutoCloseable {
         this.positives = Sequences.positives(ratings, positiveThreshold);
         this.trainPositives = Sequences.positives(train, positiveThreshold);
         this.walks = new RandomWalks(spark, params, seed);
+        this.params = params;
         this.item2vec = BackgroundJob.start(spark, "item2vec", () -> {
             Dataset<Row> fitted = new Item2Vec(params, seed).fit(Sequences.sentences(trainPositives));
             log.info("Item2vec fitted on the training split");
             Optional<Dataset<Row>> refitted = Optional.empty();
-            if (params.refit() && params.published().equals("item2vec")) {
+            if (refits("item2vec")) {
                 refitted = Optional.of(new Item2Vec(params, seed).fit(Sequences.sentences(positives)));
                 log.info("Item2vec refitted on the whole log");
             }
-            return new Item2vecVectors(fitted, refitted);
+            return new Fitted(Map.of("item2vec", fitted), refitted);
         });
     }
 
@@ -84,9 +89,21 @@ final class EmbeddingFits implements AutoCloseable {
         if (walked == null) {
             walked = BackgroundJob.start(spark, "graph-embeddings", () -> {
                 TransitionGraph graph = walks.graph(Sequences.transitions(trainPositives));
-                return List.of(walks.deepWalk(graph), walks.node2vec(graph));
+                Map<String, Dataset<Row>> fitted =
+                        Map.of("deepwalk", walks.deepWalk(graph), "node2vec", walks.node2vec(graph));
+                Optional<Dataset<Row>> refitted = Optional.empty();
+                if (refits("deepwalk") || refits("node2vec")) {
+                    TransitionGraph whole = walks.graph(Sequences.transitions(positives));
+                    refitted = Optional.of(refits("deepwalk") ? walks.deepWalk(whole) : walks.node2vec(whole));
+                    log.info("{} refitted on the whole log", params.published());
+                }
+                return new Fitted(fitted, refitted);
             });
         }
+    }
+
+    private boolean refits(String method) {
+        return params.refit() && params.published().equals(method);
     }
 
     /** The evaluation's training split: all but each user's last n events (cached until {@link #close}). */
@@ -107,13 +124,13 @@ final class EmbeddingFits implements AutoCloseable {
     /** Waits for every fit, starting the graph fits first if they are not yet; a failed fit's exception is rethrown. */
     Vectors await() {
         startGraphFits();
-        Item2vecVectors i2v = item2vec.await();
-        List<Dataset<Row>> graphVectors = walked.await();
+        Fitted words = item2vec.await();
+        Fitted graphs = walked.await();
         Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
-        methods.put("item2vec", i2v.onTrainingSplit());
-        methods.put("deepwalk", graphVectors.get(0));
-        methods.put("node2vec", graphVectors.get(1));
-        return new Vectors(methods, i2v.refitted());
+        methods.put("item2vec", words.methods().get("item2vec"));
+        methods.put("deepwalk", graphs.methods().get("deepwalk"));
+        methods.put("node2vec", graphs.methods().get("node2vec"));
+        return new Vectors(methods, words.refitted().or(graphs::refitted));
     }
 
     /** Cancels fits still running and frees the cached split. */

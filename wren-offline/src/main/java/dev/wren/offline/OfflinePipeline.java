@@ -7,8 +7,6 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.offline.embed.Neighbours;
 import dev.wren.offline.embed.NextItemEvaluation;
-import dev.wren.offline.embed.RandomWalks;
-import dev.wren.offline.embed.Sequences;
 import dev.wren.offline.embed.UserEmbeddings;
 import dev.wren.offline.features.ItemFeatures;
 import dev.wren.offline.features.RatingEvents;
@@ -299,7 +297,6 @@ public final class OfflinePipeline {
             Dataset<Row> train = embeddingFits.train();
             Dataset<Row> test = embeddingFits.test();
             Dataset<Row> positives = embeddingFits.positives();
-            RandomWalks walks = new RandomWalks(spark, params, config.seed());
             Map<String, Neighbours> neighbours = new LinkedHashMap<>();
             methods.forEach((m, vectors) -> neighbours.put(m, Neighbours.of(vectors)));
             Map<String, NextItemEvaluation.Score> scores = new NextItemEvaluation(
@@ -326,15 +323,7 @@ public final class OfflinePipeline {
 
             // What serving gets: the chosen method's vectors (the evaluation's fit, or refitted on the whole log when
             // asked), and users' recency-weighted means over all their positives.
-            if (!params.refit()) {
-                itemVectors = methods.get(params.published());
-            } else {
-                itemVectors = switch (params.published()) {
-                    case "deepwalk" -> walks.deepWalk(Sequences.transitions(positives));
-                    case "node2vec" -> walks.node2vec(Sequences.transitions(positives));
-                    default -> fitted.refittedItem2vec().orElseThrow();
-                };
-            }
+            itemVectors = fitted.refitted().orElseGet(() -> methods.get(params.published()));
             itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
             long end = data.ratings().agg(max("ts")).first().getLong(0);
             userVectors = UserEmbeddings.recencyWeighted(positives, itemVectors, end + 1, params.userHalfLifeDays())

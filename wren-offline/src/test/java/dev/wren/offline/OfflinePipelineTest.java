@@ -20,6 +20,8 @@ import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflinePipelineTest {
     private static final int DIM = 8;
@@ -105,16 +107,17 @@ class OfflinePipelineTest {
                 .isEqualTo(vectors(tmp.resolve("out/embeddings/eval-item2vec")));
     }
 
-    @Test
-    void refittingPublishesVectorsTrainedOnTheWholeLog(@TempDir Path tmp) {
+    @ParameterizedTest
+    @ValueSource(strings = {"item2vec", "deepwalk", "node2vec"})
+    void refittingPublishesVectorsTrainedOnTheWholeLog(String method, @TempDir Path tmp) {
         OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
         OfflineConfig config = base.withStages(Stage.parse("embed"))
-                .withEmbedding(base.embedding().withRefit(true));
+                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 30, 100, method).withRefit(true));
 
         pipeline.run(config, ProgressListener.none());
 
         List<Row> published = vectors(tmp.resolve("out/embeddings/items"));
-        List<Row> evaluated = vectors(tmp.resolve("out/embeddings/eval-item2vec"));
+        List<Row> evaluated = vectors(tmp.resolve("out/embeddings/eval-" + method));
         assertThat(published.size()).isGreaterThanOrEqualTo(evaluated.size());
         assertThat(published).isNotEqualTo(evaluated);
     }
