@@ -30,6 +30,7 @@ public final class Catalog {
     private final Map<Integer, String> lowerTitles;
     private final List<Integer> byPopularity;
     private final Map<String, List<Integer>> byGenreRating;
+    private final List<String> genreNames;
     private final int newestYear;
     // The request path's lookups (thousands per request): raw id -> slot, then arrays by slot.
     private final IdSlots slots;
@@ -50,6 +51,9 @@ public final class Catalog {
         items.values().forEach(item -> item.genres()
                 .forEach(g -> genres.computeIfAbsent(g, k -> new ArrayList<>()).add(item.id())));
         List<String> names = new ArrayList<>(genres.keySet());
+        // Sorted once here: Map.copyOf's iteration order changes from one JVM run to the next, which made the genre
+        // order of cold-start picks (genre-top takes every genre in turn) differ between restarts.
+        this.genreNames = List.copyOf(names);
         Map<Integer, Long> masks = new HashMap<>();
         items.values().forEach(item -> {
             long mask = 0;
@@ -142,7 +146,7 @@ public final class Catalog {
 
     /** Every genre, sorted by name. */
     public List<String> genres() {
-        return List.copyOf(byGenreRating.keySet());
+        return genreNames;
     }
 
     public boolean hasGenre(String genre) {

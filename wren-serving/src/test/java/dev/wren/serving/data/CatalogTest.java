@@ -27,6 +27,11 @@ class CatalogTest {
     }
 
     @Test
+    void listsGenresByNameWhateverTheHashOrder() {
+        assertEquals(List.of("Comedy", "Drama"), catalog.genres());
+    }
+
+    @Test
     void looksItemsUpByIdAndReportsUnknownOnes() {
         assertEquals(true, catalog.contains(20));
         assertEquals(false, catalog.contains(25));
