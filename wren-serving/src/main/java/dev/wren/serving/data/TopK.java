@@ -41,9 +41,57 @@ public final class TopK {
         return out;
     }
 
-    /** The positions of all {@code n} entries, best first. */
+    /**
+     * The positions of all {@code n} entries, best first. A merge sort rather than the heap: it skips merging runs
+     * that are already in order, so a list that is nearly sorted (a re-ranker's input) costs little more than a scan.
+     */
     public static int[] order(double[] scores, int[] keys, int n) {
-        return best(scores, keys, n, n);
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int lo = 0; lo < n; lo += RUN) {
+            insertionSort(a, lo, Math.min(n, lo + RUN), scores, keys);
+        }
+        int[] b = new int[n];
+        for (int width = RUN; width < n; width *= 2) {
+            for (int lo = 0; lo + width < n; lo += 2 * width) {
+                int mid = lo + width;
+                if (better(a[mid], a[mid - 1], scores, keys)) {
+                    merge(a, b, lo, mid, Math.min(n, lo + 2 * width), scores, keys);
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Runs this short are sorted by insertion before merging. */
+    private static final int RUN = 16;
+
+    private static void insertionSort(int[] a, int from, int to, double[] scores, int[] keys) {
+        for (int i = from + 1; i < to; i++) {
+            int x = a[i];
+            int j = i - 1;
+            while (j >= from && better(x, a[j], scores, keys)) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
+        }
+    }
+
+    /** Merges the sorted runs a[lo, mid) and a[mid, hi) in place, through b. */
+    private static void merge(int[] a, int[] b, int lo, int mid, int hi, double[] scores, int[] keys) {
+        System.arraycopy(a, lo, b, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (i < mid && (j >= hi || !better(b[j], b[i], scores, keys))) {
+                a[k] = b[i++];
+            } else {
+                a[k] = b[j++];
+            }
+        }
     }
 
     /**

@@ -72,6 +72,9 @@ public final class VectorIndex {
 
     static final int EXACT_FRACTION = 8;
 
+    /** Scores per block of the exact scan (4 KB of floats). */
+    private static final int SCAN_BLOCK = 1024;
+
     private VectorIndex(
             int dimension,
             int[] itemIds,
@@ -209,12 +212,22 @@ public final class VectorIndex {
     private List<Hit> exact(float[] query, int k, IntPredicate accept) {
         double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
         int n = itemIds.length;
-        float[] scores = new float[n];
+        float[] q = new float[dimension];
         for (int d = 0; d < dimension; d++) {
-            float q = (float) (query[d] * scale);
-            int base = d * n;
-            for (int i = 0; i < n; i++) {
-                scores[i] += q * columns[base + i];
+            q[d] = (float) (query[d] * scale);
+        }
+        float[] scores = new float[n];
+        // A block of scores at a time, all dimensions over it: the block stays in the L1 cache instead of the whole
+        // score array (39 KB for 9,742 items) streaming through it once per dimension. Each score still adds its
+        // terms in dimension order, so the sums are the same to the bit.
+        for (int from = 0; from < n; from += SCAN_BLOCK) {
+            int to = Math.min(n, from + SCAN_BLOCK);
+            for (int d = 0; d < dimension; d++) {
+                float qd = q[d];
+                int base = d * n;
+                for (int i = from; i < to; i++) {
+                    scores[i] += qd * columns[base + i];
+                }
             }
         }
         // A bounded heap of node numbers whose root is the worst kept: O(n log k), no boxing.

@@ -82,12 +82,9 @@ public final class DiversityReranker implements Contextual.Reranker {
         }
         int[] order = TopK.order(scores, positions, n);
         double span = max > min ? max - min : 1;
+        // Genre masks on first use: the scans stop early, so most of the pool is never compared.
         long[] masks = new long[n];
-        double[] relevance = new double[n];
-        for (int i = 0; i < n; i++) {
-            masks[i] = catalog.genreMask(pool[order[i]].itemId());
-            relevance[i] = (scores[order[i]] - min) / span;
-        }
+        boolean[] masked = new boolean[n];
         List<ScoredItem> picked = new ArrayList<>(Math.min(size, n));
         long[] pickedMasks = new long[Math.min(size, n)];
         boolean[] used = new boolean[n];
@@ -98,9 +95,14 @@ public final class DiversityReranker implements Contextual.Reranker {
                 if (used[i]) {
                     continue;
                 }
-                double value = lambda * relevance[i];
+                double relevance = (scores[order[i]] - min) / span;
+                double value = lambda * relevance;
                 if (value <= bestValue) {
                     break;
+                }
+                if (!masked[i]) {
+                    masks[i] = catalog.genreMask(pool[order[i]].itemId());
+                    masked[i] = true;
                 }
                 if (lambda < 1) {
                     double sim = 0;
