@@ -42,56 +42,32 @@ public final class TopK {
     }
 
     /**
-     * The positions of all {@code n} entries, best first. A merge sort rather than the heap: it skips merging runs
-     * that are already in order, so a list that is nearly sorted (a re-ranker's input) costs little more than a scan.
+     * The positions of all {@code n} entries, best first. Sorts primitive keys, each score rounded to a float (which
+     * keeps the order, merging only near-equal scores) above the position, with the JDK's primitive sort; then an
+     * insertion pass with the exact comparison puts the few entries whose rounded scores tie in order.
      */
     public static int[] order(double[] scores, int[] keys, int n) {
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToIntBits((float) scores[i]);
+            int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+            packed[i] = ((long) ~ascending << 32) | i;
+        }
+        java.util.Arrays.sort(packed);
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
-            a[i] = i;
+            a[i] = (int) packed[i];
         }
-        for (int lo = 0; lo < n; lo += RUN) {
-            insertionSort(a, lo, Math.min(n, lo + RUN), scores, keys);
-        }
-        int[] b = new int[n];
-        for (int width = RUN; width < n; width *= 2) {
-            for (int lo = 0; lo + width < n; lo += 2 * width) {
-                int mid = lo + width;
-                if (better(a[mid], a[mid - 1], scores, keys)) {
-                    merge(a, b, lo, mid, Math.min(n, lo + 2 * width), scores, keys);
-                }
-            }
-        }
-        return a;
-    }
-
-    /** Runs this short are sorted by insertion before merging. */
-    private static final int RUN = 16;
-
-    private static void insertionSort(int[] a, int from, int to, double[] scores, int[] keys) {
-        for (int i = from + 1; i < to; i++) {
+        for (int i = 1; i < n; i++) {
             int x = a[i];
             int j = i - 1;
-            while (j >= from && better(x, a[j], scores, keys)) {
+            while (j >= 0 && better(x, a[j], scores, keys)) {
                 a[j + 1] = a[j];
                 j--;
             }
             a[j + 1] = x;
         }
-    }
-
-    /** Merges the sorted runs a[lo, mid) and a[mid, hi) in place, through b. */
-    private static void merge(int[] a, int[] b, int lo, int mid, int hi, double[] scores, int[] keys) {
-        System.arraycopy(a, lo, b, lo, hi - lo);
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-            if (i < mid && (j >= hi || !better(b[j], b[i], scores, keys))) {
-                a[k] = b[i++];
-            } else {
-                a[k] = b[j++];
-            }
-        }
+        return a;
     }
 
     /**
