@@ -85,6 +85,10 @@ public final class DiversityReranker implements Contextual.Reranker {
         // Genre masks on first use: the scans stop early, so most of the pool is never compared.
         long[] masks = new long[n];
         boolean[] masked = new boolean[n];
+        // Each candidate's greatest similarity to the picks so far, and how many picks it covers: a later scan only
+        // compares it with the picks made since (a max is the same in any order).
+        double[] maxSim = new double[n];
+        int[] compared = new int[n];
         List<ScoredItem> picked = new ArrayList<>(Math.min(size, n));
         long[] pickedMasks = new long[Math.min(size, n)];
         boolean[] used = new boolean[n];
@@ -105,10 +109,12 @@ public final class DiversityReranker implements Contextual.Reranker {
                     masked[i] = true;
                 }
                 if (lambda < 1) {
-                    double sim = 0;
-                    for (int p = 0; p < picked.size(); p++) {
+                    double sim = maxSim[i];
+                    for (int p = compared[i]; p < picked.size(); p++) {
                         sim = Math.max(sim, jaccard(masks[i], pickedMasks[p]));
                     }
+                    maxSim[i] = sim;
+                    compared[i] = picked.size();
                     value -= (1 - lambda) * sim;
                 }
                 if (value > bestValue) {
