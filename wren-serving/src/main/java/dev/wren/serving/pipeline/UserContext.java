@@ -53,11 +53,13 @@ public final class UserContext {
 
     private static long[] bits(UserRatings rated, Set<Integer> live) {
         int max = -1;
-        for (int id : rated.items()) {
-            if (id < 0 || id > MAX_BITSET_ID) {
+        int[] sorted = rated.sortedItems();
+        if (sorted.length > 0) {
+            // The ratings' ids are kept sorted: their range is at the two ends.
+            if (sorted[0] < 0 || sorted[sorted.length - 1] > MAX_BITSET_ID) {
                 return SPARSE;
             }
-            max = Math.max(max, id);
+            max = sorted[sorted.length - 1];
         }
         for (int id : live) {
             if (id < 0 || id > MAX_BITSET_ID) {
@@ -66,7 +68,7 @@ public final class UserContext {
             max = Math.max(max, id);
         }
         long[] bits = new long[(max >> 6) + 1];
-        for (int id : rated.items()) {
+        for (int id : sorted) {
             bits[id >> 6] |= 1L << id;
         }
         for (int id : live) {
