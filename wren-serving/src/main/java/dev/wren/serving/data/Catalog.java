@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.agrona.collections.Int2IntHashMap;
 
 /**
  * The movie catalogue with rating statistics and pre-sorted lists (by popularity, by rating per genre). Immutable and
@@ -31,9 +30,10 @@ public final class Catalog {
     private final Map<Integer, String> lowerTitles;
     private final List<Integer> byPopularity;
     private final Map<String, List<Integer>> byGenreRating;
+    private final List<String> genreNames;
     private final int newestYear;
-    // The request path's lookups (thousands per request): raw id -> slot in a primitive map, then arrays by slot.
-    private final Int2IntHashMap slots = new Int2IntHashMap(-1);
+    // The request path's lookups (thousands per request): raw id -> slot, then arrays by slot.
+    private final IdSlots slots;
     private final Item[] itemAt;
     private final ItemStats[] statsAt;
     private final long[] maskAt;
@@ -47,14 +47,13 @@ public final class Catalog {
         Map<Integer, String> titles = new HashMap<>();
         items.forEach((id, item) -> titles.put(id, item.title().toLowerCase(Locale.ROOT)));
         this.lowerTitles = IntKeys.freeze(titles);
-        this.byPopularity = sorted(new ArrayList<>(items.keySet()), Sort.POPULARITY);
         Map<String, List<Integer>> genres = new TreeMap<>();
         items.values().forEach(item -> item.genres()
                 .forEach(g -> genres.computeIfAbsent(g, k -> new ArrayList<>()).add(item.id())));
-        Map<String, List<Integer>> sortedGenres = new TreeMap<>();
-        genres.forEach((g, ids) -> sortedGenres.put(g, sorted(ids, Sort.RATING)));
-        this.byGenreRating = Map.copyOf(sortedGenres);
-        List<String> names = new ArrayList<>(sortedGenres.keySet());
+        List<String> names = new ArrayList<>(genres.keySet());
+        // Sorted once here: Map.copyOf's iteration order changes from one JVM run to the next, which made the genre
+        // order of cold-start picks (genre-top takes every genre in turn) differ between restarts.
+        this.genreNames = List.copyOf(names);
         Map<Integer, Long> masks = new HashMap<>();
         items.values().forEach(item -> {
             long mask = 0;
@@ -68,15 +67,22 @@ public final class Catalog {
         this.statsAt = new ItemStats[items.size()];
         this.maskAt = new long[items.size()];
         this.yearAt = new int[items.size()];
+        int[] ids = new int[items.size()];
         int slot = 0;
         for (Item item : items.values()) {
-            slots.put(item.id(), slot);
+            ids[slot] = item.id();
             itemAt[slot] = item;
             statsAt[slot] = stats.get(item.id());
             maskAt[slot] = masks.get(item.id());
             yearAt[slot] = item.year().orElse(NO_YEAR);
             slot++;
         }
+        this.slots = new IdSlots(ids);
+        // Sorted after the slots exist: the orders read the statistics through them.
+        this.byPopularity = sorted(new ArrayList<>(items.keySet()), Sort.POPULARITY);
+        Map<String, List<Integer>> sortedGenres = new TreeMap<>();
+        genres.forEach((g, list) -> sortedGenres.put(g, sorted(list, Sort.RATING)));
+        this.byGenreRating = Map.copyOf(sortedGenres);
         this.newestYear = items.values().stream()
                 .filter(i -> i.year().isPresent())
                 .mapToInt(i -> i.year().getAsInt())
@@ -120,16 +126,16 @@ public final class Catalog {
     }
 
     public Optional<Item> item(int id) {
-        int slot = slots.get(id);
+        int slot = slots.slot(id);
         return slot < 0 ? Optional.empty() : Optional.of(itemAt[slot]);
     }
 
     public boolean contains(int id) {
-        return slots.get(id) >= 0;
+        return slots.slot(id) >= 0;
     }
 
     public ItemStats stats(int id) {
-        int slot = slots.get(id);
+        int slot = slots.slot(id);
         ItemStats s = slot < 0 ? null : statsAt[slot];
         return s == null ? new ItemStats(0, 0, 0, items.size(), 0) : s;
     }
@@ -140,7 +146,7 @@ public final class Catalog {
 
     /** Every genre, sorted by name. */
     public List<String> genres() {
-        return List.copyOf(byGenreRating.keySet());
+        return genreNames;
     }
 
     public boolean hasGenre(String genre) {
@@ -160,12 +166,12 @@ public final class Catalog {
     /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
     /** The item's release year, or {@link #NO_YEAR} (also for an unknown item): no object is touched. */
     public int year(int id) {
-        int slot = slots.get(id);
+        int slot = slots.slot(id);
         return slot < 0 ? NO_YEAR : yearAt[slot];
     }
 
     public long genreMask(int id) {
-        int slot = slots.get(id);
+        int slot = slots.slot(id);
         return slot < 0 ? 0 : maskAt[slot];
     }
 

@@ -51,11 +51,17 @@ public final class VectorIndex {
     private final ImmutableGraphIndex graph; // null when empty
     private final Similarity similarity;
     /**
-     * The vectors dimension by dimension (entry d of node n at {@code d * size + n}), unit length for cosine: the exact
-     * scan's input. Laid out so that the scan is one {@code scores += q[d] * column[d]} pass per dimension, which the
-     * JIT vectorises (a dot product per row is a reduction, which it does not).
+     * The vectors in tiles of {@value #TILE} nodes, unit length for cosine: the exact scan's input. Tile t holds, for
+     * each dimension d, the tile's nodes' entries side by side (entry d of node n at {@code (n / TILE) * TILE * dimension
+     * + d * TILE + n % TILE}). The scan keeps a tile's {@value #TILE} sums in registers over all dimensions and reads
+     * each vector once: twice as fast as a column layout that streams the whole score array through the cache once per
+     * dimension (measured 140-200 against 350-400 microseconds for 9,742 x 32 on a busy 2-core machine). Each sum still
+     * adds its terms in dimension order, so scores are the same to the bit.
      */
-    private final float[] columns;
+    private final float[] tiles;
+
+    /** Nodes per tile of the exact scan. */
+    private static final int TILE = 8;
     /** Each item's nearest neighbours, computed on first use: the hot path asks for the same seeds again and again. */
     private final Map<Integer, List<Hit>> neighbours = new ConcurrentHashMap<>();
 
@@ -80,12 +86,14 @@ public final class VectorIndex {
             ImmutableGraphIndex graph,
             Similarity similarity) {
         this.similarity = similarity;
-        this.columns = new float[itemIds.length * dimension];
+        int tileCount = (itemIds.length + TILE - 1) / TILE;
+        this.tiles = new float[tileCount * TILE * dimension];
         for (int n = 0; n < itemIds.length; n++) {
             float[] v = vectors.get(itemIds[n]);
             double scale = similarity == Similarity.COSINE ? 1 / norm(v) : 1;
+            int at = (n / TILE) * TILE * dimension + n % TILE;
             for (int d = 0; d < dimension; d++) {
-                columns[d * itemIds.length + n] = (float) (v[d] * scale);
+                tiles[at + d * TILE] = (float) (v[d] * scale);
             }
         }
         this.dimension = dimension;
@@ -209,13 +217,35 @@ public final class VectorIndex {
     private List<Hit> exact(float[] query, int k, IntPredicate accept) {
         double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
         int n = itemIds.length;
-        float[] scores = new float[n];
+        float[] q = new float[dimension];
         for (int d = 0; d < dimension; d++) {
-            float q = (float) (query[d] * scale);
-            int base = d * n;
-            for (int i = 0; i < n; i++) {
-                scores[i] += q * columns[base + i];
+            q[d] = (float) (query[d] * scale);
+        }
+        int tileCount = (n + TILE - 1) / TILE;
+        float[] scores = new float[tileCount * TILE];
+        for (int t = 0; t < tileCount; t++) {
+            int at = t * TILE * dimension;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int d = 0; d < dimension; d++, at += TILE) {
+                float qd = q[d];
+                s0 += qd * tiles[at];
+                s1 += qd * tiles[at + 1];
+                s2 += qd * tiles[at + 2];
+                s3 += qd * tiles[at + 3];
+                s4 += qd * tiles[at + 4];
+                s5 += qd * tiles[at + 5];
+                s6 += qd * tiles[at + 6];
+                s7 += qd * tiles[at + 7];
             }
+            int o = t * TILE;
+            scores[o] = s0;
+            scores[o + 1] = s1;
+            scores[o + 2] = s2;
+            scores[o + 3] = s3;
+            scores[o + 4] = s4;
+            scores[o + 5] = s5;
+            scores[o + 6] = s6;
+            scores[o + 7] = s7;
         }
         // A bounded heap of node numbers whose root is the worst kept: O(n log k), no boxing.
         int[] heap = new int[k];

@@ -112,7 +112,7 @@ final class UserRoutes {
         int id = Params.pathInt(ctx, "id");
         int size = Params.queryInt(ctx, "size", 10, 1, 100);
         Optional<String> genre = MovieRoutes.genre(ctx, s.data().catalog());
-        boolean cold = s.data().users().context(id).isCold();
+        boolean cold = s.data().users().isCold(id);
         Recommendation r = services.recommender().recommend(new RecommendRequest(id, size, genre, "default", Map.of()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("userId", id);

@@ -9,8 +9,8 @@ import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.model.serve.Scorer;
 import dev.wren.model.serve.UserFeatures;
+import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,12 +42,18 @@ public final class ModelRanker implements Ranker {
             items[i] = model.packed(candidates.get(i).itemId());
         }
         float[] scores = model.bundle().scorer().score(user, items);
-        List<ScoredItem> out = new ArrayList<>(candidates.size());
-        for (int i = 0; i < scores.length; i++) {
-            Candidate c = candidates.get(i);
-            out.add(new ScoredItem(c.itemId(), scores[i], c.channel(), c.reason()));
+        int n = scores.length;
+        double[] widened = new double[n];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            widened[i] = scores[i];
+            ids[i] = candidates.get(i).itemId();
         }
-        out.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparingInt(ScoredItem::itemId));
+        List<ScoredItem> out = new ArrayList<>(n);
+        for (int i : TopK.order(widened, ids, n)) {
+            Candidate c = candidates.get(i);
+            out.add(new ScoredItem(c.itemId(), widened[i], c.channel(), c.reason()));
+        }
         return out;
     }
 

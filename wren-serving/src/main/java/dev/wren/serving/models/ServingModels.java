@@ -12,6 +12,7 @@ import dev.wren.model.serve.ItemFeatures;
 import dev.wren.model.serve.Scorer;
 import dev.wren.model.serve.UserFeatures;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.pipeline.BrokenStateException;
 import java.nio.file.Path;
@@ -45,7 +46,9 @@ public final class ServingModels implements AutoCloseable {
         private final ServingBundle bundle;
         // Primitive keys: the ranker looks up every candidate of every request here.
         private final Int2ObjectHashMap<ItemFeatures> items;
-        private final Int2ObjectHashMap<Scorer.PackedItem> packed;
+        // Looked up for every candidate of every request: a dense slot table and an array, no hashing.
+        private final IdSlots packedSlots;
+        private final Scorer.PackedItem[] packed;
 
         /**
          * @param bundle the opened bundle
@@ -54,7 +57,6 @@ public final class ServingModels implements AutoCloseable {
         public Encoded(ServingBundle bundle, Map<Integer, ItemFeatures> items) {
             this.bundle = bundle;
             this.items = new Int2ObjectHashMap<>();
-            this.packed = new Int2ObjectHashMap<>();
             List<Integer> ids = new ArrayList<>(items.keySet());
             ids.sort(null);
             ids.forEach(id -> this.items.put(id, items.get(id)));
@@ -62,9 +64,12 @@ public final class ServingModels implements AutoCloseable {
                 // Packed as one catalogue: a DeepFM then gathers a request's candidates in one native call.
                 List<Scorer.PackedItem> all =
                         bundle.scorer().packAll(ids.stream().map(items::get).toList());
-                for (int i = 0; i < ids.size(); i++) {
-                    this.packed.put(ids.get(i), all.get(i));
-                }
+                this.packedSlots =
+                        new IdSlots(ids.stream().mapToInt(Integer::intValue).toArray());
+                this.packed = all.toArray(new Scorer.PackedItem[0]);
+            } else {
+                this.packedSlots = new IdSlots(new int[0]);
+                this.packed = new Scorer.PackedItem[0];
             }
         }
 
@@ -85,8 +90,8 @@ public final class ServingModels implements AutoCloseable {
 
         /** The item's features packed for the ranking scorer (see {@link #item}). */
         public Scorer.PackedItem packed(int itemId) {
-            Scorer.PackedItem p = packed.get(itemId);
-            return p != null ? p : bundle.scorer().pack(item(itemId));
+            int slot = packedSlots.slot(itemId);
+            return slot != IdSlots.NONE ? packed[slot] : bundle.scorer().pack(item(itemId));
         }
     }
 

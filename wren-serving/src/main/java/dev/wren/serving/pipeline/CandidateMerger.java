@@ -3,8 +3,8 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Retriever;
+import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ public final class CandidateMerger {
                 .mapToDouble(c -> quotas.getOrDefault(c, equal))
                 .sum();
         Fusion fusion = new Fusion();
-        List<Integer> pool = new ArrayList<>(budget);
+        int[] pool = new int[budget];
+        int pooled = 0;
         List<String> empty = new ArrayList<>();
         for (String channel : channels) {
             int quota = (int) Math.ceil(budget * quotas.getOrDefault(channel, equal) / totalShare);
@@ -45,12 +46,13 @@ public final class CandidateMerger {
             if (got.isEmpty()) {
                 empty.add(channel);
             }
+
             int added = 0;
             for (int rank = 0; rank < got.size(); rank++) {
                 Candidate c = got.get(rank);
                 boolean isNew = fusion.add(c, rank);
-                if (isNew && added < quota && pool.size() < budget) {
-                    pool.add(c.itemId());
+                if (isNew && added < quota && pooled < budget) {
+                    pool[pooled++] = c.itemId();
                     added++;
                 } else if (isNew) {
                     fusion.forget(c.itemId());
@@ -58,19 +60,19 @@ public final class CandidateMerger {
             }
         }
         for (String channel : new LinkedHashSet<>(fallbacks)) {
-            if (pool.size() >= budget) {
+            if (pooled >= budget) {
                 break;
             }
             // Ask for the whole budget, not just what is missing: the fallback's best items are mostly in the pool
             // already (popular items are everyone's neighbours).
             List<Candidate> got = retrievers.get(channel).retrieve(request, budget);
-            for (int rank = 0; rank < got.size() && pool.size() < budget; rank++) {
+            for (int rank = 0; rank < got.size() && pooled < budget; rank++) {
                 if (fusion.add(got.get(rank), rank)) {
-                    pool.add(got.get(rank).itemId());
+                    pool[pooled++] = got.get(rank).itemId();
                 }
             }
         }
-        return new Merged(fusion.candidates(pool), empty);
+        return new Merged(fusion.candidates(pool, pooled), empty);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class CandidateMerger {
         }
 
         // Primitive keys: every candidate of every channel passes through here on each request.
-        private final Int2ObjectHashMap<Entry> entries = new Int2ObjectHashMap<>();
+        private final Int2ObjectHashMap<Entry> entries = new Int2ObjectHashMap<>(2048, 0.65f);
 
         /** Adds the evidence; true when the item was not proposed before. */
         boolean add(Candidate c, int rank) {
@@ -114,15 +116,20 @@ public final class CandidateMerger {
             entries.remove(itemId);
         }
 
-        List<Candidate> candidates(List<Integer> pool) {
-            List<Candidate> out = new ArrayList<>(pool.size());
-            for (int id : pool) {
-                Entry e = entries.get(id);
-                out.add(new Candidate(id, e.origin.channel(), e.score, e.origin.reason()));
+        List<Candidate> candidates(int[] pool, int n) {
+            Entry[] at = new Entry[n];
+            double[] scores = new double[n];
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = pool[i];
+                at[i] = entries.get(ids[i]);
+                scores[i] = at[i].score;
             }
-            out.sort(Comparator.comparingDouble(Candidate::recallScore)
-                    .reversed()
-                    .thenComparingInt(Candidate::itemId));
+            List<Candidate> out = new ArrayList<>(n);
+            for (int i : TopK.order(scores, ids, n)) {
+                Entry e = at[i];
+                out.add(new Candidate(ids[i], e.origin.channel(), e.score, e.origin.reason()));
+            }
             return out;
         }
     }

@@ -46,6 +46,8 @@ public final class Recommender {
     private final Timer total;
     private final Counter degraded;
     private final Map<String, Timer> channelTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Exposure counters by variant label: looked up once, not rebuilt and registered on every request. */
+    private final Map<String, Counter> exposures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Recommender(
             Supplier<ServingState> state,
@@ -203,10 +205,11 @@ public final class Recommender {
     }
 
     private void logExposure(RecommendRequest req, Plan plan, List<ScoredItem> items, String version) {
-        Counter.builder(EXPOSURES)
-                .description("Recommendation lists shown, by variant")
-                .tag("variant", plan.label())
-                .register(metrics)
+        exposures
+                .computeIfAbsent(plan.label(), label -> Counter.builder(EXPOSURES)
+                        .description("Recommendation lists shown, by variant")
+                        .tag("variant", label)
+                        .register(metrics))
                 .increment();
         ObjectNode record = eventLog.record("exposure");
         record.put("userId", req.userId());
@@ -217,10 +220,10 @@ public final class Recommender {
         record.put("reranker", plan.reranker());
         record.put("state", version);
         req.genre().ifPresent(g -> record.put("genre", g));
-        List<Integer> ids = new ArrayList<>(items.size());
-        items.forEach(i -> ids.add(i.itemId()));
         var array = record.putArray("items");
-        ids.forEach(array::add);
+        for (ScoredItem i : items) {
+            array.add(i.itemId());
+        }
         eventLog.append(record);
     }
 }

@@ -108,6 +108,21 @@ public final class UserContexts {
         return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events));
     }
 
+    /**
+     * Whether {@code context(userId).isCold()}, without building the context: a user with ratings or events is known
+     * from those alone, so the request path reads the store here only for users without either.
+     */
+    public boolean isCold(int userId) {
+        if (ratings.user(userId).map(UserRatings::size).orElse(0) > 0
+                || !recent.of(userId).isEmpty()) {
+            return false;
+        }
+        Optional<Features> row = storeRow(userId);
+        return row.map(r -> r.intList(FeatureSchema.RECENT_POSITIVES).isEmpty()
+                        && r.vector(FeatureSchema.EMBEDDING).isEmpty())
+                .orElse(true);
+    }
+
     /** The user's liked items, most recent first, the events after the file's ratings. */
     public static List<Integer> recentPositives(UserRatings base, List<Event> events, double threshold, int limit) {
         LinkedHashSet<Integer> out = new LinkedHashSet<>();

@@ -15,10 +15,19 @@ public final class PopularRetriever implements Contextual.Retriever {
 
     private final Catalog catalog;
     private final UserContexts users;
+    /** The catalogue by popularity, and each item's score, computed once per load rather than per request. */
+    private final int[] ids;
+
+    private final double[] scores;
 
     public PopularRetriever(Catalog catalog, UserContexts users) {
         this.catalog = catalog;
         this.users = users;
+        this.ids = catalog.byPopularity().stream().mapToInt(Integer::intValue).toArray();
+        this.scores = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            scores[i] = Math.log1p(catalog.stats(ids[i]).count());
+        }
     }
 
     @Override
@@ -30,12 +39,9 @@ public final class PopularRetriever implements Contextual.Retriever {
     public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
         String reason = request.genre().map(g -> "popular in " + g).orElse("popular with everyone");
         List<Candidate> out = new ArrayList<>();
-        for (int id : catalog.byPopularity()) {
-            if (out.size() >= budget) {
-                break;
-            }
-            if (Eligibility.eligible(id, request, user, catalog)) {
-                out.add(new Candidate(id, NAME, Math.log1p(catalog.stats(id).count()), reason));
+        for (int i = 0; i < ids.length && out.size() < budget; i++) {
+            if (Eligibility.eligible(ids[i], request, user, catalog)) {
+                out.add(new Candidate(ids[i], NAME, scores[i], reason));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.wren.serving.recall;
 import dev.wren.core.model.Item;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -19,7 +20,7 @@ final class Votes {
         int because;
     }
 
-    private final Int2ObjectHashMap<Tally> tallies = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<Tally> tallies = new Int2ObjectHashMap<>(512, 0.65f);
 
     void add(int candidate, double weight, int because) {
         Tally t = tallies.get(candidate);
@@ -36,15 +37,30 @@ final class Votes {
     }
 
     List<Candidate> top(String channel, int budget, Catalog catalog) {
-        List<Tally> entries = new ArrayList<>(tallies.values());
-        entries.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.item, b.item));
-        List<Candidate> out = new ArrayList<>(Math.min(budget, entries.size()));
-        for (Tally t : entries) {
-            if (out.size() >= budget) {
-                break;
+        int n = tallies.size();
+        Tally[] all = new Tally[n];
+        double[] scores = new double[n];
+        int[] items = new int[n];
+        int i = 0;
+        for (Tally t : tallies.values()) {
+            all[i] = t;
+            scores[i] = t.score;
+            items[i] = t.item;
+            i++;
+        }
+        int[] best = TopK.best(scores, items, n, budget);
+        // A handful of liked items explain hundreds of candidates: build each reason once.
+        Int2ObjectHashMap<String> reasons = new Int2ObjectHashMap<>();
+        List<Candidate> out = new ArrayList<>(best.length);
+        for (int at : best) {
+            Tally t = all[at];
+            String reason = reasons.get(t.because);
+            if (reason == null) {
+                String title = catalog.item(t.because).map(Item::title).orElse("#" + t.because);
+                reason = "because you liked " + title;
+                reasons.put(t.because, reason);
             }
-            String title = catalog.item(t.because).map(Item::title).orElse("#" + t.because);
-            out.add(new Candidate(t.item, channel, t.score, "because you liked " + title));
+            out.add(new Candidate(t.item, channel, t.score, reason));
         }
         return out;
     }

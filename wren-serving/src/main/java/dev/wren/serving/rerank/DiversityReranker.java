@@ -3,11 +3,11 @@ package dev.wren.serving.rerank;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.TopK;
 import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.agrona.collections.IntHashSet;
 
@@ -45,54 +45,76 @@ public final class DiversityReranker implements Contextual.Reranker {
 
     @Override
     public List<ScoredItem> rerank(RecommendRequest request, UserContext user, List<ScoredItem> ranked, int size) {
-        List<ScoredItem> pool = new ArrayList<>(ranked.size());
-        IntHashSet ids = new IntHashSet(ranked.size() * 2);
+        int m = ranked.size();
+        ScoredItem[] pool = new ScoredItem[m];
+        double[] scores = new double[m];
+        int n = 0;
+        IntHashSet ids = new IntHashSet(m * 2);
         String genre = request.genre().orElse(null);
         for (ScoredItem s : ranked) {
-            if (user.hasSeen(s.itemId()) || !ids.add(s.itemId())) {
+            int id = s.itemId();
+            if (user.hasSeen(id) || !ids.add(id)) {
                 continue;
             }
-            if (!catalog.contains(s.itemId())
+            if (!catalog.contains(id)
                     || (genre != null
-                            && !catalog.item(s.itemId()).orElseThrow().genres().contains(genre))) {
+                            && !catalog.item(id).orElseThrow().genres().contains(genre))) {
                 continue;
             }
-            pool.add(s.withScore(s.score() + freshnessWeight * freshness(catalog.year(s.itemId()))));
+            pool[n] = s;
+            scores[n] = s.score() + freshnessWeight * freshness(catalog.year(id));
+            n++;
         }
-        if (pool.isEmpty()) {
+        if (n == 0) {
             return List.of();
         }
-        // Best adjusted score first (stable: ties keep the ranker's order). A candidate's MMR value is at most lambda
-        // times its relevance, so each pick can stop scanning at the first candidate whose bound cannot beat the best
-        // value found: the same picks as a full scan, without touching the long tail of hundreds of candidates.
-        pool.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
-        double max = pool.stream().mapToDouble(ScoredItem::score).max().orElse(1);
-        double min = pool.stream().mapToDouble(ScoredItem::score).min().orElse(0);
-        double span = max > min ? max - min : 1;
-        long[] masks = new long[pool.size()];
-        for (int i = 0; i < masks.length; i++) {
-            masks[i] = catalog.genreMask(pool.get(i).itemId());
+        // Best adjusted score first (stable: ties keep the ranker's order, hence positions as the tie-breaker). A
+        // candidate's MMR value is at most lambda times its relevance, so each pick can stop scanning at the first
+        // candidate whose bound cannot beat the best value found: the same picks as a full scan, without touching the
+        // long tail of hundreds of candidates.
+        int[] positions = new int[n];
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+            max = Math.max(max, scores[i]);
+            min = Math.min(min, scores[i]);
         }
-        List<ScoredItem> picked = new ArrayList<>(size);
-        long[] pickedMasks = new long[Math.min(size, pool.size())];
-        boolean[] used = new boolean[pool.size()];
-        while (picked.size() < size && picked.size() < pool.size()) {
+        int[] order = TopK.order(scores, positions, n);
+        double span = max > min ? max - min : 1;
+        // Genre masks on first use: the scans stop early, so most of the pool is never compared.
+        long[] masks = new long[n];
+        boolean[] masked = new boolean[n];
+        // Each candidate's greatest similarity to the picks so far, and how many picks it covers: a later scan only
+        // compares it with the picks made since (a max is the same in any order).
+        double[] maxSim = new double[n];
+        int[] compared = new int[n];
+        List<ScoredItem> picked = new ArrayList<>(Math.min(size, n));
+        long[] pickedMasks = new long[Math.min(size, n)];
+        boolean[] used = new boolean[n];
+        while (picked.size() < size && picked.size() < n) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < pool.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 if (used[i]) {
                     continue;
                 }
-                double relevance = (pool.get(i).score() - min) / span;
+                double relevance = (scores[order[i]] - min) / span;
                 double value = lambda * relevance;
                 if (value <= bestValue) {
                     break;
                 }
+                if (!masked[i]) {
+                    masks[i] = catalog.genreMask(pool[order[i]].itemId());
+                    masked[i] = true;
+                }
                 if (lambda < 1) {
-                    double sim = 0;
-                    for (int p = 0; p < picked.size(); p++) {
+                    double sim = maxSim[i];
+                    for (int p = compared[i]; p < picked.size(); p++) {
                         sim = Math.max(sim, jaccard(masks[i], pickedMasks[p]));
                     }
+                    maxSim[i] = sim;
+                    compared[i] = picked.size();
                     value -= (1 - lambda) * sim;
                 }
                 if (value > bestValue) {
@@ -102,7 +124,7 @@ public final class DiversityReranker implements Contextual.Reranker {
             }
             used[best] = true;
             pickedMasks[picked.size()] = masks[best];
-            picked.add(pool.get(best));
+            picked.add(pool[order[best]].withScore(scores[order[best]]));
         }
         return picked;
     }

@@ -1,0 +1,49 @@
+package dev.wren.serving.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wren.serving.data.UserRatings;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class UserContextTest {
+    private static UserContext context(int[] rated, Set<Integer> live) {
+        return new UserContext(
+                1,
+                new UserRatings(rated, new float[rated.length], new long[rated.length]),
+                live,
+                List.of(),
+                Optional.empty(),
+                List.of());
+    }
+
+    @Test
+    void seesRatedAndLiveItemsAndNothingElse() {
+        UserContext user = context(new int[] {193_609, 5, 64}, Set.of(63, 70_000));
+        for (int id : new int[] {5, 64, 193_609, 63, 70_000}) {
+            assertTrue(user.hasSeen(id), "item " + id);
+        }
+        for (int id : new int[] {0, 4, 6, 65, 193_608, 193_610, 1 << 30, -5}) {
+            assertFalse(user.hasSeen(id), "item " + id);
+        }
+    }
+
+    @Test
+    void seesItemsWithIdsTooLargeForABitSet() {
+        UserContext user = context(new int[] {7, 2_000_000_000}, Set.of(-3));
+        assertTrue(user.hasSeen(2_000_000_000));
+        assertTrue(user.hasSeen(7));
+        assertTrue(user.hasSeen(-3));
+        assertFalse(user.hasSeen(8));
+    }
+
+    @Test
+    void aUserWithNoHistorySeesNothing() {
+        UserContext user = context(new int[0], Set.of());
+        assertFalse(user.hasSeen(0));
+        assertFalse(user.hasSeen(1));
+    }
+}
