@@ -237,15 +237,30 @@ public final class OfflinePipeline {
             // The serving rows, if the features stage ran, are cached on their own.
             userHistory.unpersist();
             userHistory = null;
+            // The splits are independent: the user split is fitted and written from a second driver thread, so that
+            // one split's planning and small fitting jobs overlap the other's writing.
+            SplitOutputs time;
+            SplitOutputs user;
+            try (BackgroundJob<SplitOutputs> userSplit =
+                    BackgroundJob.start(spark, "user-split-samples", () -> writeSplit(all, "userSplit", "user"))) {
+                time = writeSplit(all, "timeSplit", "time");
+                user = userSplit.await();
+            }
             Map<String, Object> fitted = new LinkedHashMap<>();
-            fitted.put("time", writeSplit(all, "timeSplit", "time"));
-            fitted.put("user", writeSplit(all, "userSplit", "user"));
+            for (SplitOutputs split : List.of(time, user)) {
+                fitted.put(split.name(), split.transforms());
+                split.outputs().forEach(manifest::record);
+            }
             manifest.put("transforms", fitted);
             all.unpersist();
         }
 
-        /** Fits one split's transforms on its training rows, writes them and the split's samples, returns the fit. */
-        private Map<String, Object> writeSplit(Dataset<Row> all, String split, String name) {
+        /** One split's fitted transforms and written samples, for the manifest. */
+        private record SplitOutputs(
+                String name, Map<String, Object> transforms, List<Manifest.ParquetOutput> outputs) {}
+
+        /** Fits one split's transforms on its training rows, then writes them and the split's samples; any thread. */
+        private SplitOutputs writeSplit(Dataset<Row> all, String split, String name) {
             Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
             Dataset<Row> test = all.filter(col(split).equalTo(Samples.TEST));
             PipelineModel transforms = new FeatureTransforms(config.samples().buckets()).fit(train);
@@ -257,9 +272,12 @@ public final class OfflinePipeline {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            manifest.writeParquet("samples/" + name + "/train", sampleColumns(transforms.transform(train)));
-            manifest.writeParquet("samples/" + name + "/test", sampleColumns(transforms.transform(test)));
-            return FeatureTransforms.parameters(transforms);
+            List<Manifest.ParquetOutput> outputs = List.of(
+                    manifest.writeParquetUnrecorded(
+                            "samples/" + name + "/train", sampleColumns(transforms.transform(train))),
+                    manifest.writeParquetUnrecorded(
+                            "samples/" + name + "/test", sampleColumns(transforms.transform(test))));
+            return new SplitOutputs(name, FeatureTransforms.parameters(transforms), outputs);
         }
 
         private Dataset<Row> sampleColumns(Dataset<Row> transformed) {

@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The run's {@code manifest.json}: what was read (input hash), with which parameters, what was written (path, schema,
  * row count of every Parquet output) and what was fitted (vocabularies, bucket boundaries, scales). Serving reads the
- * fitted part to apply exactly the transforms training saw. Not thread-safe: the pipeline's driver thread fills it.
+ * fitted part to apply exactly the transforms training saw. Not thread-safe: the pipeline's driver thread fills it
+ * ({@link #writeParquetUnrecorded} alone may run on other threads).
  */
 public final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,8 +45,21 @@ public final class Manifest {
         return content.get(key);
     }
 
+    /** A Parquet output as the manifest lists it. */
+    public record ParquetOutput(String path, long rows, Map<String, String> schema) {}
+
     /** Writes {@code data} as Parquet under {@code name} (overwriting) and records its schema and row count. */
     public long writeParquet(String name, Dataset<Row> data) {
+        ParquetOutput output = writeParquetUnrecorded(name, data);
+        record(output);
+        return output.rows();
+    }
+
+    /**
+     * Writes {@code data} as Parquet under {@code name} (overwriting) without recording it: safe from any thread, while
+     * the thread that fills the manifest {@link #record records} the result.
+     */
+    public ParquetOutput writeParquetUnrecorded(String name, Dataset<Row> data) {
         Path path = root.resolve(name);
         // No dictionary encoding: on the samples' vectors and arrays (mostly distinct doubles) it cost about a third of
         // the write for nothing, and Snappy still compresses the repeated values.
@@ -54,17 +68,20 @@ public final class Manifest {
                 .option("parquet.enable.dictionary", "false")
                 .parquet(path.toString());
         Dataset<Row> written = data.sparkSession().read().parquet(path.toString());
-        long rows = written.count();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("path", name);
-        entry.put("rows", rows);
         Map<String, String> schema = new LinkedHashMap<>();
         for (StructField f : written.schema().fields()) {
             schema.put(f.name(), f.dataType().simpleString());
         }
-        entry.put("schema", schema);
-        outputs.put(name, entry);
-        return rows;
+        return new ParquetOutput(name, written.count(), schema);
+    }
+
+    /** Lists an output written with {@link #writeParquetUnrecorded}. */
+    public void record(ParquetOutput output) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", output.path());
+        entry.put("rows", output.rows());
+        entry.put("schema", output.schema());
+        outputs.put(output.path(), entry);
     }
 
     /** Writes a JSON document beside the outputs (metrics people compare) and records it. */
