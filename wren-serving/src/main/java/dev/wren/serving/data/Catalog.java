@@ -130,6 +130,11 @@ public final class Catalog {
         return slot < 0 ? Optional.empty() : Optional.of(itemAt[slot]);
     }
 
+    /** The items' dense slots, for per-request arrays over the catalogue. */
+    public IdSlots slots() {
+        return slots;
+    }
+
     public boolean contains(int id) {
         return slots.slot(id) >= 0;
     }

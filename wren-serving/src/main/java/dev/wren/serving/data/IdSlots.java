@@ -17,9 +17,11 @@ public final class IdSlots {
 
     private final int[] dense; // null when the ids are too sparse
     private final Int2IntHashMap sparse; // null when dense
+    private final int size;
 
     /** Slot i for {@code ids[i]}; ids must be distinct and non-negative for the dense table, any int otherwise. */
     public IdSlots(int[] ids) {
+        this.size = ids.length;
         int max = -1;
         boolean negative = false;
         for (int id : ids) {
@@ -40,6 +42,11 @@ public final class IdSlots {
                 sparse.put(ids[i], i);
             }
         }
+    }
+
+    /** How many slots there are: they are 0..size-1. */
+    public int size() {
+        return size;
     }
 
     /** The id's slot, or {@link #NONE}. */

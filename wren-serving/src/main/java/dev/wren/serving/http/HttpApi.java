@@ -18,6 +18,9 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(services.json(), false));
             config.http.maxRequestSize = 64 * 1024;
+            // Javalin copies each response through a buffer of this size, allocated per request; its default, Jetty's
+            // 32 KB output buffer, was 6 % of all bytes allocated under load. JSON responses are mostly under 8 KB.
+            config.http.responseBufferSize = 8 * 1024;
             config.startup.showJavalinBanner = false;
             // The web UI: classpath resources under /web; Jetty's resource handler refuses paths that leave it.
             config.staticFiles.add(files -> {

@@ -105,7 +105,7 @@ public final class UserContexts {
                 .filter(l -> !l.isEmpty())
                 .orElseGet(() -> recentPositives(base, events, positiveThreshold, recentLimit));
         Optional<float[]> embedding = row.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
-        return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events));
+        return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events), catalog.slots());
     }
 
     /**

@@ -7,9 +7,8 @@ import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.agrona.collections.IntHashSet;
 
 /**
  * The best-rated items of the requested genre, or of the user's favourite genres taken in turn; a user with no
@@ -43,7 +42,9 @@ public final class GenreTopRetriever implements Contextual.Retriever {
                                 : user.topGenres()
                                         .subList(0, Math.min(3, user.topGenres().size())));
         List<Candidate> out = new ArrayList<>();
-        Set<Integer> taken = new HashSet<>();
+        // Primitive set: thousands of ids pass through here on a request for a user who has seen the top of a genre.
+        IntHashSet taken = new IntHashSet(Math.max(16, budget * 2));
+        String[] reasons = new String[genres.size()];
         int[] cursor = new int[genres.size()];
         boolean progress = true;
         while (out.size() < budget && progress) {
@@ -55,7 +56,10 @@ public final class GenreTopRetriever implements Contextual.Retriever {
                     if (catalog.stats(id).count() >= MIN_RATINGS
                             && Eligibility.eligible(id, request, user, catalog)
                             && taken.add(id)) {
-                        out.add(new Candidate(id, NAME, catalog.stats(id).bayesian(), "top rated in " + genres.get(g)));
+                        if (reasons[g] == null) {
+                            reasons[g] = "top rated in " + genres.get(g);
+                        }
+                        out.add(new Candidate(id, NAME, catalog.stats(id).bayesian(), reasons[g]));
                         progress = true;
                         break;
                     }

@@ -56,7 +56,7 @@ final class Votes {
             Tally t = all[at];
             String reason = reasons.get(t.because);
             if (reason == null) {
-                String title = catalog.item(t.because).map(Item::title).orElse("#" + t.because);
+                String title = catalog.item(t.because).map(Item::title).orElseGet(() -> "#" + t.because);
                 reason = "because you liked " + title;
                 reasons.put(t.because, reason);
             }

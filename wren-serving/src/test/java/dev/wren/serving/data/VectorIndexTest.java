@@ -111,6 +111,40 @@ class VectorIndexTest {
     }
 
     @Test
+    void anExactScanOrdersTiesByItemIdAcrossBlocksAndUnderAStrictFilter() {
+        // Small integer entries make every dot product exact in float arithmetic and full of ties; 3,000 items span
+        // several scan blocks; a filter that keeps one item in seven makes the selection widen its score range.
+        Random random = new Random(11);
+        Map<Integer, float[]> vectors = new HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            float[] v = new float[5];
+            for (int d = 0; d < 5; d++) {
+                v[d] = random.nextInt(7) - 3;
+            }
+            vectors.put(3 * i + 1, v);
+        }
+        float[] query = {2, -1, 0, 3, 1};
+        VectorIndex index = VectorIndex.build(vectors, 5, VectorIndex.Similarity.DOT_PRODUCT);
+        java.util.function.IntPredicate accept = id -> id % 7 == 0;
+        java.util.List<Integer> expected = vectors.entrySet().stream()
+                .filter(e -> accept.test(e.getKey()) && VectorIndex.norm(e.getValue()) > 0)
+                .sorted(java.util.Comparator.comparingDouble((Map.Entry<Integer, float[]> e) ->
+                                -score(e.getValue(), query, VectorIndex.Similarity.DOT_PRODUCT))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(100)
+                .map(Map.Entry::getKey)
+                .toList();
+
+        var hits = index.search(query, 100, accept);
+
+        assertThat(hits).extracting(VectorIndex.Hit::itemId).containsExactlyElementsOf(expected);
+        for (VectorIndex.Hit hit : hits) {
+            assertThat(hit.score())
+                    .isEqualTo(score(vectors.get(hit.itemId()), query, VectorIndex.Similarity.DOT_PRODUCT));
+        }
+    }
+
+    @Test
     void anItemsNeighboursAreItsNearestOtherItemsAndAreKept() {
         Map<Integer, float[]> vectors = random(300, 6, 5);
         VectorIndex index = VectorIndex.build(vectors, 6);

@@ -3,6 +3,7 @@ package dev.wren.serving.pipeline;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.UserRatings;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UserContextTest {
+    /** A catalogue of these ids; the tests' other seen ids are outside it, and found by search instead. */
+    private static final IdSlots CATALOGUE = new IdSlots(new int[] {0, 4, 5, 6, 63, 64, 65, 70_000, 193_608, 193_609});
+
     private static UserContext context(int[] rated, Set<Integer> live) {
         return new UserContext(
                 1,
@@ -17,13 +21,14 @@ class UserContextTest {
                 live,
                 List.of(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                CATALOGUE);
     }
 
     @Test
     void seesRatedAndLiveItemsAndNothingElse() {
-        UserContext user = context(new int[] {193_609, 5, 64}, Set.of(63, 70_000));
-        for (int id : new int[] {5, 64, 193_609, 63, 70_000}) {
+        UserContext user = context(new int[] {5, 64, 193_609, 200_000}, Set.of(63, 70_000, 1));
+        for (int id : new int[] {5, 64, 193_609, 63, 70_000, 200_000, 1}) {
             assertTrue(user.hasSeen(id), "item " + id);
         }
         for (int id : new int[] {0, 4, 6, 65, 193_608, 193_610, 1 << 30, -5}) {
@@ -32,7 +37,7 @@ class UserContextTest {
     }
 
     @Test
-    void seesItemsWithIdsTooLargeForABitSet() {
+    void seesItemsOutsideTheCatalogue() {
         UserContext user = context(new int[] {7, 2_000_000_000}, Set.of(-3));
         assertTrue(user.hasSeen(2_000_000_000));
         assertTrue(user.hasSeen(7));
