@@ -24,6 +24,11 @@ public final class ModelRanker implements Ranker {
 
     private final ServingModels.Encoded model;
     private final FeatureStore store;
+    /** The encoded user rows: encoding is per user and row, not per request. */
+    private final UserRowCache<UserFeatures> users = new UserRowCache<>(USERS_KEPT);
+
+    /** How many users' encoded rows are kept (a few MB at most). */
+    static final int USERS_KEPT = 16_384;
 
     public ModelRanker(ServingModels.Encoded model, FeatureStore store) {
         this.model = model;
@@ -36,7 +41,8 @@ public final class ModelRanker implements Ranker {
             return List.of();
         }
         Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
-        UserFeatures user = model.bundle().encoder().user(request.userId(), row);
+        int userId = request.userId();
+        UserFeatures user = users.get(userId, row, r -> model.bundle().encoder().user(userId, r));
         Scorer.PackedItem[] items = new Scorer.PackedItem[candidates.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = model.packed(candidates.get(i).itemId());

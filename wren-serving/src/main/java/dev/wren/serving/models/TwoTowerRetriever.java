@@ -26,6 +26,8 @@ public final class TwoTowerRetriever implements Contextual.Retriever {
     private final Catalog catalog;
     private final UserContexts users;
     private final FeatureStore store;
+    /** The user tower's vectors: a function of the user's row, computed once per row rather than per request. */
+    private final UserRowCache<float[]> queries = new UserRowCache<>(ModelRanker.USERS_KEPT);
 
     public TwoTowerRetriever(
             Optional<ServingModels.Towers> towers, Catalog catalog, UserContexts users, FeatureStore store) {
@@ -47,7 +49,10 @@ public final class TwoTowerRetriever implements Contextual.Retriever {
         }
         ServingModels.Towers t = towers.get();
         Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
-        float[] query = t.user(t.model().bundle().encoder().user(request.userId(), row));
+        int userId = request.userId();
+        // Shared with later requests: the index only reads it.
+        float[] query = queries.get(
+                userId, row, r -> t.user(t.model().bundle().encoder().user(userId, r)));
         List<Candidate> out = new ArrayList<>(budget);
         for (VectorIndex.Hit hit :
                 t.index().search(query, budget, id -> Eligibility.eligible(id, request, user, catalog))) {

@@ -3,13 +3,13 @@ package dev.wren.serving.rerank;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.TopK;
 import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
-import org.agrona.collections.IntHashSet;
 
 /**
  * Drops items the user has already seen (and items off the requested genre), adds a freshness boost for recent
@@ -49,16 +49,18 @@ public final class DiversityReranker implements Contextual.Reranker {
         ScoredItem[] pool = new ScoredItem[m];
         double[] scores = new double[m];
         int n = 0;
-        IntHashSet ids = new IntHashSet(m * 2);
+        // Items kept so far, as bits over the catalogue's slots: an item outside the catalogue is dropped anyway.
+        IdSlots slots = catalog.slots();
+        long[] kept = new long[(slots.size() >> 6) + 1];
         String genre = request.genre().orElse(null);
         for (ScoredItem s : ranked) {
             int id = s.itemId();
-            if (user.hasSeen(id) || !ids.add(id)) {
+            int slot = slots.slot(id);
+            if (slot == IdSlots.NONE || (kept[slot >> 6] & (1L << slot)) != 0 || user.hasSeen(id)) {
                 continue;
             }
-            if (!catalog.contains(id)
-                    || (genre != null
-                            && !catalog.item(id).orElseThrow().genres().contains(genre))) {
+            kept[slot >> 6] |= 1L << slot;
+            if (genre != null && !catalog.item(id).orElseThrow().genres().contains(genre)) {
                 continue;
             }
             pool[n] = s;

@@ -43,6 +43,31 @@ class TopKTest {
     }
 
     @Test
+    void selectsTheFewBestOfManyAsTheFullSortWould() {
+        // Many entries and a small k take the histogram selection: continuous scores with clusters of ties, a
+        // far outlier that stretches the buckets, and -0.0 beside 0.0.
+        Random random = new Random(11);
+        for (int round = 0; round < 100; round++) {
+            int n = 257 + random.nextInt(5000);
+            double[] scores = new double[n];
+            int[] keys = new int[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = switch (random.nextInt(6)) {
+                    case 0 -> random.nextInt(10) / 10.0;
+                    case 1 -> random.nextBoolean() ? 0.0 : -0.0;
+                    default -> random.nextGaussian();
+                };
+                keys[i] = random.nextInt(n);
+            }
+            if (round % 3 == 0) {
+                scores[random.nextInt(n)] = 1e9;
+            }
+            int k = random.nextInt(n / 4 + 1);
+            assertArrayEquals(sorted(scores, keys, n, k), TopK.best(scores, keys, n, k), "round " + round);
+        }
+    }
+
+    @Test
     void ordersAnAlreadySortedListAsItIs() {
         double[] scores = {5, 4, 4, 3, 1};
         int[] keys = {9, 1, 2, 0, 0};
