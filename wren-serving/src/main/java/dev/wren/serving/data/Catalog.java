@@ -168,13 +168,13 @@ public final class Catalog {
         return byGenreRating.getOrDefault(genre, List.of());
     }
 
-    /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
     /** The item's release year, or {@link #NO_YEAR} (also for an unknown item): no object is touched. */
     public int year(int id) {
         int slot = slots.slot(id);
         return slot < 0 ? NO_YEAR : yearAt[slot];
     }
 
+    /** The item's genres as a bit set (bit i: the i-th genre by name), for fast similarity; 0 when unknown. */
     public long genreMask(int id) {
         int slot = slots.slot(id);
         return slot < 0 ? 0 : maskAt[slot];

@@ -3,12 +3,12 @@ package dev.wren.serving.recall;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
-import org.agrona.collections.IntHashSet;
 
 /**
  * The best-rated items of the requested genre, or of the user's favourite genres taken in turn; a user with no
@@ -42,8 +42,10 @@ public final class GenreTopRetriever implements Contextual.Retriever {
                                 : user.topGenres()
                                         .subList(0, Math.min(3, user.topGenres().size())));
         List<Candidate> out = new ArrayList<>();
-        // Primitive set: thousands of ids pass through here on a request for a user who has seen the top of a genre.
-        IntHashSet taken = new IntHashSet(Math.max(16, budget * 2));
+        // Items taken, as bits over the catalogue's slots (the lists hold catalogue items only): a hash set's probes
+        // were 5 % of the endpoint's CPU.
+        IdSlots slots = catalog.slots();
+        long[] taken = new long[(slots.size() >> 6) + 1];
         String[] reasons = new String[genres.size()];
         int[] cursor = new int[genres.size()];
         boolean progress = true;
@@ -53,9 +55,11 @@ public final class GenreTopRetriever implements Contextual.Retriever {
                 List<Integer> list = catalog.topRated(genres.get(g));
                 while (cursor[g] < list.size()) {
                     int id = list.get(cursor[g]++);
-                    if (catalog.stats(id).count() >= MIN_RATINGS
-                            && Eligibility.eligible(id, request, user, catalog)
-                            && taken.add(id)) {
+                    int slot = slots.slot(id);
+                    if ((taken[slot >> 6] & (1L << slot)) == 0
+                            && catalog.stats(id).count() >= MIN_RATINGS
+                            && Eligibility.eligible(id, request, user, catalog)) {
+                        taken[slot >> 6] |= 1L << slot;
                         if (reasons[g] == null) {
                             reasons[g] = "top rated in " + genres.get(g);
                         }

@@ -107,6 +107,15 @@ public final class EmbeddedFeatureStore implements FeatureStore {
         return versions;
     }
 
+    /** One row without the batch path's map: the recommendation endpoint reads the user's row several times a request. */
+    @Override
+    public Optional<Features> get(EntityKind kind, int id) {
+        Live current = live;
+        return current == null
+                ? Optional.empty()
+                : Optional.ofNullable(current.rows().row(kind, id));
+    }
+
     @Override
     public Map<Integer, Features> get(EntityKind kind, int[] ids) {
         Live current = live;
