@@ -3,12 +3,12 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Retriever;
+import dev.wren.serving.data.ItemTally;
 import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * Runs recall channels with per-channel quotas of the budget, keeps each item once with a fused score (reciprocal
@@ -81,54 +81,36 @@ public final class CandidateMerger {
      * reason where it ranked best (the earlier channel on a tie).
      */
     private static final class Fusion {
-        /** One item's evidence so far. */
-        private static final class Entry {
-            double score;
-            double best;
-            Candidate origin;
-        }
-
-        // Primitive keys: every candidate of every channel passes through here on each request.
-        private final Int2ObjectHashMap<Entry> entries = new Int2ObjectHashMap<>(2048, 0.65f);
+        private final ItemTally tally = new ItemTally(2048);
+        /** Every candidate added, in order: an item's tag is the position of the candidate where it ranked best. */
+        private final List<Candidate> added = new ArrayList<>(2048);
 
         /** Adds the evidence; true when the item was not proposed before. */
         boolean add(Candidate c, int rank) {
             double contribution = 1.0 / (FUSION_K + rank + 1);
-            Entry e = entries.get(c.itemId());
-            if (e == null) {
-                e = new Entry();
-                e.score = contribution;
-                e.best = contribution;
-                e.origin = c;
-                entries.put(c.itemId(), e);
-                return true;
-            }
-            e.score += contribution;
-            if (contribution > e.best) {
-                e.origin = c;
-                e.best = contribution;
-            }
-            return false;
+            boolean isNew = tally.add(c.itemId(), contribution, added.size());
+            added.add(c);
+            return isNew;
         }
 
         /** Drops an item that did not make its channel's quota, so it cannot come back with a head start. */
         void forget(int itemId) {
-            entries.remove(itemId);
+            tally.forget(itemId);
         }
 
         List<Candidate> candidates(int[] pool, int n) {
-            Entry[] at = new Entry[n];
+            int[] entries = new int[n];
             double[] scores = new double[n];
             int[] ids = new int[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = pool[i];
-                at[i] = entries.get(ids[i]);
-                scores[i] = at[i].score;
+                entries[i] = tally.entry(ids[i]);
+                scores[i] = tally.sum(entries[i]);
             }
             List<Candidate> out = new ArrayList<>(n);
             for (int i : TopK.order(scores, ids, n)) {
-                Entry e = at[i];
-                out.add(new Candidate(ids[i], e.origin.channel(), e.score, e.origin.reason()));
+                Candidate origin = added.get(tally.tag(entries[i]));
+                out.add(new Candidate(ids[i], origin.channel(), scores[i], origin.reason()));
             }
             return out;
         }

@@ -19,14 +19,24 @@ public final class PopularRetriever implements Contextual.Retriever {
     private final int[] ids;
 
     private final double[] scores;
+    /**
+     * Each item's candidate for requests without a genre, built once: this channel is also the last fallback, asked
+     * for the whole budget on most requests, and building hundreds of candidates per request was a tenth of the
+     * bytes the endpoint allocated.
+     */
+    private final Candidate[] everyone;
+
+    private static final String EVERYONE = "popular with everyone";
 
     public PopularRetriever(Catalog catalog, UserContexts users) {
         this.catalog = catalog;
         this.users = users;
         this.ids = catalog.byPopularity().stream().mapToInt(Integer::intValue).toArray();
         this.scores = new double[ids.length];
+        this.everyone = new Candidate[ids.length];
         for (int i = 0; i < ids.length; i++) {
             scores[i] = Math.log1p(catalog.stats(ids[i]).count());
+            everyone[i] = new Candidate(ids[i], NAME, scores[i], EVERYONE);
         }
     }
 
@@ -37,11 +47,11 @@ public final class PopularRetriever implements Contextual.Retriever {
 
     @Override
     public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
-        String reason = request.genre().map(g -> "popular in " + g).orElse("popular with everyone");
-        List<Candidate> out = new ArrayList<>();
+        String reason = request.genre().map(g -> "popular in " + g).orElse(null);
+        List<Candidate> out = new ArrayList<>(Math.min(budget, ids.length));
         for (int i = 0; i < ids.length && out.size() < budget; i++) {
             if (Eligibility.eligible(ids[i], request, user, catalog)) {
-                out.add(new Candidate(ids[i], NAME, scores[i], reason));
+                out.add(reason == null ? everyone[i] : new Candidate(ids[i], NAME, scores[i], reason));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.wren.serving.recall;
 import dev.wren.core.model.Item;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.ItemTally;
 import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,54 +14,33 @@ import org.agrona.collections.Int2ObjectHashMap;
  * which becomes the reason. Not thread-safe: one per request.
  */
 final class Votes {
-    private static final class Tally {
-        int item;
-        double score;
-        double best;
-        int because;
-    }
-
-    private final Int2ObjectHashMap<Tally> tallies = new Int2ObjectHashMap<>(512, 0.65f);
+    private final ItemTally tally = new ItemTally(512);
 
     void add(int candidate, double weight, int because) {
-        Tally t = tallies.get(candidate);
-        if (t == null) {
-            t = new Tally();
-            t.item = candidate;
-            tallies.put(candidate, t);
-        }
-        t.score += weight;
-        if (weight > t.best) {
-            t.best = weight;
-            t.because = because;
-        }
+        tally.add(candidate, weight, because);
     }
 
     List<Candidate> top(String channel, int budget, Catalog catalog) {
-        int n = tallies.size();
-        Tally[] all = new Tally[n];
+        int n = tally.entries(); // nothing is forgotten here
         double[] scores = new double[n];
         int[] items = new int[n];
-        int i = 0;
-        for (Tally t : tallies.values()) {
-            all[i] = t;
-            scores[i] = t.score;
-            items[i] = t.item;
-            i++;
+        for (int e = 0; e < n; e++) {
+            scores[e] = tally.sum(e);
+            items[e] = tally.item(e);
         }
         int[] best = TopK.best(scores, items, n, budget);
         // A handful of liked items explain hundreds of candidates: build each reason once.
         Int2ObjectHashMap<String> reasons = new Int2ObjectHashMap<>();
         List<Candidate> out = new ArrayList<>(best.length);
-        for (int at : best) {
-            Tally t = all[at];
-            String reason = reasons.get(t.because);
+        for (int e : best) {
+            int because = tally.tag(e);
+            String reason = reasons.get(because);
             if (reason == null) {
-                String title = catalog.item(t.because).map(Item::title).orElseGet(() -> "#" + t.because);
+                String title = catalog.item(because).map(Item::title).orElseGet(() -> "#" + because);
                 reason = "because you liked " + title;
-                reasons.put(t.because, reason);
+                reasons.put(because, reason);
             }
-            out.add(new Candidate(t.item, channel, t.score, reason));
+            out.add(new Candidate(items[e], channel, scores[e], reason));
         }
         return out;
     }
