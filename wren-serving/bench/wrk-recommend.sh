@@ -13,7 +13,7 @@ data=$1 store=$2 models=$3 offline=$4 candidates=${5:-800}
 shift $(( $# < 5 ? $# : 5 ))
 clients=("${@:-1 4 16}"); [ $# -eq 0 ] && clients=(1 4 16)
 port=${PORT:-18080}
-seconds=${SECONDS_PER_RUN:-30}
+seconds=${SECONDS_PER_RUN:-30} # and WARMUP_SECONDS (default 60)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 "$root/wren" serve --data "$data" --store "embedded:$store" --models "$models" --offline "$offline" \
@@ -25,8 +25,9 @@ java_pid=$(pgrep -P $server java || echo $server)
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
 
-# Warm-up: the JIT compiles the request path in the first tens of seconds.
-wrk -t1 -c4 -d40s -s "$here/random-users.lua" "http://localhost:$port" > /dev/null
+# Warm-up: the JIT compiles the request path in the first tens of seconds; on 2 cores busy with requests C2 is still
+# compiling hot methods 40-50 s in, hence 60 s by default.
+wrk -t1 -c4 -d"${WARMUP_SECONDS:-60}s" -s "$here/random-users.lua" "http://localhost:$port" > /dev/null
 for c in "${clients[@]}"; do
   threads=$(( c < 2 ? 1 : 2 ))
   before=$(cpu); load_before=$(cut -d' ' -f1 /proc/loadavg)
