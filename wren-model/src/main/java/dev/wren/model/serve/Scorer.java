@@ -122,13 +122,45 @@ public final class Scorer implements AutoCloseable {
         return score(user, packed);
     }
 
+    /**
+     * A user ready to be scored against candidates. For a factorised DeepFM it holds the user's share of the first
+     * layer and of the FM terms, the part of a request's scoring that depends on the user alone (2.5 % of the
+     * recommendation endpoint's CPU when recomputed per request); callers that see the same user again keep it.
+     * Immutable.
+     */
+    public static final class PreparedUser {
+        private final UserFeatures features;
+        private final FactorisedDeepFm.Part part; // null when the model is not factorised
+
+        private PreparedUser(UserFeatures features, FactorisedDeepFm.Part part) {
+            this.features = features;
+            this.part = part;
+        }
+
+        public UserFeatures features() {
+            return features;
+        }
+    }
+
+    /** The user prepared for {@link #score(PreparedUser, PackedItem[])}. */
+    public PreparedUser prepare(UserFeatures user) {
+        return new PreparedUser(
+                user, factorised.map(f -> columns.userPart(f, user)).orElse(null));
+    }
+
     /** Click probabilities of packed candidates (from {@link #pack}) for the user, in candidate order. */
     public float[] score(UserFeatures user, PackedItem[] candidates) {
+        return score(prepare(user), candidates);
+    }
+
+    /** Click probabilities of packed candidates for a prepared user, in candidate order. */
+    public float[] score(PreparedUser prepared, PackedItem[] candidates) {
         if (candidates.length == 0) {
             return new float[0];
         }
+        UserFeatures user = prepared.features;
         if (factorised.isPresent()) {
-            return scoreFactorised(factorised.get(), user, candidates);
+            return scoreFactorised(factorised.get(), prepared.part, candidates);
         }
         SampleBatch batch = columns.toBatch(user, candidates);
         Predictor<SampleBatch, float[]> predictor;
@@ -147,7 +179,7 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
-    private float[] scoreFactorised(FactorisedDeepFm f, UserFeatures user, PackedItem[] candidates) {
+    private float[] scoreFactorised(FactorisedDeepFm f, FactorisedDeepFm.Part user, PackedItem[] candidates) {
         FactorisedDeepFm.Catalogue catalogue = candidates[0].catalogue();
         int[] slots = new int[candidates.length];
         for (int i = 0; i < candidates.length && catalogue != null; i++) {
@@ -158,14 +190,14 @@ public final class Scorer implements AutoCloseable {
             }
         }
         if (catalogue != null) {
-            return f.score(columns.userPart(f, user), catalogue, slots);
+            return f.score(user, catalogue, slots);
         }
         FactorisedDeepFm.Part[] parts = new FactorisedDeepFm.Part[candidates.length];
         for (int i = 0; i < parts.length; i++) {
             PackedItem c = candidates[i];
             parts[i] = c.part() != null ? c.part() : f.item(c.categorical(), c.numeric());
         }
-        return f.score(columns.userPart(f, user), parts);
+        return f.score(user, parts);
     }
 
     /** The request as a batch in the layout's encoding: user values repeated, candidate values per row. */

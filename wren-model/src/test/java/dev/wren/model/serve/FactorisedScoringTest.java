@@ -68,6 +68,9 @@ class FactorisedScoringTest {
                 float[] fromPacked = scorer.score(user, packed);
                 float[] fromCatalogue = scorer.score(user, catalogue);
                 float[] fromSlots = scorer.score(user, someOfTheCatalogue);
+                Scorer.PreparedUser prepared = scorer.prepare(user);
+                float[] fromPrepared = scorer.score(prepared, catalogue);
+                float[] preparedAgain = scorer.score(prepared, someOfTheCatalogue);
 
                 for (int i = 0; i < expected.length; i++) {
                     assertThat(listed[i]).isCloseTo(expected[i], within(1e-5f));
@@ -76,6 +79,8 @@ class FactorisedScoringTest {
                 }
                 assertThat(fromSlots)
                         .containsExactly(fromCatalogue[7], fromCatalogue[3], fromCatalogue[3], fromCatalogue[59]);
+                assertThat(fromPrepared).containsExactly(fromCatalogue);
+                assertThat(preparedAgain).containsExactly(fromSlots);
             }
         }
     }

@@ -8,7 +8,6 @@ import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.model.serve.Scorer;
-import dev.wren.model.serve.UserFeatures;
 import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,8 @@ public final class ModelRanker implements Ranker {
 
     private final ServingModels.Encoded model;
     private final FeatureStore store;
-    /** The encoded user rows: encoding is per user and row, not per request. */
-    private final UserRowCache<UserFeatures> users = new UserRowCache<>(USERS_KEPT);
+    /** The users encoded and prepared for the scorer: that work is per user and row, not per request. */
+    private final UserRowCache<Scorer.PreparedUser> users = new UserRowCache<>(USERS_KEPT);
 
     /** How many users' encoded rows are kept (a few MB at most). */
     static final int USERS_KEPT = 16_384;
@@ -42,7 +41,9 @@ public final class ModelRanker implements Ranker {
         }
         Features row = store.get(EntityKind.USER, request.userId()).orElse(Features.empty());
         int userId = request.userId();
-        UserFeatures user = users.get(userId, row, r -> model.bundle().encoder().user(userId, r));
+        Scorer.PreparedUser user = users.get(userId, row, r -> model.bundle()
+                .scorer()
+                .prepare(model.bundle().encoder().user(userId, r)));
         Scorer.PackedItem[] items = new Scorer.PackedItem[candidates.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = model.packed(candidates.get(i).itemId());

@@ -8,7 +8,9 @@ import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The best-rated items of the requested genre, or of the user's favourite genres taken in turn; a user with no
@@ -21,10 +23,30 @@ public final class GenreTopRetriever implements Contextual.Retriever {
 
     private final Catalog catalog;
     private final UserContexts users;
+    /**
+     * Per genre, the items with at least {@link #MIN_RATINGS} ratings, best first, their ids and scores in primitive
+     * arrays: built once per load, where the request path used to walk boxed lists and read each item's statistics.
+     */
+    private final Map<String, Ranked> byGenre = new HashMap<>();
+
+    private record Ranked(int[] ids, double[] scores) {}
+
+    private static final Ranked EMPTY = new Ranked(new int[0], new double[0]);
 
     public GenreTopRetriever(Catalog catalog, UserContexts users) {
         this.catalog = catalog;
         this.users = users;
+        for (String genre : catalog.genres()) {
+            int[] ids = catalog.topRated(genre).stream()
+                    .mapToInt(Integer::intValue)
+                    .filter(id -> catalog.stats(id).count() >= MIN_RATINGS)
+                    .toArray();
+            double[] scores = new double[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                scores[i] = catalog.stats(ids[i]).bayesian();
+            }
+            byGenre.put(genre, new Ranked(ids, scores));
+        }
     }
 
     @Override
@@ -46,24 +68,27 @@ public final class GenreTopRetriever implements Contextual.Retriever {
         // were 5 % of the endpoint's CPU.
         IdSlots slots = catalog.slots();
         long[] taken = new long[(slots.size() >> 6) + 1];
+        Ranked[] lists = new Ranked[genres.size()];
         String[] reasons = new String[genres.size()];
+        for (int g = 0; g < lists.length; g++) {
+            lists[g] = byGenre.getOrDefault(genres.get(g), EMPTY);
+        }
         int[] cursor = new int[genres.size()];
         boolean progress = true;
         while (out.size() < budget && progress) {
             progress = false;
-            for (int g = 0; g < genres.size() && out.size() < budget; g++) {
-                List<Integer> list = catalog.topRated(genres.get(g));
-                while (cursor[g] < list.size()) {
-                    int id = list.get(cursor[g]++);
+            for (int g = 0; g < lists.length && out.size() < budget; g++) {
+                int[] ids = lists[g].ids();
+                while (cursor[g] < ids.length) {
+                    int at = cursor[g]++;
+                    int id = ids[at];
                     int slot = slots.slot(id);
-                    if ((taken[slot >> 6] & (1L << slot)) == 0
-                            && catalog.stats(id).count() >= MIN_RATINGS
-                            && Eligibility.eligible(id, request, user, catalog)) {
+                    if ((taken[slot >> 6] & (1L << slot)) == 0 && Eligibility.eligible(id, request, user, catalog)) {
                         taken[slot >> 6] |= 1L << slot;
                         if (reasons[g] == null) {
                             reasons[g] = "top rated in " + genres.get(g);
                         }
-                        out.add(new Candidate(id, NAME, catalog.stats(id).bayesian(), reasons[g]));
+                        out.add(new Candidate(id, NAME, lists[g].scores()[at], reasons[g]));
                         progress = true;
                         break;
                     }

@@ -79,8 +79,10 @@ public final class DiversityReranker implements Contextual.Reranker {
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             positions[i] = i;
-            max = Math.max(max, scores[i]);
-            min = Math.min(min, scores[i]);
+            // Comparisons, not Math.max and min: those check for NaN and -0.0 on every call (finite scores here), and
+            // were 3 % of the endpoint's CPU in this loop and the one below.
+            max = scores[i] > max ? scores[i] : max;
+            min = scores[i] < min ? scores[i] : min;
         }
         int[] order = TopK.order(scores, positions, n);
         double span = max > min ? max - min : 1;
@@ -113,7 +115,8 @@ public final class DiversityReranker implements Contextual.Reranker {
                 if (lambda < 1) {
                     double sim = maxSim[i];
                     for (int p = compared[i]; p < picked.size(); p++) {
-                        sim = Math.max(sim, jaccard(masks[i], pickedMasks[p]));
+                        double j = jaccard(masks[i], pickedMasks[p]);
+                        sim = j > sim ? j : sim;
                     }
                     maxSim[i] = sim;
                     compared[i] = picked.size();
