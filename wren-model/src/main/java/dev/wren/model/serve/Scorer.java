@@ -136,10 +136,6 @@ public final class Scorer implements AutoCloseable {
             this.features = features;
             this.part = part;
         }
-
-        public UserFeatures features() {
-            return features;
-        }
     }
 
     /** The user prepared for {@link #score(PreparedUser, PackedItem[])}. */

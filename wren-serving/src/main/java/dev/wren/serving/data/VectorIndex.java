@@ -51,12 +51,11 @@ public final class VectorIndex {
     private final ImmutableGraphIndex graph; // null when empty
     private final Similarity similarity;
     /**
-     * The vectors in blocks of {@value #BLOCK} nodes, unit length for cosine: the exact scan's input. Block b holds, for
-     * each dimension d, its nodes' entries side by side (entry d of node n at {@code (n / BLOCK) * BLOCK * dimension + d
-     * * BLOCK + n % BLOCK}). The scan adds {@code q[d] * entry} into a block-sized array of sums, one dimension at a
-     * time: a loop over {@value #BLOCK} adjacent floats that the JIT compiles to SIMD instructions, with the sums staying
-     * in the L1 cache. Each sum still adds its terms in dimension order, so scores are the same to the bit as a plain
-     * dot product's.
+     * The vectors by dimension, unit length for cosine: column d holds every node's entry d. The exact scan adds {@code
+     * q[d] * column[d][j]} into an array of sums over blocks of {@value #BLOCK} nodes, one dimension at a time: a loop
+     * over adjacent floats with the same index in both arrays, which C2 compiles to SIMD instructions, while the block's
+     * sums stay in the L1 cache. Each sum still adds its terms in dimension order, so scores are the same to the bit as
+     * a plain dot product's.
      */
     private final float[][] columns;
 
