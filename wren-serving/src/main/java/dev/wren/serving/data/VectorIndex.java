@@ -244,6 +244,10 @@ public final class VectorIndex {
      * best; only the nodes from that bucket up are offered to the filter and sorted. A lower bucket means a lower
      * score (the bucket is a monotone function of the score), so nothing left out could have made the list. When the
      * filter rejects too many, the next buckets down are added until k are accepted or none are left.
+     *
+     * <p>{@link TopK#best} selects the same way over double scores without a filter. Sharing it here (widening the
+     * sums to doubles, the filter over positions) made a search 30 % slower: 80-88 against 109-114 microseconds for
+     * 9,742 x 32, k = 230, measured back to back.
      */
     private List<Hit> best(float[] scores, int k, IntPredicate accept) {
         int n = scores.length;

@@ -26,7 +26,7 @@ public final class ModelRanker implements Ranker {
     /** The users encoded and prepared for the scorer: that work is per user and row, not per request. */
     private final UserRowCache<Scorer.PreparedUser> users = new UserRowCache<>(USERS_KEPT);
 
-    /** How many users' encoded rows are kept (a few MB at most). */
+    /** How many users' prepared rows are kept: about 2 KB each, so some 30 MB when full. */
     static final int USERS_KEPT = 16_384;
 
     public ModelRanker(ServingModels.Encoded model, FeatureStore store) {
