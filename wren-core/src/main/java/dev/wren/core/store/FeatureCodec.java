@@ -45,9 +45,15 @@ public final class FeatureCodec {
             parts.forEach(p -> b.putInt(p.length).put(p));
             return b.array();
         }
-        FeatureValue.Vector v = (FeatureValue.Vector) value;
-        ByteBuffer b = buffer(5 + 4 * v.values().length).put((byte) 4).putInt(v.values().length);
-        b.asFloatBuffer().put(v.values());
+        if (value instanceof FeatureValue.FloatList l) {
+            return floats((byte) 5, l.values());
+        }
+        return floats((byte) 4, ((FeatureValue.Vector) value).values());
+    }
+
+    private static byte[] floats(byte type, float[] values) {
+        ByteBuffer b = buffer(5 + 4 * values.length).put(type).putInt(values.length);
+        b.asFloatBuffer().put(values);
         return b.array();
     }
 
@@ -76,12 +82,8 @@ public final class FeatureCodec {
                             }
                             yield new FeatureValue.TextList(strings);
                         }
-                        case 4 -> {
-                            float[] v = new float[count(b, 4)];
-                            b.asFloatBuffer().get(v);
-                            b.position(b.position() + 4 * v.length);
-                            yield new FeatureValue.Vector(v);
-                        }
+                        case 4 -> new FeatureValue.Vector(floats(b));
+                        case 5 -> new FeatureValue.FloatList(floats(b));
                         default -> throw new FeatureStoreException("unknown feature type byte " + type);
                     };
             if (b.hasRemaining()) {
@@ -105,6 +107,13 @@ public final class FeatureCodec {
         b.position(1);
         float[] v = new float[count(b, 4)];
         b.asFloatBuffer().get(v);
+        return v;
+    }
+
+    private static float[] floats(ByteBuffer b) {
+        float[] v = new float[count(b, 4)];
+        b.asFloatBuffer().get(v);
+        b.position(b.position() + 4 * v.length);
         return v;
     }
 

@@ -31,6 +31,14 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
     public static final String FIRST_RATING_TIME = "firstRatingTime";
     public static final String LAST_RATING_TIME = "lastRatingTime";
     public static final String EMBEDDING = "embedding";
+    /** Collaborative-filtering factors (implicit ALS): a user's score for an item is the dot product. */
+    public static final String CF_FACTORS = "cfFactors";
+    /** An item's collaborative-filtering neighbours (EASE's strongest weights from this item), with {@link #CF_WEIGHTS}. */
+    public static final String CF_NEIGHBOURS = "cfNeighbours";
+    /** The weight of each of {@link #CF_NEIGHBOURS}: what an interaction with this item adds to the neighbour's score. */
+    public static final String CF_WEIGHTS = "cfWeights";
+    /** The dimension of {@link #CF_FACTORS} unless a deployment chooses another. */
+    public static final int DEFAULT_FACTOR_DIMENSION = 64;
 
     public FeatureSchema {
         Objects.requireNonNull(namespace, "namespace");
@@ -44,8 +52,13 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
         checkUnique(itemFeatures, "item");
     }
 
-    /** Wren's standard schema: the features the offline pipeline writes and serving reads. */
+    /** Wren's standard schema with {@link #DEFAULT_FACTOR_DIMENSION}-d collaborative-filtering factors. */
     public static FeatureSchema standard(int embeddingDimension) {
+        return standard(embeddingDimension, DEFAULT_FACTOR_DIMENSION);
+    }
+
+    /** Wren's standard schema: the features the offline pipeline writes and serving reads. */
+    public static FeatureSchema standard(int embeddingDimension, int factorDimension) {
         return new FeatureSchema(
                 "wren",
                 List.of(
@@ -56,7 +69,8 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
                         FeatureSpec.number(RELEASE_YEAR_STD),
                         FeatureSpec.intList(RECENT_POSITIVES),
                         FeatureSpec.textList(TOP_GENRES),
-                        FeatureSpec.vector(EMBEDDING, embeddingDimension)),
+                        FeatureSpec.vector(EMBEDDING, embeddingDimension),
+                        FeatureSpec.vector(CF_FACTORS, factorDimension)),
                 List.of(
                         FeatureSpec.number(RELEASE_YEAR),
                         FeatureSpec.textList(GENRES),
@@ -66,7 +80,10 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
                         FeatureSpec.number(POPULARITY_RANK),
                         FeatureSpec.number(FIRST_RATING_TIME),
                         FeatureSpec.number(LAST_RATING_TIME),
-                        FeatureSpec.vector(EMBEDDING, embeddingDimension)));
+                        FeatureSpec.vector(EMBEDDING, embeddingDimension),
+                        FeatureSpec.vector(CF_FACTORS, factorDimension),
+                        FeatureSpec.intList(CF_NEIGHBOURS),
+                        FeatureSpec.floatList(CF_WEIGHTS)));
     }
 
     public List<FeatureSpec> features(EntityKind kind) {

@@ -43,6 +43,10 @@ public record FeatureSpec(String name, FeatureType type, int dimension) {
         return new FeatureSpec(name, FeatureType.TEXT_LIST, 0);
     }
 
+    public static FeatureSpec floatList(String name) {
+        return new FeatureSpec(name, FeatureType.FLOAT_LIST, 0);
+    }
+
     public static FeatureSpec vector(String name, int dimension) {
         return new FeatureSpec(name, FeatureType.VECTOR, dimension);
     }

@@ -11,5 +11,7 @@ public enum FeatureType {
     /** A list of strings, such as the top genres. */
     TEXT_LIST,
     /** A float vector of a fixed dimension: an embedding. */
-    VECTOR
+    VECTOR,
+    /** Floats of any length, such as the weights that go with an {@link #INT_LIST} of neighbours. */
+    FLOAT_LIST
 }

@@ -80,4 +80,36 @@ public sealed interface FeatureValue {
             return "Vector" + Arrays.toString(values);
         }
     }
+
+    /** Floats of any length. The array is owned by the value: callers must not change it after construction. */
+    record FloatList(float[] values) implements FeatureValue {
+        public FloatList {
+            Objects.requireNonNull(values, "values");
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("float list holds a non-finite value: " + v);
+                }
+            }
+        }
+
+        @Override
+        public FeatureType type() {
+            return FeatureType.FLOAT_LIST;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FloatList other && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "FloatList" + Arrays.toString(values);
+        }
+    }
 }

@@ -50,6 +50,11 @@ public record Features(Map<String, FeatureValue> values) {
         return values.get(name) instanceof FeatureValue.Vector v ? Optional.of(v.values()) : Optional.empty();
     }
 
+    /** The float list, or an empty array. The returned array is shared: do not modify it. */
+    public float[] floatList(String name) {
+        return values.get(name) instanceof FeatureValue.FloatList l ? l.values() : new float[0];
+    }
+
     /** These features with {@code other}'s values laid over them, name by name. */
     public Features mergedWith(Features other) {
         Map<String, FeatureValue> merged = new LinkedHashMap<>(values);
@@ -83,6 +88,11 @@ public record Features(Map<String, FeatureValue> values) {
 
         public Builder vector(String name, float[] value) {
             values.put(name, new FeatureValue.Vector(value.clone()));
+            return this;
+        }
+
+        public Builder floatList(String name, float[] value) {
+            values.put(name, new FeatureValue.FloatList(value.clone()));
             return this;
         }
 

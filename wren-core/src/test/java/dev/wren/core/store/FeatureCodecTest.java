@@ -15,7 +15,9 @@ class FeatureCodecTest {
                 new FeatureValue.Text("Comedy é"),
                 new FeatureValue.IntList(List.of(1, 2, 300_000)),
                 new FeatureValue.TextList(List.of("Drama", "", "Sci-Fi")),
-                new FeatureValue.Vector(new float[] {0.5f, -1.25f, 3e-8f}));
+                new FeatureValue.Vector(new float[] {0.5f, -1.25f, 3e-8f}),
+                new FeatureValue.FloatList(new float[] {0.25f, -7f}),
+                new FeatureValue.FloatList(new float[0]));
         for (FeatureValue value : values) {
             assertThat(FeatureCodec.decode(FeatureCodec.encode(value))).isEqualTo(value);
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 public abstract class FeatureStoreContract {
     protected static final int DIM = 4;
     protected static final String NAME = "name";
+    protected static final String WEIGHTS = "weights";
 
     /** A schema with one feature of every type, for users and items alike. */
     protected static FeatureSchema contractSchema(String namespace) {
@@ -33,7 +34,8 @@ public abstract class FeatureStoreContract {
                 FeatureSpec.text(NAME),
                 FeatureSpec.intList(FeatureSchema.RECENT_POSITIVES),
                 FeatureSpec.textList(FeatureSchema.GENRES),
-                FeatureSpec.vector(FeatureSchema.EMBEDDING, DIM));
+                FeatureSpec.vector(FeatureSchema.EMBEDDING, DIM),
+                FeatureSpec.floatList(WEIGHTS));
         return new FeatureSchema(namespace, specs, specs);
     }
 
@@ -64,6 +66,7 @@ public abstract class FeatureStoreContract {
                 .intList(FeatureSchema.RECENT_POSITIVES, List.of(1, 2, (int) avg))
                 .textList(FeatureSchema.GENRES, List.of("Drama", "Comedy é"))
                 .vector(FeatureSchema.EMBEDDING, v)
+                .floatList(WEIGHTS, new float[] {fill, -0.5f})
                 .build();
     }
 
