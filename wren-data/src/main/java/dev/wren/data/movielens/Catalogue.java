@@ -47,7 +47,7 @@ public final class Catalogue {
             "War",
             "Western");
 
-    private static final String NO_GENRES = "(no genres listed)";
+    static final String NO_GENRES = "(no genres listed)";
 
     private final Path dir;
     private final MovieLensLayout layout;
