@@ -1,5 +1,6 @@
 package dev.wren.offline;
 
+import dev.wren.offline.cf.CfParams;
 import dev.wren.offline.features.UserFeatureParams;
 import dev.wren.offline.samples.SampleParams;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param users how user features are computed
  * @param samples labels, splits and negatives
  * @param embedding embedding training and evaluation
+ * @param cf the collaborative-filtering models
  */
 public record OfflineConfig(
         Path input,
@@ -31,7 +33,8 @@ public record OfflineConfig(
         String snapshotVersion,
         UserFeatureParams users,
         SampleParams samples,
-        EmbeddingParams embedding) {
+        EmbeddingParams embedding,
+        CfParams cf) {
     public OfflineConfig {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
@@ -40,6 +43,7 @@ public record OfflineConfig(
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(embedding, "embedding");
+        Objects.requireNonNull(cf, "cf");
         stages = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
         if (shufflePartitions < 1) {
             throw new IllegalArgumentException("shufflePartitions must be positive, got " + shufflePartitions);
@@ -51,7 +55,7 @@ public record OfflineConfig(
         }
     }
 
-    /** Every stage, local[*], seed 42, 32-d embeddings, label rating >= 3.5. */
+    /** Every stage, local[*], seed 42, 32-d embeddings, label rating >= 3.5, the collaborative filters' defaults. */
     public static OfflineConfig defaults(Path input, Path output) {
         return new OfflineConfig(
                 input,
@@ -63,31 +67,38 @@ public record OfflineConfig(
                 "offline-" + System.currentTimeMillis(),
                 UserFeatureParams.defaults(),
                 SampleParams.defaults(),
-                EmbeddingParams.defaults());
+                EmbeddingParams.defaults(),
+                CfParams.defaults(42));
     }
 
     public OfflineConfig withStages(Set<Stage> s) {
         return new OfflineConfig(
-                input, output, master, s, seed, shufflePartitions, snapshotVersion, users, samples, embedding);
+                input, output, master, s, seed, shufflePartitions, snapshotVersion, users, samples, embedding, cf);
     }
 
     public OfflineConfig withEmbedding(EmbeddingParams e) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, samples, e);
+                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, samples, e, cf);
     }
 
     public OfflineConfig withSamples(SampleParams s) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, s, embedding);
+                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, s, embedding, cf);
     }
 
     public OfflineConfig withSnapshotVersion(String v) {
-        return new OfflineConfig(input, output, master, stages, seed, shufflePartitions, v, users, samples, embedding);
+        return new OfflineConfig(
+                input, output, master, stages, seed, shufflePartitions, v, users, samples, embedding, cf);
     }
 
     public OfflineConfig withMaster(String m) {
         return new OfflineConfig(
-                input, output, m, stages, seed, shufflePartitions, snapshotVersion, users, samples, embedding);
+                input, output, m, stages, seed, shufflePartitions, snapshotVersion, users, samples, embedding, cf);
+    }
+
+    public OfflineConfig withCf(CfParams c) {
+        return new OfflineConfig(
+                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, samples, embedding, c);
     }
 
     public boolean runs(Stage stage) {

@@ -107,7 +107,8 @@ public final class OfflineMain {
                             .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "1")))
                             .withMaxEdgesPerNode(Integer.parseInt(options.getOrDefault(
                                     "max-walk-edges", Integer.toString(EmbeddingParams.DEFAULT_MAX_EDGES_PER_NODE))))
-                            .withRefit(Boolean.parseBoolean(options.getOrDefault("refit-embeddings", "false"))));
+                            .withRefit(Boolean.parseBoolean(options.getOrDefault("refit-embeddings", "false"))),
+                    defaults.cf());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.max;
 
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
+import dev.wren.offline.cf.CfParams;
+import dev.wren.offline.cf.EaseNeighbours;
+import dev.wren.offline.cf.ImplicitAls;
 import dev.wren.offline.embed.Neighbours;
 import dev.wren.offline.embed.NextItemEvaluation;
 import dev.wren.offline.embed.UserEmbeddings;
@@ -30,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -98,6 +102,8 @@ public final class OfflinePipeline {
         private Dataset<Row> userServing;
         private Dataset<Row> itemVectors;
         private Dataset<Row> userVectors;
+        private Dataset<Row> cfUsers;
+        private Dataset<Row> cfItems;
         private EmbeddingFits embeddingFits;
 
         Run(OfflineConfig config, Optional<FeatureStore> store, ProgressListener progress) {
@@ -137,6 +143,9 @@ public final class OfflinePipeline {
             }
             if (config.runs(Stage.EMBED)) {
                 stage(Stage.EMBED, this::embed);
+            }
+            if (config.runs(Stage.CF)) {
+                stage(Stage.CF, this::cf);
             }
             if (config.runs(Stage.SIMILAR)) {
                 stage(Stage.SIMILAR, this::similar);
@@ -355,6 +364,29 @@ public final class OfflinePipeline {
             embeddingFits = null;
         }
 
+        /** Implicit ALS on Spark, EASE on the driver; both over every rating as an interaction. */
+        private void cf() {
+            CfParams params = config.cf();
+            ALSModel als = ImplicitAls.fitModel(data.ratings(), params.als());
+            cfUsers = factors(als.userFactors(), "userId").persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> itemFactors = factors(als.itemFactors(), "itemId");
+            Dataset<Row> ease = EaseNeighbours.fit(spark, data.ratings(), params);
+            cfItems = itemFactors.join(ease, scalaSeq("itemId"), "full_outer").persist(StorageLevel.MEMORY_AND_DISK());
+            manifest.writeParquet("cf/users", cfUsers);
+            manifest.writeParquet("cf/items", cfItems);
+            manifest.put(
+                    "cf",
+                    Map.of(
+                            "easeLambda", params.easeLambda(),
+                            "easeItems", ease.count(),
+                            "easeNeighbours", params.easeNeighbours(),
+                            "als", params.als()));
+        }
+
+        private static Dataset<Row> factors(Dataset<Row> factors, String id) {
+            return factors.select(col("id").as(id), col("features").as(FeatureSchema.CF_FACTORS));
+        }
+
         private void similar() {
             if (itemVectors == null) {
                 throw new IllegalStateException("the similar stage needs the embed stage in the same run");
@@ -383,6 +415,10 @@ public final class OfflinePipeline {
                 users = users.join(
                         userVectors.withColumnRenamed("vector", FeatureSchema.EMBEDDING), scalaSeq("userId"), "left");
             }
+            if (cfItems != null) {
+                items = items.join(cfItems, scalaSeq("itemId"), "left");
+                users = users.join(cfUsers, scalaSeq("userId"), "left");
+            }
             SnapshotPublisher.Published p =
                     SnapshotPublisher.publish(store.orElseThrow(), config.snapshotVersion(), users, items);
             manifest.put("published", Map.of("version", p.version(), "users", p.users(), "items", p.items()));
@@ -390,11 +426,14 @@ public final class OfflinePipeline {
         }
 
         private void checkSchema(FeatureSchema schema) {
-            FeatureSchema expected = FeatureSchema.standard(config.embedding().dimension());
+            FeatureSchema expected = FeatureSchema.standard(
+                    config.embedding().dimension(), config.cf().als().rank());
             if (!schema.userFeatures().equals(expected.userFeatures())
                     || !schema.itemFeatures().equals(expected.itemFeatures())) {
                 throw new IllegalArgumentException("the feature store's schema is not FeatureSchema.standard("
-                        + config.embedding().dimension() + "): check the embedding dimension");
+                        + config.embedding().dimension() + ", "
+                        + config.cf().als().rank()
+                        + "): check the embedding dimension and the ALS rank");
             }
         }
 
@@ -409,6 +448,7 @@ public final class OfflinePipeline {
             p.put("users", config.users());
             p.put("samples", config.samples());
             p.put("embedding", config.embedding());
+            p.put("cf", config.cf());
             return p;
         }
     }

@@ -35,6 +35,8 @@ public final class SparkSessions {
                 .setIfMissing("spark.default.parallelism", Integer.toString(shufflePartitions))
                 .setIfMissing("spark.sql.session.timeZone", "UTC")
                 .setIfMissing("spark.sql.adaptive.enabled", "true")
+                // ALS checkpoints its iterations: drop the files once nothing refers to them.
+                .setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true")
                 .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 // Caching 25M parsed ratings spent more time choosing each column's compression than parsing the
                 // CSV; uncompressed they take about 0.6 GB, and the pipeline's caches are read many times.

@@ -14,6 +14,8 @@ public enum Stage {
     SAMPLES,
     /** Item2vec, DeepWalk, Node2vec, user embeddings, next-item evaluation. */
     EMBED,
+    /** Collaborative filtering: implicit ALS factors and EASE neighbours, for serving's recall and ranking. */
+    CF,
     /** Similar items through LSH, with recall against exact neighbours. */
     SIMILAR,
     /** Monitoring statistics of the log. */
@@ -42,7 +44,7 @@ public enum Stage {
                 out.add(Stage.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown stage '" + part.trim()
-                        + "'; known: all, read, features, samples, embed, similar, stats");
+                        + "'; known: all, read, features, samples, embed, cf, similar, stats");
             }
         }
         return out;

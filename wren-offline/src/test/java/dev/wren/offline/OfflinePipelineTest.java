@@ -70,7 +70,8 @@ class OfflinePipelineTest {
                     }
                 });
 
-        assertThat(started).containsExactly("read", "features", "samples", "embed", "similar", "stats", "publish");
+        assertThat(started)
+                .containsExactly("read", "features", "samples", "embed", "cf", "similar", "stats", "publish");
         assertThat(store.liveVersion()).contains("test-1");
         assertThat(result.publishedVersion()).contains("test-1");
         Features item = store.get(EntityKind.ITEM, 1).orElseThrow();
@@ -80,6 +81,13 @@ class OfflinePipelineTest {
         Features user = store.get(EntityKind.USER, 1).orElseThrow();
         assertThat(user.number(FeatureSchema.RATING_COUNT)).hasValue(8);
         assertThat(user.vector(FeatureSchema.EMBEDDING).orElseThrow()).hasSize(DIM);
+        // The collaborative filters: ALS factors on both sides, EASE's strongest weights on items.
+        assertThat(user.vector(FeatureSchema.CF_FACTORS).orElseThrow()).hasSize(FeatureSchema.DEFAULT_FACTOR_DIMENSION);
+        assertThat(item.vector(FeatureSchema.CF_FACTORS).orElseThrow()).hasSize(FeatureSchema.DEFAULT_FACTOR_DIMENSION);
+        assertThat(item.intList(FeatureSchema.CF_NEIGHBOURS))
+                .isNotEmpty()
+                .doesNotContain(1)
+                .hasSize(item.floatList(FeatureSchema.CF_WEIGHTS).length);
         assertThat(result.hitRates()).containsKeys("item2vec", "deepwalk", "node2vec", "popularity");
         assertThat(result.lshRecall()).isPresent();
         assertThat(result.rowCounts()).containsEntry("features/items", 40L).containsEntry("features/users", 60L);

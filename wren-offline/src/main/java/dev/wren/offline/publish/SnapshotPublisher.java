@@ -69,6 +69,25 @@ public final class SnapshotPublisher {
         return count;
     }
 
+    /** A Spark ML vector or an array of numbers (ALS's factors, EASE's weights) as floats. */
+    private static float[] floats(Row row, int at) {
+        Object v = row.get(at);
+        if (v instanceof Vector vector) {
+            double[] d = vector.toArray();
+            float[] f = new float[d.length];
+            for (int k = 0; k < d.length; k++) {
+                f[k] = (float) d[k];
+            }
+            return f;
+        }
+        List<Number> list = row.getList(at);
+        float[] f = new float[list.size()];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = list.get(k).floatValue();
+        }
+        return f;
+    }
+
     static Features features(Row row, List<FeatureSpec> specs) {
         Features.Builder b = Features.builder();
         for (FeatureSpec spec : specs) {
@@ -82,14 +101,8 @@ public final class SnapshotPublisher {
                 case TEXT -> b.text(spec.name(), v.toString());
                 case INT_LIST -> b.intList(spec.name(), row.<Integer>getList(at));
                 case TEXT_LIST -> b.textList(spec.name(), row.<String>getList(at));
-                case VECTOR -> {
-                    double[] d = ((Vector) v).toArray();
-                    float[] f = new float[d.length];
-                    for (int k = 0; k < d.length; k++) {
-                        f[k] = (float) d[k];
-                    }
-                    b.vector(spec.name(), f);
-                }
+                case VECTOR -> b.vector(spec.name(), floats(row, at));
+                case FLOAT_LIST -> b.floatList(spec.name(), floats(row, at));
                 default -> throw new IllegalStateException(spec.type().name());
             }
         }

@@ -1,0 +1,38 @@
+package dev.wren.offline.cf;
+
+import java.util.Objects;
+
+/**
+ * How the collaborative-filtering stage fits its models.
+ *
+ * @param easeLambda EASE's L2 weight
+ * @param easeMinCount EASE models only items with at least this many interactions
+ * @param easeMaxItems and at most this many of them, the most interacted-with: the fit inverts a dense matrix of this
+ *     side, so its time grows with the cube
+ * @param easeNeighbours how many of an item's EASE weights are published (those of largest magnitude)
+ * @param als implicit ALS's parameters; its rank is the published factors' dimension
+ */
+public record CfParams(double easeLambda, int easeMinCount, int easeMaxItems, int easeNeighbours, AlsParams als) {
+    public CfParams {
+        if (!(easeLambda > 0)) {
+            throw new IllegalArgumentException("easeLambda must be positive, got " + easeLambda);
+        }
+        if (easeMinCount < 1 || easeMaxItems < 1 || easeNeighbours < 1) {
+            throw new IllegalArgumentException("easeMinCount, easeMaxItems and easeNeighbours must be positive");
+        }
+        Objects.requireNonNull(als, "als");
+    }
+
+    /** EASE lambda 500 over at most 8,000 items with 3 interactions or more, 200 neighbours; ALS defaults. */
+    public static CfParams defaults(long seed) {
+        return new CfParams(500, 3, 8_000, 200, AlsParams.defaults(seed));
+    }
+
+    public CfParams withEaseLambda(double lambda) {
+        return new CfParams(lambda, easeMinCount, easeMaxItems, easeNeighbours, als);
+    }
+
+    public CfParams withAls(AlsParams a) {
+        return new CfParams(easeLambda, easeMinCount, easeMaxItems, easeNeighbours, a);
+    }
+}

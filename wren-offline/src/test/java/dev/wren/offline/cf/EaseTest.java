@@ -1,0 +1,57 @@
+package dev.wren.offline.cf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class EaseTest {
+    /** Users {0, 1}, {0, 1, 2}, {1, 2}; with lambda 1, X'X + I = [[3, 2, 1], [2, 4, 2], [1, 2, 3]]. */
+    private static final int[][] HISTORIES = {{0, 1}, {0, 1, 2}, {1, 2}};
+
+    @Test
+    void matchesTheClosedFormComputedByHand() {
+        Ease ease = Ease.fit(HISTORIES, 3, 1.0);
+
+        // The inverse of [[3, 2, 1], [2, 4, 2], [1, 2, 3]] is [[8, -4, 0], [-4, 8, -4], [0, -4, 8]] / 16.
+        double[][] p = {{8, -4, 0}, {-4, 8, -4}, {0, -4, 8}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double expected = i == j ? 0 : -p[i][j] / p[j][j];
+                assertThat((double) ease.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected, within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void scoresAUserBySummingTheRowsOfTheirItems() {
+        Ease ease = Ease.fit(HISTORIES, 3, 1.0);
+        float[] scores = new float[3];
+
+        ease.addRow(0, scores);
+
+        assertThat(scores[0]).isZero();
+        assertThat((double) scores[1]).isCloseTo(0.5, within(1e-6));
+        assertThat((double) scores[2]).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void keepsTheWeightsOfLargestMagnitudeFirst() {
+        Ease ease = Ease.fit(HISTORIES, 3, 1.0);
+        float[] weights = new float[2];
+
+        int[] top = ease.topNeighbours(1, 2, weights);
+
+        // Row 1 is [0.5, 0, 0.5]: both non-zero weights, the smaller index first on the tie.
+        assertThat(top).containsExactly(0, 2);
+        assertThat((double) weights[0]).isCloseTo(0.5, within(1e-6));
+    }
+
+    @Test
+    void refusesANonPositiveLambda() {
+        assertThatThrownBy(() -> Ease.fit(HISTORIES, 3, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lambda");
+    }
+}
