@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param mmrLambda relevance against diversity in MMR: 1 is pure relevance
  * @param freshnessWeight how much a recent release year adds to the score
  * @param embeddingSeed the seed of the bootstrap embeddings
+ * @param cfBlendWeight the {@code cf} ranker's weight of EASE against ALS: 1 is EASE alone, 0 ALS alone
  */
 public record PipelineSettings(
         List<String> channels,
@@ -32,7 +33,8 @@ public record PipelineSettings(
         double recencyDecay,
         double mmrLambda,
         double freshnessWeight,
-        long embeddingSeed) {
+        long embeddingSeed,
+        double cfBlendWeight) {
     public PipelineSettings {
         channels = List.copyOf(channels);
         quotas = Map.copyOf(quotas);
@@ -53,6 +55,9 @@ public record PipelineSettings(
         }
         if (recentPositives < 1) {
             throw new IllegalArgumentException("recentPositives must be at least 1, got " + recentPositives);
+        }
+        if (cfBlendWeight < 0 || cfBlendWeight > 1) {
+            throw new IllegalArgumentException("cfBlendWeight must be in [0, 1], got " + cfBlendWeight);
         }
     }
 
@@ -83,7 +88,49 @@ public record PipelineSettings(
                 0.9,
                 0.75,
                 0.05,
-                42L);
+                42L,
+                0.5);
+    }
+
+    /** These settings with other recall channels and their quotas. */
+    public PipelineSettings withChannels(List<String> names, Map<String, Double> shares) {
+        return new PipelineSettings(
+                names,
+                shares,
+                fallbacks,
+                ranker,
+                reranker,
+                candidateBudget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                mmrLambda,
+                freshnessWeight,
+                embeddingSeed,
+                cfBlendWeight);
+    }
+
+    /** These settings with another ranker and re-ranker. */
+    public PipelineSettings withStages(String rankerName, String rerankerName) {
+        return new PipelineSettings(
+                channels,
+                quotas,
+                fallbacks,
+                rankerName,
+                rerankerName,
+                candidateBudget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                mmrLambda,
+                freshnessWeight,
+                embeddingSeed,
+                cfBlendWeight);
+    }
+
+    /** These settings with another ranker. */
+    public PipelineSettings withRanker(String name) {
+        return withStages(name, reranker);
     }
 
     /** These settings with another candidate budget. */
@@ -100,6 +147,43 @@ public record PipelineSettings(
                 recencyDecay,
                 mmrLambda,
                 freshnessWeight,
-                embeddingSeed);
+                embeddingSeed,
+                cfBlendWeight);
+    }
+
+    /** These settings with another MMR trade-off and freshness weight. */
+    public PipelineSettings withRerankWeights(double lambda, double freshness) {
+        return new PipelineSettings(
+                channels,
+                quotas,
+                fallbacks,
+                ranker,
+                reranker,
+                candidateBudget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                lambda,
+                freshness,
+                embeddingSeed,
+                cfBlendWeight);
+    }
+
+    /** These settings with another EASE-against-ALS weight for the {@code cf} ranker. */
+    public PipelineSettings withCfBlendWeight(double weight) {
+        return new PipelineSettings(
+                channels,
+                quotas,
+                fallbacks,
+                ranker,
+                reranker,
+                candidateBudget,
+                positiveThreshold,
+                recentPositives,
+                recencyDecay,
+                mmrLambda,
+                freshnessWeight,
+                embeddingSeed,
+                weight);
     }
 }

@@ -38,19 +38,8 @@ class ModelServingIT {
         Path data = TinyMovieLens.write(tmp.resolve("ml"), 7);
         PipelineSettings d = PipelineSettings.defaults();
         // Pure relevance re-ranking, so the scores in the response are the ranker's.
-        PipelineSettings settings = new PipelineSettings(
-                List.of(TwoTowerRetriever.NAME, "item-cf", "popular"),
-                Map.of(),
-                d.fallbacks(),
-                "model",
-                "top",
-                d.candidateBudget(),
-                d.positiveThreshold(),
-                d.recentPositives(),
-                d.recencyDecay(),
-                d.mmrLambda(),
-                d.freshnessWeight(),
-                d.embeddingSeed());
+        PipelineSettings settings = d.withChannels(List.of(TwoTowerRetriever.NAME, "item-cf", "popular"), Map.of())
+                .withStages("model", "top");
         server = WrenServer.start(ServingConfig.of(data, tmp.resolve("events.jsonl"))
                 .withPort(0)
                 .withPipeline(settings)

@@ -135,6 +135,11 @@ public final class Catalog {
         return slots;
     }
 
+    /** The id of the item in a slot (0 to size - 1). */
+    public int idAt(int slot) {
+        return itemAt[slot].id();
+    }
+
     public boolean contains(int id) {
         return slots.slot(id) >= 0;
     }

@@ -18,6 +18,11 @@ public final class Contextual {
         List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget);
     }
 
+    /** A ranker that reads the user's context. */
+    public interface Ranker extends dev.wren.core.recommend.Ranker {
+        List<ScoredItem> rank(RecommendRequest request, UserContext user, List<Candidate> candidates);
+    }
+
     /** A re-ranker that reads the user's context. */
     public interface Reranker extends dev.wren.core.recommend.Reranker {
         List<ScoredItem> rerank(RecommendRequest request, UserContext user, List<ScoredItem> ranked, int size);

@@ -1,6 +1,7 @@
 package dev.wren.serving.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.Ranker;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.Reranker;
@@ -156,11 +157,20 @@ public final class Recommender {
 
     private Recommendation run(ServingState s, Plan plan, RecommendRequest request, Optional<String> degradation) {
         RecommendRequest req = request.withVariant(plan.label());
-        StageFactories.Stages stages = s.stages();
-
-        long t0 = System.nanoTime();
         // One context per request, shared by every stage that reads it.
         UserContext user = s.data().users().context(req.userId());
+        Outcome o = execute(s, plan, req, user);
+        logExposure(req, plan, o.items(), s.version());
+        return new Recommendation(
+                o.items(), plan.label(), plan.assignments(), o.merged().emptyChannels(), s.version(), degradation);
+    }
+
+    /** What each stage produced for one request. */
+    private record Outcome(CandidateMerger.Merged merged, List<ScoredItem> ranked, List<ScoredItem> items) {}
+
+    private Outcome execute(ServingState s, Plan plan, RecommendRequest req, UserContext user) {
+        StageFactories.Stages stages = s.stages();
+        long t0 = System.nanoTime();
         CandidateMerger.Merged merged = CandidateMerger.merge(
                 req,
                 plan.channels(),
@@ -170,7 +180,9 @@ public final class Recommender {
                 Math.max(settings.candidateBudget(), req.size() * 2));
         long t1 = System.nanoTime();
         Ranker ranker = stages.rankers().get(plan.ranker());
-        List<ScoredItem> ranked = ranker.rank(req, merged.candidates());
+        List<ScoredItem> ranked = ranker instanceof Contextual.Ranker contextual
+                ? contextual.rank(req, user, merged.candidates())
+                : ranker.rank(req, merged.candidates());
         long t2 = System.nanoTime();
         Reranker reranker = stages.rerankers().get(plan.reranker());
         List<ScoredItem> items = reranker instanceof Contextual.Reranker contextual
@@ -180,11 +192,42 @@ public final class Recommender {
         recall.record(t1 - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         rank.record(t2 - t1, java.util.concurrent.TimeUnit.NANOSECONDS);
         rerank.record(t3 - t2, java.util.concurrent.TimeUnit.NANOSECONDS);
-
-        logExposure(req, plan, items, s.version());
-        return new Recommendation(
-                items, plan.label(), plan.assignments(), merged.emptyChannels(), s.version(), degradation);
+        return new Outcome(merged, ranked, items);
     }
+
+    /**
+     * One request's path through the user's plan, stage by stage, for offline evaluation: the merged candidates, the
+     * ranker's order of all of them and the final list come from the same code as {@link #recommend}; each channel's
+     * own list is asked for separately, at {@code channelDepth} (0 skips that), to measure what that channel alone would
+     * find. Nothing is logged as an exposure: nobody was shown anything.
+     */
+    public Trace trace(RecommendRequest request, int channelDepth) {
+        ServingState s = state.get();
+        Plan plan = withLoadedModels(plan(request.userId()), s);
+        RecommendRequest req = request.withVariant(plan.label());
+        UserContext user = s.data().users().context(req.userId());
+        Map<String, List<Candidate>> alone = new LinkedHashMap<>();
+        Map<String, Retriever> retrievers = timed(s.stages().retrievers(), user);
+        for (String channel : channelDepth > 0 ? plan.channels() : List.<String>of()) {
+            alone.put(channel, retrievers.get(channel).retrieve(req, channelDepth));
+        }
+        Outcome o = execute(s, plan, req, user);
+        return new Trace(alone, o.merged().candidates(), o.ranked(), o.items());
+    }
+
+    /**
+     * A request's path through the pipeline.
+     *
+     * @param channels each recall channel's own candidates, best first
+     * @param merged the candidates recall handed to the ranker, in fused order
+     * @param ranked every candidate as the ranker ordered it
+     * @param items the final list, after re-ranking
+     */
+    public record Trace(
+            Map<String, List<Candidate>> channels,
+            List<Candidate> merged,
+            List<ScoredItem> ranked,
+            List<ScoredItem> items) {}
 
     /** The retrievers, each timing its calls under its channel name and given the request's user context. */
     private Map<String, Retriever> timed(Map<String, Retriever> retrievers, UserContext user) {

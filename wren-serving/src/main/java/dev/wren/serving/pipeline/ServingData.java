@@ -3,6 +3,7 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.CoOccurrence;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.VectorIndex;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param store the feature store
  * @param settings the default pipeline settings
  * @param models the trained models of this state (none when there is no models folder)
+ * @param cf the collaborative filters the store holds (empty when it holds none)
+ * @param factorIndex the index over the items' ALS factors, by dot product (empty without factors)
  */
 public record ServingData(
         String version,
@@ -32,7 +35,9 @@ public record ServingData(
         UserContexts users,
         FeatureStore store,
         PipelineSettings settings,
-        ServingModels models) {
+        ServingModels models,
+        CfModel cf,
+        VectorIndex factorIndex) {
     public ServingData {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(catalog, "catalog");
@@ -43,5 +48,7 @@ public record ServingData(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(cf, "cf");
+        Objects.requireNonNull(factorIndex, "factorIndex");
     }
 }

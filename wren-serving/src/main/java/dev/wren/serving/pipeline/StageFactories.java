@@ -6,6 +6,9 @@ import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.models.ModelRanker;
 import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.BlendRanker;
+import dev.wren.serving.rank.CfBlendRanker;
+import dev.wren.serving.recall.AlsRetriever;
+import dev.wren.serving.recall.EaseRetriever;
 import dev.wren.serving.recall.GenreTopRetriever;
 import dev.wren.serving.recall.ItemCfRetriever;
 import dev.wren.serving.recall.ItemEmbeddingRetriever;
@@ -32,8 +35,9 @@ public record StageFactories(
     }
 
     /**
-     * The stages serving ships: six recall channels (two-tower finds nothing without a two-tower bundle), three rankers
-     * ({@code model} is the blend ranker without a ranking bundle), two re-rankers.
+     * The stages serving ships: eight recall channels (two-tower finds nothing without a two-tower bundle, ease and als
+     * nothing without the offline pipeline's collaborative filters), four rankers ({@code model} is the blend ranker
+     * without a ranking bundle), two re-rankers.
      */
     public static StageFactories builtIn() {
         Map<String, Function<ServingData, Retriever>> r = new LinkedHashMap<>();
@@ -48,12 +52,17 @@ public record StageFactories(
                 d -> new ItemEmbeddingRetriever(
                         d.catalog(), d.itemIndex(), d.users(), d.settings().recencyDecay()));
         r.put(UserEmbeddingRetriever.NAME, d -> new UserEmbeddingRetriever(d.catalog(), d.itemIndex(), d.users()));
+        r.put(EaseRetriever.NAME, d -> new EaseRetriever(d.catalog(), d.users()));
+        r.put(AlsRetriever.NAME, d -> new AlsRetriever(d.catalog(), d.factorIndex(), d.users()));
         r.put(
                 TwoTowerRetriever.NAME,
                 d -> new TwoTowerRetriever(d.models().retriever(), d.catalog(), d.users(), d.store()));
         Map<String, Function<ServingData, Ranker>> k = new LinkedHashMap<>();
         k.put(BlendRanker.NAME, d -> BlendRanker.standard(d.catalog()));
         k.put(BlendRanker.RECALL_ONLY, d -> new BlendRanker(d.catalog(), 1, 0, 0));
+        k.put(
+                CfBlendRanker.NAME,
+                d -> new CfBlendRanker(d.catalog(), d.users(), d.settings().cfBlendWeight()));
         k.put(ModelRanker.NAME, d -> d.models()
                 .ranker()
                 .<Ranker>map(m -> new ModelRanker(m, d.store()))

@@ -11,6 +11,7 @@ import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ab.Experiment;
 import dev.wren.serving.ab.Variant;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.CoOccurrence;
 import dev.wren.serving.data.Embeddings;
 import dev.wren.serving.data.ItemStats;
@@ -123,6 +124,10 @@ public final class StateLoader {
                 itemRows.put(id, row);
                 row.vector(FeatureSchema.EMBEDDING).ifPresent(v -> vectors.put(id, v));
             });
+            CfModel cf = CfModel.from(itemRows, catalog.slots());
+            VectorIndex factorIndex = cf.factorCount() == 0
+                    ? VectorIndex.empty(Math.max(1, cf.rank()))
+                    : VectorIndex.build(cf.factorsById(catalog), cf.rank(), VectorIndex.Similarity.DOT_PRODUCT);
             Map<Integer, float[]> cold = Embeddings.genreColdStart(catalog, vectors, dimension);
             vectors.putAll(cold);
             long scanned = System.nanoTime();
@@ -135,14 +140,14 @@ public final class StateLoader {
             long modelled = System.nanoTime();
             try {
                 UserContexts users = new UserContexts(
-                        catalog, ratings, recent, store, settings.positiveThreshold(), settings.recentPositives());
-                ServingData data =
-                        new ServingData(version, catalog, ratings, co, index, users, store, settings, models);
+                        catalog, ratings, recent, store, settings.positiveThreshold(), settings.recentPositives(), cf);
+                ServingData data = new ServingData(
+                        version, catalog, ratings, co, index, users, store, settings, models, cf, factorIndex);
                 ServingState state = new ServingState(data, factories.build(data), Instant.now());
                 log.info(
                         "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors ({} from"
-                                + " genre peers), models {} in {} ms (read {} ms, co-occurrence {} ms, store {} ms,"
-                                + " ANN index {} ms, models {} ms)",
+                                + " genre peers), {} EASE rows, {} ALS item factors, models {} in {} ms (read {} ms,"
+                                + " co-occurrence {} ms, store {} ms, ANN index {} ms, models {} ms)",
                         version,
                         dataDir,
                         catalog.size(),
@@ -150,6 +155,8 @@ public final class StateLoader {
                         ratings.ratingCount(),
                         index.size(),
                         cold.size(),
+                        cf.neighbourRows(),
+                        cf.factorCount(),
                         models.labels(),
                         (System.nanoTime() - start) / 1_000_000,
                         (read - start) / 1_000_000,

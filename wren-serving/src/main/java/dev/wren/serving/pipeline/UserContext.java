@@ -1,5 +1,6 @@
 package dev.wren.serving.pipeline;
 
+import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.UserRatings;
 import java.util.List;
@@ -24,8 +25,12 @@ public final class UserContext {
     private final Optional<float[]> embedding;
     private final List<String> topGenres;
     private final IdSlots slots;
+    private final Optional<float[]> cfFactors;
+    private final CfModel cf;
     /** Bit i set: the user has seen the item in slot i. */
     private volatile long[] seen; // built on first use; racing threads build the same bits
+    /** Computed on first use and shared by the stages that read it; racing threads compute the same scores. */
+    private volatile CfModel.EaseScores easeScores;
 
     /**
      * @param userId the user
@@ -44,6 +49,36 @@ public final class UserContext {
             Optional<float[]> embedding,
             List<String> topGenres,
             IdSlots slots) {
+        this(
+                userId,
+                rated,
+                liveSeen,
+                recentPositives,
+                embedding,
+                topGenres,
+                slots,
+                Optional.empty(),
+                CfModel.empty(slots));
+    }
+
+    /**
+     * A context that also knows the collaborative filters.
+     *
+     * @param cfFactors the user's ALS factors from the store, when it has them
+     * @param cf the state's collaborative filters
+     */
+    public UserContext(
+            int userId,
+            UserRatings rated,
+            Set<Integer> liveSeen,
+            List<Integer> recentPositives,
+            Optional<float[]> embedding,
+            List<String> topGenres,
+            IdSlots slots,
+            Optional<float[]> cfFactors,
+            CfModel cf) {
+        this.cfFactors = cfFactors;
+        this.cf = cf;
         this.userId = userId;
         this.rated = rated;
         this.liveSeen = Set.copyOf(liveSeen);
@@ -116,6 +151,34 @@ public final class UserContext {
     /** How many items the user has rated or clicked (an upper bound: an item may be counted twice). */
     public int seenCount() {
         return rated.size() + liveSeen.size();
+    }
+
+    /** The user's ALS factors from the store, when it has them. */
+    public Optional<float[]> cfFactors() {
+        return cfFactors;
+    }
+
+    /** The state's collaborative filters. */
+    public CfModel cf() {
+        return cf;
+    }
+
+    /** The user's EASE scores from everything they rated or clicked, computed once per request. */
+    public CfModel.EaseScores easeScores() {
+        CfModel.EaseScores scores = easeScores;
+        if (scores == null) {
+            int[] history = new int[rated.size() + liveSeen.size()];
+            System.arraycopy(rated.items(), 0, history, 0, rated.size());
+            int k = rated.size();
+            for (int id : liveSeen) {
+                if (!rated.rated(id)) {
+                    history[k++] = id;
+                }
+            }
+            scores = cf.easeScores(java.util.Arrays.copyOf(history, k));
+            easeScores = scores;
+        }
+        return scores;
     }
 
     /** A user the system has never seen. */

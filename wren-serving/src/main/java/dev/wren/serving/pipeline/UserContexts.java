@@ -8,6 +8,7 @@ import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.FeatureStoreException;
 import dev.wren.core.store.Features;
 import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.IntKeys;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.UserRatings;
@@ -33,6 +34,7 @@ public final class UserContexts {
     private static final Logger log = LoggerFactory.getLogger(UserContexts.class);
 
     private final FeatureStore store;
+    private final CfModel cf;
     private final AtomicLong storeFailures = new AtomicLong();
     private final double positiveThreshold;
     private final int recentLimit;
@@ -46,6 +48,19 @@ public final class UserContexts {
             FeatureStore store,
             double positiveThreshold,
             int recentLimit) {
+        this(catalog, ratings, recent, store, positiveThreshold, recentLimit, CfModel.empty(catalog.slots()));
+    }
+
+    /** @param cf the collaborative filters, whose scores each request's context computes on demand */
+    public UserContexts(
+            Catalog catalog,
+            RatingsIndex ratings,
+            RecentEvents recent,
+            FeatureStore store,
+            double positiveThreshold,
+            int recentLimit,
+            CfModel cf) {
+        this.cf = cf;
         this.catalog = catalog;
         this.ratings = ratings;
         this.recent = recent;
@@ -105,7 +120,9 @@ public final class UserContexts {
                 .filter(l -> !l.isEmpty())
                 .orElseGet(() -> recentPositives(base, events, positiveThreshold, recentLimit));
         Optional<float[]> embedding = row.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
-        return new UserContext(userId, base, seen, positives, embedding, topGenres(userId, events), catalog.slots());
+        Optional<float[]> factors = row.flatMap(r -> r.vector(FeatureSchema.CF_FACTORS));
+        return new UserContext(
+                userId, base, seen, positives, embedding, topGenres(userId, events), catalog.slots(), factors, cf);
     }
 
     /**

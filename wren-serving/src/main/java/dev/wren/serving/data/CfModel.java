@@ -1,0 +1,179 @@
+package dev.wren.serving.data;
+
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.Features;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The collaborative filters the offline pipeline published, over the catalogue's slots: each item's EASE row (its
+ * strongest weights to other items) and its ALS factors. A user's EASE score for an item is the sum of the rows of the
+ * items the user interacted with; their ALS score is the dot product of factors. Immutable and thread-safe.
+ */
+public final class CfModel {
+    private static final int[] NO_SLOTS = new int[0];
+    private static final float[] NO_WEIGHTS = new float[0];
+
+    private final IdSlots slots;
+    private final int[][] neighbours; // by slot: neighbour slots
+    private final float[][] weights; // by slot: their weights
+    private final float[][] factors; // by slot: ALS factors, or null
+    private final int rows;
+    private final int factorCount;
+    private final int rank;
+
+    private CfModel(IdSlots slots, int[][] neighbours, float[][] weights, float[][] factors) {
+        this.slots = slots;
+        this.neighbours = neighbours;
+        this.weights = weights;
+        this.factors = factors;
+        int r = 0;
+        for (int[] n : neighbours) {
+            r += n.length > 0 ? 1 : 0;
+        }
+        this.rows = r;
+        int f = 0;
+        int d = 0;
+        for (float[] v : factors) {
+            if (v != null) {
+                f++;
+                d = v.length;
+            }
+        }
+        this.factorCount = f;
+        this.rank = d;
+    }
+
+    /** Reads the rows' {@link FeatureSchema#CF_NEIGHBOURS}, {@link FeatureSchema#CF_WEIGHTS} and {@link FeatureSchema#CF_FACTORS}. */
+    public static CfModel from(Map<Integer, Features> itemRows, IdSlots slots) {
+        int n = slots.size();
+        int[][] neighbours = new int[n][];
+        float[][] weights = new float[n][];
+        float[][] factors = new float[n][];
+        java.util.Arrays.fill(neighbours, NO_SLOTS);
+        java.util.Arrays.fill(weights, NO_WEIGHTS);
+        itemRows.forEach((id, row) -> {
+            int slot = slots.slot(id);
+            if (slot == IdSlots.NONE) {
+                return;
+            }
+            List<Integer> ids = row.intList(FeatureSchema.CF_NEIGHBOURS);
+            float[] w = row.floatList(FeatureSchema.CF_WEIGHTS);
+            int m = Math.min(ids.size(), w.length);
+            int[] ns = new int[m];
+            float[] ws = new float[m];
+            int k = 0;
+            for (int i = 0; i < m; i++) {
+                int s = slots.slot(ids.get(i));
+                if (s != IdSlots.NONE) {
+                    ns[k] = s;
+                    ws[k] = w[i];
+                    k++;
+                }
+            }
+            neighbours[slot] = java.util.Arrays.copyOf(ns, k);
+            weights[slot] = java.util.Arrays.copyOf(ws, k);
+            factors[slot] = row.vector(FeatureSchema.CF_FACTORS).orElse(null);
+        });
+        return new CfModel(slots, neighbours, weights, factors);
+    }
+
+    /** A model with nothing in it: the store had no collaborative filters (a bootstrap snapshot, say). */
+    public static CfModel empty(IdSlots slots) {
+        int n = slots.size();
+        int[][] neighbours = new int[n][];
+        float[][] weights = new float[n][];
+        java.util.Arrays.fill(neighbours, NO_SLOTS);
+        java.util.Arrays.fill(weights, NO_WEIGHTS);
+        return new CfModel(slots, neighbours, weights, new float[n][]);
+    }
+
+    /** How many items have an EASE row. */
+    public int neighbourRows() {
+        return rows;
+    }
+
+    /** How many items have ALS factors. */
+    public int factorCount() {
+        return factorCount;
+    }
+
+    /** The factors' dimension; 0 without factors. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Every item's factors, by item id, for an index over them. */
+    public Map<Integer, float[]> factorsById(Catalog catalog) {
+        Map<Integer, float[]> out = new java.util.HashMap<>(factorCount * 2);
+        for (int s = 0; s < factors.length; s++) {
+            if (factors[s] != null) {
+                out.put(catalog.idAt(s), factors[s]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A user's EASE scores over the catalogue's slots, from the items the user interacted with.
+     *
+     * @param history the user's item ids (those outside the catalogue are skipped)
+     */
+    public EaseScores easeScores(int[] history) {
+        int n = slots.size();
+        float[] scores = new float[n];
+        float[] best = new float[n];
+        int[] because = new int[n];
+        boolean[] reached = new boolean[n];
+        int[] touched = new int[Math.min(n, 1024)];
+        int count = 0;
+        for (int itemId : history) {
+            int from = slots.slot(itemId);
+            if (from == IdSlots.NONE) {
+                continue;
+            }
+            int[] ns = neighbours[from];
+            float[] ws = weights[from];
+            for (int k = 0; k < ns.length; k++) {
+                int to = ns[k];
+                if (!reached[to]) {
+                    reached[to] = true;
+                    if (count == touched.length) {
+                        touched = java.util.Arrays.copyOf(touched, Math.min(n, count * 2));
+                    }
+                    touched[count++] = to;
+                }
+                scores[to] += ws[k];
+                if (ws[k] > best[to]) {
+                    best[to] = ws[k];
+                    because[to] = itemId;
+                }
+            }
+        }
+        return new EaseScores(scores, java.util.Arrays.copyOf(touched, count), because, best);
+    }
+
+    /** A user's ALS score for the item in a slot, or NaN when either side has no factors. */
+    public float factorScore(float[] user, int slot) {
+        float[] item = factors[slot];
+        if (item == null || user.length != item.length) {
+            return Float.NaN;
+        }
+        float dot = 0;
+        for (int d = 0; d < item.length; d++) {
+            dot += user[d] * item[d];
+        }
+        return dot;
+    }
+
+    /**
+     * One user's EASE scores.
+     *
+     * @param scores by catalogue slot; 0 for items no history item points to
+     * @param touched the slots some history item points to, in the order first reached
+     * @param because by slot, the history item with the largest positive weight to it (valid where {@code strongest}
+     *     is positive)
+     * @param strongest by slot, that weight
+     */
+    public record EaseScores(float[] scores, int[] touched, int[] because, float[] strongest) {}
+}

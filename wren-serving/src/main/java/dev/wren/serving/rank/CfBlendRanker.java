@@ -1,0 +1,95 @@
+package dev.wren.serving.rank;
+
+import dev.wren.core.recommend.Candidate;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
+import dev.wren.serving.data.TopK;
+import dev.wren.serving.pipeline.Contextual;
+import dev.wren.serving.pipeline.UserContext;
+import dev.wren.serving.pipeline.UserContexts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ranks candidates by a weighted sum of their EASE and ALS scores, each standardised over the request's candidates (so
+ * that the two scales meet): two collaborative filters that err differently do better together than either alone. A
+ * candidate without ALS factors takes the lowest ALS score among the candidates. Thread-safe.
+ */
+public final class CfBlendRanker implements Contextual.Ranker {
+    public static final String NAME = "cf";
+
+    private final Catalog catalog;
+    private final UserContexts users;
+    private final double easeWeight;
+
+    /** @param easeWeight EASE's weight, ALS's is 1 - easeWeight */
+    public CfBlendRanker(Catalog catalog, UserContexts users, double easeWeight) {
+        this.catalog = catalog;
+        this.users = users;
+        this.easeWeight = easeWeight;
+    }
+
+    @Override
+    public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
+        return rank(request, users.context(request.userId()), candidates);
+    }
+
+    @Override
+    public List<ScoredItem> rank(RecommendRequest request, UserContext user, List<Candidate> candidates) {
+        int n = candidates.size();
+        double[] ease = new double[n];
+        double[] als = new double[n];
+        int[] ids = new int[n];
+        CfModel.EaseScores easeScores = user.easeScores();
+        float[] factors = user.cfFactors().orElse(null);
+        double alsMin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            ids[i] = candidates.get(i).itemId();
+            int slot = catalog.slots().slot(ids[i]);
+            ease[i] = slot < 0 ? 0 : easeScores.scores()[slot];
+            als[i] = factors == null || slot < 0 ? Double.NaN : user.cf().factorScore(factors, slot);
+            if (!Double.isNaN(als[i])) {
+                alsMin = Math.min(alsMin, als[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(als[i])) {
+                als[i] = Double.isInfinite(alsMin) ? 0 : alsMin;
+            }
+        }
+        standardise(ease);
+        standardise(als);
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = easeWeight * ease[i] + (1 - easeWeight) * als[i];
+        }
+        List<ScoredItem> out = new ArrayList<>(n);
+        for (int i : TopK.order(scores, ids, n)) {
+            Candidate c = candidates.get(i);
+            out.add(new ScoredItem(c.itemId(), scores[i], c.channel(), c.reason()));
+        }
+        return out;
+    }
+
+    /** In place: minus the mean, over the standard deviation (left centred when all are equal). */
+    static void standardise(double[] x) {
+        if (x.length == 0) {
+            return;
+        }
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        double var = 0;
+        for (double v : x) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / x.length);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = sd > 0 ? (x[i] - mean) / sd : 0;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wren.serving.recall;
+
+import dev.wren.core.model.Item;
+import dev.wren.core.recommend.Candidate;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
+import dev.wren.serving.data.TopK;
+import dev.wren.serving.pipeline.Contextual;
+import dev.wren.serving.pipeline.UserContext;
+import dev.wren.serving.pipeline.UserContexts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The items EASE scores highest from everything the user interacted with: the sum, over the user's items, of the
+ * weights the offline pipeline published for them. Thread-safe.
+ */
+public final class EaseRetriever implements Contextual.Retriever {
+    public static final String NAME = "ease";
+
+    private final Catalog catalog;
+    private final UserContexts users;
+
+    public EaseRetriever(Catalog catalog, UserContexts users) {
+        this.catalog = catalog;
+        this.users = users;
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, int budget) {
+        return retrieve(request, users.context(request.userId()), budget);
+    }
+
+    @Override
+    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+        CfModel.EaseScores ease = user.easeScores();
+        int[] touched = ease.touched();
+        double[] scores = new double[touched.length];
+        int[] ids = new int[touched.length];
+        int[] slots = new int[touched.length];
+        int n = 0;
+        for (int slot : touched) {
+            int id = catalog.idAt(slot);
+            if (Eligibility.eligible(id, request, user, catalog)) {
+                scores[n] = ease.scores()[slot];
+                ids[n] = id;
+                slots[n] = slot;
+                n++;
+            }
+        }
+        Map<Integer, String> reasons = new HashMap<>();
+        List<Candidate> out = new ArrayList<>(Math.min(budget, n));
+        for (int i : TopK.best(scores, ids, n, budget)) {
+            int slot = slots[i];
+            String reason = ease.strongest()[slot] > 0
+                    ? reasons.computeIfAbsent(ease.because()[slot], this::because)
+                    : "people with your history watch it";
+            out.add(new Candidate(ids[i], NAME, scores[i], reason));
+        }
+        return out;
+    }
+
+    private String because(int itemId) {
+        return "because you watched " + catalog.item(itemId).map(Item::title).orElse("#" + itemId);
+    }
+}
