@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Train Item2vec, DeepWalk and Node2vec item embeddings and recency-weighted user embeddings, evaluate"
-                    + " next-item hit rate@10 against popularity, find similar items with LSH, and publish.",
+                    + " next-item hit rate@10 against popularity, fit the collaborative filters (implicit ALS factors,"
+                    + " EASE neighbours), find similar items with LSH, and publish.",
         })
 final class EmbedCommand extends OfflineCommand {
     @Override
     Set<Stage> stages() {
-        return EnumSet.of(Stage.READ, Stage.FEATURES, Stage.EMBED, Stage.SIMILAR);
+        return EnumSet.of(Stage.READ, Stage.FEATURES, Stage.EMBED, Stage.CF, Stage.SIMILAR);
     }
 }

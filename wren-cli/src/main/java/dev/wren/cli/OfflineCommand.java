@@ -48,7 +48,7 @@ class OfflineCommand implements Callable<Integer> {
             names = "--stages",
             defaultValue = "all",
             description =
-                    "Comma-separated: features, samples, embed, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
+                    "Comma-separated: features, samples, embed, cf, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
     String stages;
 
     /** The stages this command runs. */
@@ -76,7 +76,8 @@ class OfflineCommand implements Callable<Integer> {
                         .withDimension(offline.dimension)
                         .withPartitions(offline.word2vecPartitions)
                         .withMaxEdgesPerNode(offline.maxWalkEdges)
-                        .withRefit(offline.refitEmbeddings));
+                        .withRefit(offline.refitEmbeddings),
+                defaults.cf());
         OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;

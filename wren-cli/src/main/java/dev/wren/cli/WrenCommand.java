@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            EvalCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,119 @@
+package dev.wren.eval.baseline;
+
+import dev.wren.eval.TopKEvaluator;
+import dev.wren.eval.data.RatingLog;
+import dev.wren.eval.data.TrainingData;
+import dev.wren.offline.cf.AlsParams;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits the baselines, choosing each one's parameters by NDCG@10 on a validation split carved out of the training
+ * data, so that the test split is touched once, by the chosen model. Not thread-safe: one run at a time.
+ */
+public final class Baselines {
+    private static final Logger log = LoggerFactory.getLogger(Baselines.class);
+
+    /** The L2 weights EASE tries. */
+    static final double[] EASE_LAMBDAS = {50, 100, 200, 400, 800, 1600};
+    /** EASE models items with at least this many training interactions. */
+    public static final int EASE_MIN_COUNT = 3;
+    /** ItemKNN keeps this many neighbours per item. */
+    public static final int KNN_NEIGHBOURS = 100;
+    /**
+     * The ALS settings tried, regParam x alpha, at the rank the feature store's factors have (so that the pipeline can
+     * publish what is chosen).
+     */
+    static final double[] ALS_REGS = {0.1, 0.3, 1};
+
+    static final double[] ALS_ALPHAS = {1, 3, 10};
+
+    private final SparkSession spark;
+    private final long seed;
+    private final List<Trial> trials = new ArrayList<>();
+
+    /** One setting tried on validation. */
+    public record Trial(String baseline, String setting, double validationNdcg) {}
+
+    public Baselines(SparkSession spark, long seed) {
+        this.spark = spark;
+        this.seed = seed;
+    }
+
+    /** Every setting tried so far, with its validation NDCG@10. */
+    public List<Trial> trials() {
+        return List.copyOf(trials);
+    }
+
+    public static TopKRecommender popularity(TrainingData data) {
+        return new Popularity(data);
+    }
+
+    public static TopKRecommender itemKnn(TrainingData data) {
+        return new ItemKnn(data, KNN_NEIGHBOURS);
+    }
+
+    /** EASE's lambda with the best validation NDCG@10. */
+    public double tuneEase(TopKEvaluator validation) {
+        Map<Double, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
+        for (double lambda : EASE_LAMBDAS) {
+            settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT));
+        }
+        return best("EASE", validation, settings, l -> "lambda " + l);
+    }
+
+    public static TopKRecommender ease(TrainingData data, double lambda) {
+        return new EaseRecommender(data, lambda, EASE_MIN_COUNT);
+    }
+
+    /** The ALS setting with the best validation NDCG@10. */
+    public AlsParams tuneAls(TopKEvaluator validation, RatingLog fit) {
+        Map<AlsParams, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
+        for (double reg : ALS_REGS) {
+            for (double alpha : ALS_ALPHAS) {
+                AlsParams p = AlsParams.defaults(seed).withRegParam(reg).withAlpha(alpha);
+                settings.put(p, d -> new AlsRecommender(spark, fit, d, p));
+            }
+        }
+        return best(
+                "ALS",
+                validation,
+                settings,
+                p -> "rank " + p.rank() + ", regParam " + p.regParam() + ", alpha " + p.alpha());
+    }
+
+    public TopKRecommender als(RatingLog train, TrainingData data, AlsParams params) {
+        return new AlsRecommender(spark, train, data, params);
+    }
+
+    private <P> P best(
+            String baseline,
+            TopKEvaluator validation,
+            Map<P, Function<TrainingData, TopKRecommender>> settings,
+            Function<P, String> describe) {
+        P best = null;
+        double bestNdcg = -1;
+        for (Map.Entry<P, Function<TrainingData, TopKRecommender>> s : settings.entrySet()) {
+            TopKRecommender model = s.getValue().apply(validation.train());
+            double ndcg = validation.evaluate(model).get(10).ndcg();
+            trials.add(new Trial(baseline, describe.apply(s.getKey()), ndcg));
+            log.info("{} {}: validation NDCG@10 {}", baseline, describe.apply(s.getKey()), String.format("%.4f", ndcg));
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = s.getKey();
+            }
+        }
+        log.info(
+                "{}: chose {} (validation NDCG@10 {})",
+                baseline,
+                describe.apply(best),
+                String.format("%.4f", bestNdcg));
+        return best;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.wren.eval.baseline;
+
+import dev.wren.eval.data.TrainingData;
+import dev.wren.offline.cf.Ease;
+import java.util.Arrays;
+
+/**
+ * EASE over the items with at least {@code minCount} training interactions (the others score lowest, in popularity
+ * order among themselves, which never matters within the first hundred places). Thread-safe after construction.
+ */
+public final class EaseRecommender implements TopKRecommender {
+    private final TrainingData data;
+    private final Ease ease;
+    /** Catalogue slot -> EASE index, or -1. */
+    private final int[] index;
+    /** EASE index -> catalogue slot. */
+    private final int[] slots;
+
+    private final double lambda;
+
+    public EaseRecommender(TrainingData data, double lambda, int minCount) {
+        this.data = data;
+        this.lambda = lambda;
+        int n = data.items().size();
+        this.index = new int[n];
+        int m = 0;
+        for (int s = 0; s < n; s++) {
+            index[s] = data.count(s) >= minCount ? m++ : -1;
+        }
+        this.slots = new int[m];
+        for (int s = 0; s < n; s++) {
+            if (index[s] >= 0) {
+                slots[index[s]] = s;
+            }
+        }
+        int users = data.users().userCount();
+        int[][] histories = new int[users][];
+        for (int u = 0; u < users; u++) {
+            histories[u] = Arrays.stream(data.slotsOf(u))
+                    .map(s -> index[s])
+                    .filter(i -> i >= 0)
+                    .toArray();
+        }
+        this.ease = Ease.fit(histories, m, lambda);
+    }
+
+    @Override
+    public String name() {
+        return "EASE";
+    }
+
+    /** The L2 weight it was fitted with. */
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public int[] recommend(int userId, int k) {
+        int[] seen = data.slotsOfUser(userId);
+        float[] inner = new float[ease.size()];
+        for (int s : seen) {
+            if (index[s] >= 0) {
+                ease.addRow(index[s], inner);
+            }
+        }
+        // Items outside the model sit below every modelled item, most popular first.
+        float[] scores = new float[data.items().size()];
+        float floor = Float.POSITIVE_INFINITY;
+        for (float v : inner) {
+            floor = Math.min(floor, v);
+        }
+        floor = inner.length == 0 ? 0 : floor - 1;
+        for (int s = 0; s < scores.length; s++) {
+            scores[s] = index[s] >= 0 ? inner[index[s]] : floor - (float) data.popularityRank(s) / scores.length;
+        }
+        return SlotScores.best(scores, seen, k, data);
+    }
+}
