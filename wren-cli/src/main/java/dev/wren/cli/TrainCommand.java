@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "Train a ranking model on the offline pipeline's samples (run `wren offline` first): train on the split's"
                     + " training samples, stop early on their latest 10 %% (validation AUC), evaluate on the test"
                     + " samples, and save a model bundle with metrics.json under --bundles.",
+            "The two-tower retrieval model trains on every rating as an interaction (in-batch softmax with the log-Q"
+                    + " correction), stops early on validation Recall@50 of a search over all items, and reports"
+                    + " test Recall@10, Recall@50 and NDCG@10 beside popularity's.",
             "Models: logistic-regression, embedding-mlp, wide-deep, deepfm, neural-cf, deep-cross, pnn, din, dien,"
                     + " two-tower, or all.",
         })
@@ -45,7 +48,8 @@ class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--patience",
             defaultValue = "2",
-            description = "Epochs without a better validation AUC before stopping. Default: ${DEFAULT-VALUE}.")
+            description = "Epochs without a better validation AUC (two-tower: Recall@50) before stopping. Default:"
+                    + " ${DEFAULT-VALUE}.")
     int patience;
 
     @Option(names = "--batch-size", description = "Samples per step (default: the model's own).")
@@ -125,5 +129,13 @@ class TrainCommand implements Callable<Integer> {
                 r.training().bestEpoch(),
                 r.training().samplesPerSecond(),
                 r.bundle());
+        r.retrieval()
+                .ifPresent(m -> out.printf(
+                        "%-20s test Recall@10 %.4f  Recall@50 %.4f  NDCG@10 %.4f  (%d users, all items searched)%n",
+                        "", m.recallAt10(), m.recallAt50(), m.ndcgAt10(), m.queries()));
+        r.popularityRetrieval()
+                .ifPresent(m -> out.printf(
+                        "%-20s popularity: Recall@10 %.4f  Recall@50 %.4f  NDCG@10 %.4f%n",
+                        "", m.recallAt10(), m.recallAt50(), m.ndcgAt10()));
     }
 }

@@ -13,6 +13,14 @@ public final class ModelCatalog {
 
     /** @param crosses the crossed fields for the wide parts (logistic regression, Wide &amp; Deep) */
     public ModelCatalog(List<Cross> crosses) {
+        this(crosses, ModelSpec.TwoTowerSpec.defaults());
+    }
+
+    /**
+     * @param crosses the crossed fields for the wide parts (logistic regression, Wide &amp; Deep)
+     * @param twoTower the two-tower model, e.g. with the fields its towers read
+     */
+    public ModelCatalog(List<Cross> crosses, ModelSpec.TwoTowerSpec twoTower) {
         List<ModelSpec> all = List.of(
                 new ModelSpec.LogisticRegressionSpec(crosses),
                 ModelSpec.EmbeddingMlpSpec.defaults(),
@@ -23,7 +31,7 @@ public final class ModelCatalog {
                 ModelSpec.PnnSpec.defaults(),
                 ModelSpec.DinSpec.defaults(),
                 ModelSpec.DienSpec.defaults(),
-                ModelSpec.TwoTowerSpec.defaults());
+                twoTower);
         all.forEach(spec -> specs.put(spec.name(), spec));
     }
 

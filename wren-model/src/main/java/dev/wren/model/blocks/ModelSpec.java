@@ -358,19 +358,48 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** Two-tower retrieval model trained with in-batch negatives. */
-    record TwoTowerSpec(int embeddingDim, List<Integer> towerHidden, int outputDim, float temperature)
+    /**
+     * Two-tower retrieval model, trained on every interaction with in-batch negatives and the log-Q correction, and
+     * selected by validation Recall@50.
+     *
+     * @param userFields what the user tower reads (fields or the sequence); empty: every USER field and the sequence
+     * @param itemFields what the item tower reads; empty: every ITEM field
+     */
+    record TwoTowerSpec(
+            int embeddingDim,
+            List<Integer> towerHidden,
+            int outputDim,
+            float temperature,
+            List<String> userFields,
+            List<String> itemFields)
             implements ModelSpec {
         public TwoTowerSpec {
             towerHidden = List.copyOf(towerHidden);
+            // Absent from the specs of bundles written before the towers' inputs could be chosen: every field.
+            userFields = userFields == null ? List.of() : List.copyOf(userFields);
+            itemFields = itemFields == null ? List.of() : List.copyOf(itemFields);
             checkCommon(embeddingDim, towerHidden, 0f);
             if (outputDim < 1 || !(temperature > 0)) {
                 throw new IllegalArgumentException("outputDim and temperature must be positive");
             }
         }
 
+        /** Towers over every field of their side. */
+        public TwoTowerSpec(int embeddingDim, List<Integer> towerHidden, int outputDim, float temperature) {
+            this(embeddingDim, towerHidden, outputDim, temperature, List.of(), List.of());
+        }
+
+        /**
+         * Sizes chosen on nested per-user holdouts of the ml-100k and ml-latest-small training parts (Recall@50 of
+         * 0.383 and 0.288 against 0.354 and 0.272 for 16-d embeddings at temperature 0.1); Yi et al. use 0.05 too.
+         */
         public static TwoTowerSpec defaults() {
-            return new TwoTowerSpec(16, List.of(64), 32, 0.1f);
+            return new TwoTowerSpec(32, List.of(64), 32, 0.05f);
+        }
+
+        /** The same sizes with the towers reading only the named fields (empty: every field of the side). */
+        public TwoTowerSpec withFields(List<String> user, List<String> item) {
+            return new TwoTowerSpec(embeddingDim, towerHidden, outputDim, temperature, user, item);
         }
 
         @Override
@@ -380,7 +409,7 @@ public sealed interface ModelSpec {
 
         @Override
         public Block newBlock(FeatureLayout layout) {
-            return new TwoTower(layout, embeddingDim, towerHidden, outputDim, temperature);
+            return new TwoTower(layout, embeddingDim, towerHidden, outputDim, temperature, userFields, itemFields);
         }
 
         @Override

@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import dev.wren.model.data.FeatureLayout;
+import dev.wren.model.data.NumericField;
 import dev.wren.model.data.Side;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Two-tower retrieval model: a user tower over the user's fields, numerics and mean-pooled recent items, an item tower
- * over the item's fields and numerics, both L2-normalised. Outputs the logit cos(u, v) / temperature, then u and
- * v / temperature (for in-batch negatives in training and for building an item index: u . v' is the logit).
+ * over the item's fields and numerics, both L2-normalised. Each tower reads the fields its spec names, or every field
+ * of its side (the user tower: and the recent items) when it names none. Outputs the logit cos(u, v) / temperature,
+ * then u and v / temperature (for in-batch negatives in training and for building an item index: u . v' is the logit).
  */
 final class TwoTower extends RankingBlock {
     private final int[] userColumns;
@@ -26,16 +29,34 @@ final class TwoTower extends RankingBlock {
     private final Mlp itemTower;
     private final Dense itemOut;
 
-    TwoTower(FeatureLayout layout, int embeddingDim, List<Integer> towerHidden, int outputDim, float temperature) {
+    /**
+     * @param userFields the fields the user tower reads (categorical, numeric, or the sequence); empty: all USER fields
+     *     and the sequence
+     * @param itemFields the fields the item tower reads; empty: all ITEM fields
+     */
+    TwoTower(
+            FeatureLayout layout,
+            int embeddingDim,
+            List<Integer> towerHidden,
+            int outputDim,
+            float temperature,
+            List<String> userFields,
+            List<String> itemFields) {
         super(layout);
-        this.userColumns = layout.categoricalColumns(Side.USER);
-        this.itemColumns = layout.categoricalColumns(Side.ITEM);
+        check(layout, userFields, Side.USER);
+        check(layout, itemFields, Side.ITEM);
+        this.userColumns = chosen(layout.categoricalColumns(Side.USER), layout.categoricalNames(), userFields);
+        this.itemColumns = chosen(layout.categoricalColumns(Side.ITEM), layout.categoricalNames(), itemFields);
         if (userColumns.length == 0 || itemColumns.length == 0) {
             throw new IllegalArgumentException("two-tower needs categorical fields on both the USER and ITEM side");
         }
-        this.userNumeric = layout.numericColumns(Side.USER);
-        this.itemNumeric = layout.numericColumns(Side.ITEM);
-        this.hasSequence = layout.sequence().isPresent();
+        List<String> numericNames =
+                layout.numeric().stream().map(NumericField::name).toList();
+        this.userNumeric = chosen(layout.numericColumns(Side.USER), numericNames, userFields);
+        this.itemNumeric = chosen(layout.numericColumns(Side.ITEM), numericNames, itemFields);
+        this.hasSequence = layout.sequence().isPresent()
+                && (userFields.isEmpty()
+                        || userFields.contains(layout.sequence().get().name()));
         this.itemColumn = hasSequence ? layout.itemIdIndex("two-tower") : -1;
         this.temperature = temperature;
         this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim, false));
@@ -48,8 +69,40 @@ final class TwoTower extends RankingBlock {
         this.itemOut = addChildBlock("itemOut", new Dense(itemTower.outputWidth(), outputDim));
     }
 
+    private static int[] chosen(int[] columns, List<String> names, List<String> fields) {
+        return fields.isEmpty()
+                ? columns
+                : Arrays.stream(columns)
+                        .filter(c -> fields.contains(names.get(c)))
+                        .toArray();
+    }
+
+    private static void check(FeatureLayout layout, List<String> fields, Side side) {
+        for (String name : fields) {
+            boolean sequence = side == Side.USER
+                    && layout.sequence().map(q -> q.name().equals(name)).orElse(false);
+            boolean categorical =
+                    layout.categorical().stream().anyMatch(f -> f.name().equals(name) && f.side() == side);
+            boolean numeric = layout.numeric().stream().anyMatch(f -> f.name().equals(name) && f.side() == side);
+            if (!sequence && !categorical && !numeric) {
+                throw new IllegalArgumentException(
+                        "two-tower: the layout has no " + side + " field '" + name + "' for the " + side + " tower");
+            }
+        }
+    }
+
     EmbeddingTable embeddings() {
         return embeddings;
+    }
+
+    /** The categorical columns the user tower embeds, in layout order. */
+    int[] userColumns() {
+        return userColumns.clone();
+    }
+
+    /** The numeric columns the user tower reads, in layout order. */
+    int[] userNumeric() {
+        return userNumeric.clone();
     }
 
     Mlp userTower() {

@@ -10,13 +10,17 @@ import java.util.Optional;
 /**
  * A two-tower model's user tower in plain Java, for serving: one user per request is a few thousand multiply-adds, less
  * than the cost of a native forward pass through both towers with a fresh predictor. Same computation as the block's
- * user side (field embeddings, scaled numerics, masked mean of the recent items' embeddings, the tower MLP, the output
- * layer, L2 normalisation), over copies of the trained parameters. Thread-safe: immutable.
+ * user side over the fields the tower reads (field embeddings, scaled numerics, masked mean of the recent items'
+ * embeddings, the tower MLP, the output layer, L2 normalisation), over copies of the trained parameters. Thread-safe: immutable.
  */
 public final class TwoTowerUserVectors {
     private final int dim;
     private final int[] userColumns;
     private final int[] userNumeric;
+    /** Where each tower column's value is in a request's user values (which hold every USER field). */
+    private final int[] categoricalAt;
+
+    private final int[] numericAt;
     private final int itemColumn;
     private final int sequenceLength;
     private final long[] offsets;
@@ -29,8 +33,10 @@ public final class TwoTowerUserVectors {
     private TwoTowerUserVectors(TwoTower block, FeatureLayout layout, NumericScaling scaling) {
         EmbeddingTable embeddings = block.embeddings();
         this.dim = (int) embeddings.outputWidth();
-        this.userColumns = layout.categoricalColumns(Side.USER);
-        this.userNumeric = layout.numericColumns(Side.USER);
+        this.userColumns = block.userColumns();
+        this.userNumeric = block.userNumeric();
+        this.categoricalAt = positions(userColumns, layout.categoricalColumns(Side.USER));
+        this.numericAt = positions(userNumeric, layout.numericColumns(Side.USER));
         this.itemColumn = block.itemColumn();
         this.sequenceLength = itemColumn >= 0 ? layout.sequenceLength() : 0;
         this.offsets = embeddings.offsets();
@@ -66,13 +72,13 @@ public final class TwoTowerUserVectors {
         float[] x = new float[width];
         int at = 0;
         for (int c = 0; c < userColumns.length; c++) {
-            int base = (int) (offsets[userColumns[c]] + categorical[c]) * dim;
+            int base = (int) (offsets[userColumns[c]] + categorical[categoricalAt[c]]) * dim;
             System.arraycopy(table, base, x, at, dim);
             at += dim;
         }
         for (int c = 0; c < userNumeric.length; c++) {
             int column = userNumeric[c];
-            x[at++] = (numeric[c] - means[column]) * inverseDeviations[column];
+            x[at++] = (numeric[numericAt[c]] - means[column]) * inverseDeviations[column];
         }
         if (sequenceLength > 0) {
             int count = 0;
@@ -115,5 +121,21 @@ public final class TwoTowerUserVectors {
             x[t] *= inverse;
         }
         return x;
+    }
+
+    private static int[] positions(int[] towerColumns, int[] sideColumns) {
+        int[] out = new int[towerColumns.length];
+        for (int c = 0; c < towerColumns.length; c++) {
+            out[c] = -1;
+            for (int i = 0; i < sideColumns.length; i++) {
+                if (sideColumns[i] == towerColumns[c]) {
+                    out[c] = i;
+                }
+            }
+            if (out[c] < 0) {
+                throw new IllegalStateException("column " + towerColumns[c] + " is not a USER column");
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wren.model.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,5 +35,21 @@ public record SampleBatch(int size, int[] categorical, float[] numeric, int[] se
             groups[i] = s.group();
         }
         return new SampleBatch(n, categorical, numeric, sequence, labels, groups);
+    }
+
+    /** Row {@code i} as a sample (copies its values). */
+    public Sample row(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("row " + i + " of a batch of " + size);
+        }
+        int f = categorical.length / size;
+        int m = numeric.length / size;
+        int l = sequence.length / size;
+        return new Sample(
+                Arrays.copyOfRange(categorical, i * f, (i + 1) * f),
+                Arrays.copyOfRange(numeric, i * m, (i + 1) * m),
+                Arrays.copyOfRange(sequence, i * l, (i + 1) * l),
+                labels[i],
+                groups[i]);
     }
 }

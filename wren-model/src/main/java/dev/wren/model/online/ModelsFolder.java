@@ -2,6 +2,7 @@ package dev.wren.model.online;
 
 import dev.wren.model.bundle.BundleManifest;
 import dev.wren.model.bundle.ModelBundle;
+import dev.wren.model.eval.RetrievalMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,16 @@ public final class ModelsFolder {
     public record Entry(Path dir, BundleManifest manifest) {
         public boolean retrieval() {
             return manifest.spec().inBatchNegatives();
+        }
+
+        /** The validation Recall@50 of the kept epoch of a retrieval model, or NaN when the bundle records none. */
+        public double validationRecall() {
+            return manifest.report() == null
+                    ? Double.NaN
+                    : manifest.report()
+                            .bestValidationRetrieval()
+                            .map(RetrievalMetrics::recallAt50)
+                            .orElse(Double.NaN);
         }
 
         /** The validation AUC of the kept epoch, or NaN when the bundle records none. */
@@ -95,11 +106,16 @@ public final class ModelsFolder {
                         .thenComparing(e -> e.manifest().name(), Comparator.reverseOrder()));
     }
 
-    /** The retrieval (two-tower) bundle with the best validation AUC, if any. */
+    /**
+     * The retrieval (two-tower) bundle with the best validation Recall@50 (then AUC, for bundles that record no
+     * recall), if any.
+     */
     public static Optional<Entry> bestRetriever(List<Entry> entries) {
         return entries.stream()
                 .filter(Entry::retrieval)
-                .max(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.validationAuc()) ? -1 : e.validationAuc())
+                .max(Comparator.comparingDouble(
+                                (Entry e) -> Double.isNaN(e.validationRecall()) ? -1 : e.validationRecall())
+                        .thenComparingDouble(e -> Double.isNaN(e.validationAuc()) ? -1 : e.validationAuc())
                         .thenComparing(e -> e.manifest().name(), Comparator.reverseOrder()));
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wren.model.eval.Metrics;
+import dev.wren.model.eval.RetrievalMetrics;
 import dev.wren.model.train.TrainingReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The {@code metrics.json} written beside a bundle: what was trained on what, and how it did on the test split.
@@ -23,6 +25,10 @@ import java.nio.file.Path;
  * @param trainSamples samples trained on (the validation slice excluded)
  * @param validationSamples samples of the validation slice
  * @param trainSeconds wall-clock seconds of the whole training call
+ * @param retrieval a retrieval (two-tower) model's Recall@10/50 and NDCG@10 on the test split: an exact top-K search
+ *     over all items for each test user, the user's training and validation items left out, every test interaction
+ *     relevant; empty for a ranking model
+ * @param popularityRetrieval the same measures of the popularity baseline (items by training interactions)
  */
 public record ModelResult(
         String model,
@@ -34,8 +40,16 @@ public record ModelResult(
         TrainingReport training,
         long trainSamples,
         long validationSamples,
-        double trainSeconds) {
+        double trainSeconds,
+        Optional<RetrievalMetrics> retrieval,
+        Optional<RetrievalMetrics> popularityRetrieval) {
     public static final String FILE = "metrics.json";
+
+    public ModelResult {
+        // Absent from the metrics.json of ranking models and of bundles written before.
+        retrieval = retrieval == null ? Optional.empty() : retrieval;
+        popularityRetrieval = popularityRetrieval == null ? Optional.empty() : popularityRetrieval;
+    }
 
     private static ObjectMapper mapper() {
         return new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);

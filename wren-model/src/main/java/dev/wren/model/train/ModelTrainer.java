@@ -25,6 +25,10 @@ import dev.wren.model.data.NumericScaling;
 import dev.wren.model.data.SampleBatch;
 import dev.wren.model.data.SampleSource;
 import dev.wren.model.eval.Evaluator;
+import dev.wren.model.eval.RetrievalEvaluator;
+import dev.wren.model.eval.RetrievalMetrics;
+import dev.wren.model.eval.RetrievalTask;
+import dev.wren.model.serve.TowerVectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -45,8 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a {@link ModelSpec} on streamed batches with Adam, keeps the epoch with the best validation AUC and stops
- * after {@code patience} epochs without improvement. Seeded: the engine seed fixes initialisation and dropout, the
+ * Trains a {@link ModelSpec} on streamed batches with Adam, keeps the epoch with the best validation AUC (a retrieval
+ * model: the best validation Recall@50 of an exact search over all items) and stops after {@code patience} epochs
+ * without improvement. Seeded: the engine seed fixes initialisation and dropout, the
  * seed also fixes each epoch's shuffle. Thread-safe: stateless, but PyTorch's random generator is process-wide, so
  * only runs that do not overlap in time are reproducible; run trainings one after another when results must repeat.
  */
@@ -100,11 +105,14 @@ public final class ModelTrainer {
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(pointwise)
                 .optOptimizer(adam)
                 .optDevices(new Device[] {model.getNDManager().getDevice()});
+        Optional<Retrieval> retrieval =
+                spec.inBatchNegatives() ? Optional.of(Retrieval.of(spec, layout, train, valid)) : Optional.empty();
         List<Double> losses = new ArrayList<>();
         List<Double> aucs = new ArrayList<>();
+        List<RetrievalMetrics> recalls = new ArrayList<>();
         byte[] best = null;
         int bestEpoch = 0;
-        double bestAuc = Double.NEGATIVE_INFINITY;
+        double bestScore = Double.NEGATIVE_INFINITY;
         long trainedSamples = 0;
         long trainingNanos = 0;
         long trainingCpuNanos = 0;
@@ -120,24 +128,43 @@ public final class ModelTrainer {
             for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();
-                double loss = runEpoch(spec, trainer, translator, train, config, epoch, steps);
+                double loss = runEpoch(spec, trainer, translator, train, config, epoch, steps, retrieval);
                 trainingNanos += System.nanoTime() - start;
                 trainingCpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
                 trainedSamples += train.size();
-                double auc;
-                try (Predictor<SampleBatch, float[]> predictor = model.newPredictor(translator)) {
-                    auc = Evaluator.evaluate(batch -> predict(predictor, batch), valid)
-                            .rocAuc();
+                double auc = Double.NaN;
+                if (retrieval.isEmpty() || retrieval.get().likedAndNot()) {
+                    try (Predictor<SampleBatch, float[]> predictor = model.newPredictor(translator)) {
+                        auc = Evaluator.evaluate(batch -> predict(predictor, batch), valid)
+                                .rocAuc();
+                    }
                 }
                 losses.add(loss);
                 aucs.add(auc);
-                log.info("{} epoch {}: train loss {}, validation AUC {}", spec.name(), epoch, fmt(loss), fmt(auc));
-                if (auc > bestAuc) {
-                    bestAuc = auc;
+                double score;
+                if (retrieval.isPresent()) {
+                    RetrievalMetrics r = RetrievalEvaluator.evaluate(
+                            TowerVectors.inTraining(model, translator),
+                            layout,
+                            retrieval.get().validation());
+                    recalls.add(r);
+                    score = r.recallAt50();
+                    log.info("{} epoch {}: train loss {}, validation {}", spec.name(), epoch, fmt(loss), r);
+                } else {
+                    score = auc;
+                    log.info("{} epoch {}: train loss {}, validation AUC {}", spec.name(), epoch, fmt(loss), fmt(auc));
+                }
+                if (score > bestScore) {
+                    bestScore = score;
                     bestEpoch = epoch;
                     best = snapshot(model.getBlock());
                     epochsWithoutGain = 0;
-                    checkpoint(model, config, epoch, auc);
+                    checkpoint(
+                            model,
+                            config,
+                            epoch,
+                            retrieval.isPresent() ? "ValidationRecall@50" : "ValidationAuc",
+                            score);
                 } else if (++epochsWithoutGain >= config.patience()) {
                     log.info("{}: no gain for {} epochs, stopping", spec.name(), epochsWithoutGain);
                     break;
@@ -154,7 +181,48 @@ public final class ModelTrainer {
                 String.format("%.0f", samplesPerSecond),
                 String.format("%.0f", samplesPerCpuSecond));
         return new TrainingReport(
-                losses.size(), bestEpoch, bestAuc, losses, aucs, samplesPerSecond, samplesPerCpuSecond);
+                losses.size(),
+                bestEpoch,
+                bestEpoch > 0 ? aucs.get(bestEpoch - 1) : Double.NEGATIVE_INFINITY,
+                losses,
+                aucs,
+                samplesPerSecond,
+                samplesPerCpuSecond,
+                recalls);
+    }
+
+    /**
+     * What training a retrieval model needs besides its batches: the log-Q corrected loss, and the validation task
+     * it is selected by (each validation user's items to find among all items, their training items left out). The
+     * validation AUC (liked against not liked) is still reported when the labels have both classes, for comparison
+     * with ranking models; it selects nothing.
+     */
+    private record Retrieval(InBatchSoftmaxLoss loss, RetrievalTask validation, boolean likedAndNot) {
+        /** Users evaluated per epoch, at most: bounds the cost of an evaluation on large data. */
+        static final int MAX_QUERIES = 5000;
+
+        static Retrieval of(ModelSpec spec, FeatureLayout layout, SampleSource train, SampleSource valid) {
+            RetrievalTask task = RetrievalTask.of(layout, List.of(train), valid, MAX_QUERIES);
+            log.info(
+                    "{}: validation task of {} users over {} items; popularity's {}",
+                    spec.name(),
+                    task.queries().size(),
+                    task.catalog().size(),
+                    RetrievalEvaluator.popularity(layout, task));
+            return new Retrieval(InBatchSoftmaxLoss.of(layout, task.seenCounts()), task, hasBothLabels(valid));
+        }
+    }
+
+    private static boolean hasBothLabels(SampleSource source) {
+        boolean[] seen = new boolean[2];
+        try (var batches = source.batches(4096, OptionalLong.empty())) {
+            batches.forEach(batch -> {
+                for (float label : batch.labels()) {
+                    seen[label > 0.5f ? 1 : 0] = true;
+                }
+            });
+        }
+        return seen[0] && seen[1];
     }
 
     private static double runEpoch(
@@ -164,7 +232,8 @@ public final class ModelTrainer {
             SampleSource train,
             TrainConfig config,
             int epoch,
-            long[] steps) {
+            long[] steps,
+            Optional<Retrieval> retrieval) {
         long shuffleSeed = config.seed() * 1_000_003L + epoch;
         double[] lossSum = {0};
         long[] seen = {0};
@@ -180,7 +249,7 @@ public final class ModelTrainer {
         }
         try (var batches = train.batches(config.batchSize(), OptionalLong.of(shuffleSeed))) {
             batches.forEach(batch -> {
-                float loss = step(spec, trainer, translator, batch, config, ++steps[0]);
+                float loss = step(spec, trainer, translator, batch, config, ++steps[0], retrieval);
                 lossSum[0] += (double) loss * batch.size();
                 seen[0] += batch.size();
                 ProgressBar b = bar.get();
@@ -204,15 +273,16 @@ public final class ModelTrainer {
             FeatureTranslator translator,
             SampleBatch batch,
             TrainConfig config,
-            long stepNumber) {
+            long stepNumber,
+            Optional<Retrieval> retrieval) {
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDList inputs = translator.toInputs(manager, batch);
             NDArray labels = translator.labels(manager, batch);
             float value;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList outputs = trainer.forward(inputs);
-                NDArray loss = spec.inBatchNegatives()
-                        ? InBatchSoftmaxLoss.loss(outputs, labels)
+                NDArray loss = retrieval.isPresent()
+                        ? retrieval.get().loss().loss(manager, outputs, batch)
                         : trainer.getLoss().evaluate(new NDList(labels), new NDList(outputs.get(0)));
                 if (spec.auxiliaryLossWeight() > 0) {
                     loss = loss.add(outputs.get(1).mul(spec.auxiliaryLossWeight()));
@@ -258,14 +328,14 @@ public final class ModelTrainer {
         }
     }
 
-    private static void checkpoint(Model model, TrainConfig config, int epoch, double auc) {
+    private static void checkpoint(Model model, TrainConfig config, int epoch, String measure, double value) {
         if (config.checkpointDirectory().isEmpty()) {
             return;
         }
         try {
             Files.createDirectories(config.checkpointDirectory().get());
             model.setProperty("Epoch", Integer.toString(epoch));
-            model.setProperty("ValidationAuc", Double.toString(auc));
+            model.setProperty(measure, Double.toString(value));
             model.save(config.checkpointDirectory().get(), model.getName());
         } catch (IOException e) {
             throw new UncheckedIOException(

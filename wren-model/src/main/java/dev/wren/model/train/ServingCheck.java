@@ -10,10 +10,12 @@ import dev.wren.model.eval.Evaluator;
 import dev.wren.model.eval.Metrics;
 import dev.wren.model.eval.RetrievalEvaluator;
 import dev.wren.model.eval.RetrievalMetrics;
+import dev.wren.model.eval.RetrievalTask;
 import dev.wren.model.serve.FeatureRows;
 import dev.wren.model.serve.ItemFeatures;
 import dev.wren.model.serve.LatencyProbe;
 import dev.wren.model.serve.Scorer;
+import dev.wren.model.serve.TowerVectors;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +41,8 @@ public final class ServingCheck {
      * @param samplesPerSecond training throughput, wall-clock
      * @param samplesPerCpuSecond training throughput per CPU second of the training thread
      * @param latency one user x 800 candidates
-     * @param retrieval Recall@10 / NDCG@10 over the catalog (two-tower only)
+     * @param retrieval Recall@10/50 and NDCG@10 over the catalogue, each user's training items left out (two-tower
+     *     only)
      */
     public record Result(
             String bundle,
@@ -73,8 +76,11 @@ public final class ServingCheck {
                 LatencyProbe.Latency latency =
                         LatencyProbe.measure(scorer, FeatureRows.userOf(data.layout(), user), candidates, 20, 200);
                 Optional<RetrievalMetrics> retrieval = spec.inBatchNegatives()
-                        ? Optional.of(
-                                RetrievalEvaluator.evaluate(loaded, data.layout(), catalog, test.samples(), 10, 300))
+                        ? Optional.of(RetrievalEvaluator.evaluate(
+                                new TowerVectors(loaded),
+                                data.layout(),
+                                RetrievalTask.of(
+                                        data.layout(), List.of(train, data.subset(split.validation())), test, 300)))
                         : Optional.empty();
                 log.info(
                         "{}: bundle {} identical after reload: {}; {} candidates in median {} ms, p99 {} ms"
@@ -87,9 +93,7 @@ public final class ServingCheck {
                         String.format("%.2f", latency.p99Millis()),
                         String.format("%.2f", latency.medianCpuMillis()),
                         String.format("%.2f", latency.p99CpuMillis()),
-                        retrieval
-                                .map(r -> "; Recall@10 " + r.recall() + " NDCG@10 " + r.ndcg())
-                                .orElse(""));
+                        retrieval.map(r -> "; " + r).orElse(""));
                 return new Result(
                         bundle.toString(),
                         identical,

@@ -41,6 +41,27 @@ class TowerVectorsTest {
     }
 
     @Test
+    void theJavaUserTowerMatchesTheNativeOneWhenTheTowersReadSomeFieldsOnly() {
+        ModelSpec spec = new ModelSpec.TwoTowerSpec(4, List.of(8), 6, 0.2f)
+                .withFields(List.of("user", "userActivity"), List.of("item", "itemGenre"));
+        try (TrainedModel model = ModelTrainer.train(
+                spec,
+                PlantedSignal.layout(),
+                PlantedSignal.samples(300, 63),
+                PlantedSignal.samples(100, 64),
+                TrainConfig.defaultsFor(spec).withEpochs(1, 1))) {
+            TowerVectors towers = new TowerVectors(model);
+            List<ItemFeatures> items = ScorerTest.candidates(1);
+            for (int user = 1; user <= 5; user++) {
+                UserFeatures features = ScorerTest.user(user);
+                float[] java = towers.user(features, items.get(0));
+                float[] nativeTower = towers.users(Scorer.toBatch(model.layout(), features, items))[0];
+                assertThat(java).containsExactly(nativeTower, within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void refusesARankingModel() {
         ModelSpec spec = new ModelSpec.EmbeddingMlpSpec(2, List.of(4), 0f);
         try (TrainedModel model = ModelTrainer.train(
