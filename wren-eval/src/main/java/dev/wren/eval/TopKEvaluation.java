@@ -65,13 +65,15 @@ public final class TopKEvaluation {
         Baselines baselines = new Baselines(spark, config.split().seed());
         double lambda = baselines.tuneEase(tuneOn);
         AlsParams als = baselines.tuneAls(tuneOn, validation.train());
+        Baselines.Blend blend = baselines.tuneBlend(tuneOn);
 
         List<MethodResult> methods = new ArrayList<>();
         Optional<StageBreakdown.Result> stages = Optional.empty();
         List<PipelineTuning.Trial> pipelineTuning = List.of();
         if (config.pipeline().isPresent()) {
             PipelineOptions options = config.pipeline().get();
-            options = options.withCf(options.cf().withEaseLambda(lambda).withAls(als));
+            options = options.withCf(options.cf().withEaseLambda(lambda).withAls(blend.als()))
+                    .withSettings(options.settings().withCfBlendWeight(blend.easeWeight()));
             PipelineTuning tuning = new PipelineTuning();
             PipelineSettings chosen;
             try (PipelineFit fit = PipelineFit.fit(

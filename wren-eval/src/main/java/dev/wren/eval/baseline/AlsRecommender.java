@@ -59,13 +59,23 @@ public final class AlsRecommender implements TopKRecommender {
 
     @Override
     public int[] recommend(int userId, int k) {
-        int[] seen = data.slotsOfUser(userId);
+        float[] scores = scores(userId);
+        for (int s = 0; s < scores.length; s++) {
+            if (Float.isNaN(scores[s])) {
+                scores[s] = -1e9f;
+            }
+        }
+        return SlotScores.best(scores, data.slotsOfUser(userId), k, data);
+    }
+
+    /** The user's score for every catalogue slot: NaN where the user or the item has no factors. */
+    float[] scores(int userId) {
         float[] user = factors.users().get(userId);
         float[] scores = new float[data.items().size()];
         for (int s = 0; s < scores.length; s++) {
             float[] item = itemFactors[s];
             if (user == null || item == null) {
-                scores[s] = -1e9f - data.popularityRank(s);
+                scores[s] = Float.NaN;
                 continue;
             }
             float dot = 0;
@@ -74,6 +84,6 @@ public final class AlsRecommender implements TopKRecommender {
             }
             scores[s] = dot;
         }
-        return SlotScores.best(scores, seen, k, data);
+        return scores;
     }
 }

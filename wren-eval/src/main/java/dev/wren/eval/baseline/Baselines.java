@@ -37,6 +37,16 @@ public final class Baselines {
     private final SparkSession spark;
     private final long seed;
     private final List<Trial> trials = new ArrayList<>();
+    /** The validation fits, kept for choosing the blend: EASE at the chosen lambda, ALS at every setting. */
+    private EaseRecommender validationEase;
+
+    private final Map<AlsParams, AlsRecommender> validationAls = new LinkedHashMap<>();
+
+    /** The blend weights tried. */
+    static final double[] BLEND_WEIGHTS = {0.2, 0.35, 0.5, 0.65};
+
+    /** The ALS setting and EASE weight that blend best on validation. */
+    public record Blend(AlsParams als, double easeWeight) {}
 
     /** One setting tried on validation. */
     public record Trial(String baseline, String setting, double validationNdcg) {}
@@ -65,7 +75,31 @@ public final class Baselines {
         for (double lambda : EASE_LAMBDAS) {
             settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT));
         }
-        return best("EASE", validation, settings, l -> "lambda " + l);
+        double lambda = best("EASE", validation, settings, l -> "lambda " + l);
+        validationEase = new EaseRecommender(validation.train(), lambda, EASE_MIN_COUNT);
+        return lambda;
+    }
+
+    /**
+     * The ALS setting and weight whose blend with EASE (at the chosen lambda) has the best validation NDCG@10; call
+     * after {@link #tuneEase} and {@link #tuneAls}.
+     */
+    public Blend tuneBlend(TopKEvaluator validation) {
+        if (validationEase == null || validationAls.isEmpty()) {
+            throw new IllegalStateException("tune EASE and ALS first");
+        }
+        Map<Blend, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
+        validationAls.forEach((p, model) -> {
+            for (double w : BLEND_WEIGHTS) {
+                settings.put(new Blend(p, w), d -> new CfBlend(d, validationEase, model, w));
+            }
+        });
+        return best(
+                "EASE+ALS",
+                validation,
+                settings,
+                b -> "EASE weight " + b.easeWeight() + ", ALS regParam "
+                        + b.als().regParam() + ", alpha " + b.als().alpha());
     }
 
     public static TopKRecommender ease(TrainingData data, double lambda) {
@@ -78,7 +112,11 @@ public final class Baselines {
         for (double reg : ALS_REGS) {
             for (double alpha : ALS_ALPHAS) {
                 AlsParams p = AlsParams.defaults(seed).withRegParam(reg).withAlpha(alpha);
-                settings.put(p, d -> new AlsRecommender(spark, fit, d, p));
+                settings.put(p, d -> {
+                    AlsRecommender model = new AlsRecommender(spark, fit, d, p);
+                    validationAls.put(p, model);
+                    return model;
+                });
             }
         }
         return best(

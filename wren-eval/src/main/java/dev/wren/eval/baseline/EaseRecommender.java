@@ -56,23 +56,35 @@ public final class EaseRecommender implements TopKRecommender {
 
     @Override
     public int[] recommend(int userId, int k) {
-        int[] seen = data.slotsOfUser(userId);
+        float[] scores = scores(userId);
+        // Items outside the model sit below every modelled item, most popular first.
+        float floor = Float.POSITIVE_INFINITY;
+        for (int s = 0; s < scores.length; s++) {
+            if (index[s] >= 0) {
+                floor = Math.min(floor, scores[s]);
+            }
+        }
+        floor = Float.isInfinite(floor) ? 0 : floor - 1;
+        for (int s = 0; s < scores.length; s++) {
+            if (index[s] < 0) {
+                scores[s] = floor - (float) data.popularityRank(s) / scores.length;
+            }
+        }
+        return SlotScores.best(scores, data.slotsOfUser(userId), k, data);
+    }
+
+    /** The user's score for every catalogue slot: 0 for items outside the model, as serving scores them. */
+    float[] scores(int userId) {
         float[] inner = new float[ease.size()];
-        for (int s : seen) {
+        for (int s : data.slotsOfUser(userId)) {
             if (index[s] >= 0) {
                 ease.addRow(index[s], inner);
             }
         }
-        // Items outside the model sit below every modelled item, most popular first.
         float[] scores = new float[data.items().size()];
-        float floor = Float.POSITIVE_INFINITY;
-        for (float v : inner) {
-            floor = Math.min(floor, v);
-        }
-        floor = inner.length == 0 ? 0 : floor - 1;
         for (int s = 0; s < scores.length; s++) {
-            scores[s] = index[s] >= 0 ? inner[index[s]] : floor - (float) data.popularityRank(s) / scores.length;
+            scores[s] = index[s] >= 0 ? inner[index[s]] : 0;
         }
-        return SlotScores.best(scores, seen, k, data);
+        return scores;
     }
 }

@@ -3,7 +3,6 @@ package dev.wren.eval.pipeline;
 import dev.wren.core.eval.TopKResult;
 import dev.wren.eval.TopKEvaluator;
 import dev.wren.serving.PipelineSettings;
-import dev.wren.serving.rank.CfBlendRanker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,16 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the serving pipeline's settings on a validation split: the collaborative filters' blend by NDCG@10, then the
- * re-ranker's diversity trade-off as the most diverse setting within {@value #NDCG_TOLERANCE} (relative) of the best
- * NDCG@10. Every setting tried is kept, for the report's trade-off table. Not thread-safe.
+ * Chooses the serving pipeline's re-ranking on a validation split: the most diverse MMR setting within {@value
+ * #NDCG_TOLERANCE} (relative) of the best NDCG@10. Every setting tried is kept, for the report's trade-off table. Not
+ * thread-safe.
  */
 public final class PipelineTuning {
     private static final Logger log = LoggerFactory.getLogger(PipelineTuning.class);
     /** The share of the best validation NDCG@10 that re-ranking for diversity may give up. */
     public static final double NDCG_TOLERANCE = 0.01;
 
-    static final double[] BLEND_WEIGHTS = {0.3, 0.5, 0.7};
     static final double[] MMR_LAMBDAS = {1.0, 0.95, 0.9, 0.8};
 
     private final List<Trial> trials = new ArrayList<>();
@@ -49,17 +47,6 @@ public final class PipelineTuning {
             Map<Integer, dev.wren.core.model.Item> items,
             Path work) {
         PipelineSettings best = start;
-        if (start.ranker().equals(CfBlendRanker.NAME)) {
-            double bestNdcg = -1;
-            for (double w : BLEND_WEIGHTS) {
-                PipelineSettings s = start.withCfBlendWeight(w).withRerankWeights(1.0, 0);
-                Trial t = trial(fit, s, validation, items, work, String.format(Locale.ROOT, "cf blend weight %.2f", w));
-                if (t.ndcg() > bestNdcg) {
-                    bestNdcg = t.ndcg();
-                    best = start.withCfBlendWeight(w);
-                }
-            }
-        }
         List<Trial> mmr = new ArrayList<>();
         for (double lambda : MMR_LAMBDAS) {
             PipelineSettings s = best.withRerankWeights(lambda, best.freshnessWeight());
@@ -74,7 +61,7 @@ public final class PipelineTuning {
                 chosen = MMR_LAMBDAS[i];
             }
         }
-        log.info("Chose cf blend weight {} and MMR lambda {}", best.cfBlendWeight(), chosen);
+        log.info("Chose MMR lambda {}", chosen);
         return best.withRerankWeights(chosen, best.freshnessWeight());
     }
 

@@ -23,9 +23,9 @@ public record CfParams(double easeLambda, int easeMinCount, int easeMaxItems, in
         Objects.requireNonNull(als, "als");
     }
 
-    /** EASE lambda 500 over at most 8,000 items with 3 interactions or more, 200 neighbours; ALS defaults. */
+    /** EASE lambda 500 over at most 8,000 items with 3 interactions or more, 400 neighbours; ALS defaults. */
     public static CfParams defaults(long seed) {
-        return new CfParams(500, 3, 8_000, 200, AlsParams.defaults(seed));
+        return new CfParams(500, 3, 8_000, 400, AlsParams.defaults(seed));
     }
 
     public CfParams withEaseLambda(double lambda) {

@@ -21,6 +21,10 @@ public final class CfModel {
     private final int rows;
     private final int factorCount;
     private final int rank;
+    /** The mean of the items' factors, and their covariance (rank x rank, row-major). */
+    private final double[] factorMean;
+
+    private final double[] factorCovariance;
 
     private CfModel(IdSlots slots, int[][] neighbours, float[][] weights, float[][] factors) {
         this.slots = slots;
@@ -42,6 +46,25 @@ public final class CfModel {
         }
         this.factorCount = f;
         this.rank = d;
+        this.factorMean = new double[d];
+        this.factorCovariance = new double[d * d];
+        for (float[] v : factors) {
+            if (v != null) {
+                for (int a = 0; a < d; a++) {
+                    factorMean[a] += v[a] / (double) f;
+                }
+            }
+        }
+        for (float[] v : factors) {
+            if (v != null) {
+                for (int a = 0; a < d; a++) {
+                    double da = v[a] - factorMean[a];
+                    for (int b = 0; b < d; b++) {
+                        factorCovariance[a * d + b] += da * (v[b] - factorMean[b]) / f;
+                    }
+                }
+            }
+        }
     }
 
     /** Reads the rows' {@link FeatureSchema#CF_NEIGHBOURS}, {@link FeatureSchema#CF_WEIGHTS} and {@link FeatureSchema#CF_FACTORS}. */
@@ -167,6 +190,50 @@ public final class CfModel {
     }
 
     /**
+     * The mean and standard deviation of a user's ALS scores over the items with factors that the user has not seen:
+     * the whole catalogue's from the factors' mean and covariance (u.mean and u' C u + (u.mean)^2 for the second
+     * moment), less the seen items' own scores. A request standardises its candidates' scores against the catalogue
+     * without scoring it.
+     *
+     * @param seen the user's item slots
+     */
+    public double[] factorScoreMoments(float[] user, int[] seen) {
+        if (user.length != rank || factorCount == 0) {
+            return new double[] {0, 0};
+        }
+        double mean = 0;
+        double var = 0;
+        for (int a = 0; a < rank; a++) {
+            mean += user[a] * factorMean[a];
+            double row = 0;
+            for (int b = 0; b < rank; b++) {
+                row += factorCovariance[a * rank + b] * user[b];
+            }
+            var += user[a] * row;
+        }
+        double sum = mean * factorCount;
+        double squares = (var + mean * mean) * factorCount;
+        int n = factorCount;
+        for (int slot : seen) {
+            float score = factorScore(user, slot);
+            if (!Float.isNaN(score)) {
+                sum -= score;
+                squares -= (double) score * score;
+                n--;
+            }
+        }
+        return moments(sum, squares, n);
+    }
+
+    static double[] moments(double sum, double squares, int n) {
+        if (n <= 0) {
+            return new double[] {0, 0};
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(Math.max(0, squares / n - mean * mean))};
+    }
+
+    /**
      * One user's EASE scores.
      *
      * @param scores by catalogue slot; 0 for items no history item points to
@@ -175,5 +242,25 @@ public final class CfModel {
      *     is positive)
      * @param strongest by slot, that weight
      */
-    public record EaseScores(float[] scores, int[] touched, int[] because, float[] strongest) {}
+    public record EaseScores(float[] scores, int[] touched, int[] because, float[] strongest) {
+        /**
+         * The mean and standard deviation of the scores over the catalogue items the user has not seen (untouched
+         * items score 0).
+         *
+         * @param seen the user's item slots, each once
+         */
+        public double[] moments(int[] seen) {
+            double sum = 0;
+            double squares = 0;
+            for (int slot : touched) {
+                sum += scores[slot];
+                squares += (double) scores[slot] * scores[slot];
+            }
+            for (int slot : seen) {
+                sum -= scores[slot];
+                squares -= (double) scores[slot] * scores[slot];
+            }
+            return CfModel.moments(sum, squares, scores.length - seen.length);
+        }
+    }
 }

@@ -163,6 +163,29 @@ public final class UserContext {
         return cf;
     }
 
+    /** The catalogue slots of the items the user rated or clicked, each once. */
+    public int[] seenSlots() {
+        long[] bits = seen;
+        if (bits == null) {
+            bits = bits();
+            seen = bits;
+        }
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
+        }
+        int[] out = new int[count];
+        int k = 0;
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                out[k++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+            }
+        }
+        return out;
+    }
+
     /** The user's EASE scores from everything they rated or clicked, computed once per request. */
     public CfModel.EaseScores easeScores() {
         CfModel.EaseScores scores = easeScores;

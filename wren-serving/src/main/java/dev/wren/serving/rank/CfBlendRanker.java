@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ranks candidates by a weighted sum of their EASE and ALS scores, each standardised over the request's candidates (so
- * that the two scales meet): two collaborative filters that err differently do better together than either alone. A
- * candidate without ALS factors takes the lowest ALS score among the candidates. Thread-safe.
+ * Ranks candidates by a weighted sum of their EASE and ALS scores, each standardised over the catalogue items this user
+ * has not seen (so that the two scales meet, whichever candidates recall found): two collaborative filters that err
+ * differently do better together than either alone. A candidate without ALS factors takes the lowest ALS score among
+ * the candidates. Thread-safe.
  */
 public final class CfBlendRanker implements Contextual.Ranker {
     public static final String NAME = "cf";
@@ -59,8 +60,9 @@ public final class CfBlendRanker implements Contextual.Ranker {
                 als[i] = Double.isInfinite(alsMin) ? 0 : alsMin;
             }
         }
-        standardise(ease);
-        standardise(als);
+        int[] seen = user.seenSlots();
+        standardise(ease, easeScores.moments(seen));
+        standardise(als, factors == null ? new double[] {0, 0} : user.cf().factorScoreMoments(factors, seen));
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             scores[i] = easeWeight * ease[i] + (1 - easeWeight) * als[i];
@@ -73,21 +75,10 @@ public final class CfBlendRanker implements Contextual.Ranker {
         return out;
     }
 
-    /** In place: minus the mean, over the standard deviation (left centred when all are equal). */
-    static void standardise(double[] x) {
-        if (x.length == 0) {
-            return;
-        }
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double var = 0;
-        for (double v : x) {
-            var += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(var / x.length);
+    /** In place: minus the mean, over the standard deviation (all zero when the deviation is). */
+    static void standardise(double[] x, double[] meanAndDeviation) {
+        double mean = meanAndDeviation[0];
+        double sd = meanAndDeviation[1];
         for (int i = 0; i < x.length; i++) {
             x[i] = sd > 0 ? (x[i] - mean) / sd : 0;
         }
