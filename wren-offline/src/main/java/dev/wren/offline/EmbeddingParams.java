@@ -12,7 +12,6 @@ package dev.wren.offline;
  * @param walksPerNode walks started from every item
  * @param p Node2vec's return parameter (high p: rarely step back)
  * @param q Node2vec's in-out parameter (low q: explore outward, DFS-like)
- * @param userHalfLifeDays the half-life of a positive item's weight in the user embedding
  * @param evalUsers at most this many users (seeded sample) in the hit-rate evaluation
  * @param published which method's vectors go to the store: item2vec, deepwalk or node2vec
  * @param partitions Item2vec's Word2Vec partitions, each trained by one core and averaged after every epoch. 1 (the
@@ -36,7 +35,6 @@ public record EmbeddingParams(
         int walksPerNode,
         double p,
         double q,
-        double userHalfLifeDays,
         int evalUsers,
         String published,
         int partitions,
@@ -62,8 +60,8 @@ public record EmbeddingParams(
         if (partitions < 1) {
             throw new IllegalArgumentException("Word2Vec partitions must be positive, got " + partitions);
         }
-        if (!(p > 0 && q > 0 && userHalfLifeDays > 0)) {
-            throw new IllegalArgumentException("p, q and the half-life must be positive");
+        if (!(p > 0 && q > 0)) {
+            throw new IllegalArgumentException("p and q must be positive");
         }
         if (!java.util.List.of("item2vec", "deepwalk", "node2vec").contains(published)) {
             throw new IllegalArgumentException(
@@ -81,7 +79,6 @@ public record EmbeddingParams(
             int walksPerNode,
             double p,
             double q,
-            double userHalfLifeDays,
             int evalUsers,
             String published) {
         this(
@@ -93,7 +90,6 @@ public record EmbeddingParams(
                 walksPerNode,
                 p,
                 q,
-                userHalfLifeDays,
                 evalUsers,
                 published,
                 DEFAULT_PARTITIONS,
@@ -103,7 +99,7 @@ public record EmbeddingParams(
 
     public static EmbeddingParams defaults() {
         // minCount 1: every item with a positive rating gets a vector; dropping rare items left them unservable.
-        return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 180, 2000, "item2vec");
+        return new EmbeddingParams(32, 5, 5, 1, 10, 5, 1.0, 0.5, 2000, "item2vec");
     }
 
     public EmbeddingParams withPartitions(int n) {
@@ -116,7 +112,6 @@ public record EmbeddingParams(
                 walksPerNode,
                 p,
                 q,
-                userHalfLifeDays,
                 evalUsers,
                 published,
                 n,
@@ -134,7 +129,6 @@ public record EmbeddingParams(
                 walksPerNode,
                 p,
                 q,
-                userHalfLifeDays,
                 evalUsers,
                 published,
                 partitions,
@@ -152,7 +146,6 @@ public record EmbeddingParams(
                 walksPerNode,
                 p,
                 q,
-                userHalfLifeDays,
                 evalUsers,
                 published,
                 partitions,
@@ -170,7 +163,6 @@ public record EmbeddingParams(
                 walksPerNode,
                 p,
                 q,
-                userHalfLifeDays,
                 evalUsers,
                 published,
                 partitions,

@@ -1,7 +1,7 @@
 package dev.wren.offline;
 
+import dev.wren.core.features.UserFeatureRules;
 import dev.wren.offline.cf.CfParams;
-import dev.wren.offline.features.UserFeatureParams;
 import dev.wren.offline.samples.SampleParams;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -31,7 +31,7 @@ public record OfflineConfig(
         long seed,
         int shufflePartitions,
         String snapshotVersion,
-        UserFeatureParams users,
+        UserFeatureRules users,
         SampleParams samples,
         EmbeddingParams embedding,
         CfParams cf) {
@@ -65,7 +65,7 @@ public record OfflineConfig(
                 42,
                 8,
                 "offline-" + System.currentTimeMillis(),
-                UserFeatureParams.defaults(),
+                UserFeatureRules.defaults(),
                 SampleParams.defaults(),
                 EmbeddingParams.defaults(),
                 CfParams.defaults(42));

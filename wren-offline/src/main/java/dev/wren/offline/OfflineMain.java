@@ -1,6 +1,6 @@
 package dev.wren.offline;
 
-import dev.wren.offline.features.UserFeatureParams;
+import dev.wren.core.features.UserFeatureRules;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class OfflineMain {
         OfflineConfig defaults = OfflineConfig.defaults(Path.of(options.get("input")), Path.of(options.get("output")));
         try {
             double threshold = Double.parseDouble(options.getOrDefault("label-threshold", "3.5"));
-            UserFeatureParams users = defaults.users();
+            UserFeatureRules users = defaults.users();
             return new OfflineConfig(
                     defaults.input(),
                     defaults.output(),
@@ -94,8 +94,7 @@ public final class OfflineMain {
                     Integer.parseInt(
                             options.getOrDefault("partitions", Integer.toString(defaults.shufflePartitions()))),
                     defaults.snapshotVersion(),
-                    new UserFeatureParams(
-                            threshold, users.recentPositives(), users.topGenres(), users.genreHalfLifeDays()),
+                    users.withPositiveThreshold(threshold),
                     new dev.wren.offline.samples.SampleParams(
                             threshold,
                             defaults.samples().trainFraction(),

@@ -353,7 +353,8 @@ public final class OfflinePipeline {
             itemVectors = fitted.refitted().orElseGet(() -> methods.get(params.published()));
             itemVectors = itemVectors.persist(StorageLevel.MEMORY_AND_DISK());
             long end = data.ratings().agg(max("ts")).first().getLong(0);
-            userVectors = UserEmbeddings.recencyWeighted(positives, itemVectors, end + 1, params.userHalfLifeDays())
+            userVectors = UserEmbeddings.recencyWeighted(
+                            positives, itemVectors, end + 1, config.users().embeddingHalfLifeDays())
                     .persist(StorageLevel.MEMORY_AND_DISK());
             manifest.writeParquet("embeddings/items", itemVectors);
             manifest.writeParquet("embeddings/users", userVectors);

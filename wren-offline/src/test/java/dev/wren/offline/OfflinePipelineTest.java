@@ -54,7 +54,7 @@ class OfflinePipelineTest {
         return OfflineConfig.defaults(input, output)
                 .withSnapshotVersion("test-1")
                 .withSamples(OfflineConfig.defaults(input, output).samples().withNegatives(1))
-                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 30, 100, "item2vec"));
+                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 100, "item2vec"));
     }
 
     @Test
@@ -120,7 +120,7 @@ class OfflinePipelineTest {
     void refittingPublishesVectorsTrainedOnTheWholeLog(String method, @TempDir Path tmp) {
         OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
         OfflineConfig config = base.withStages(Stage.parse("embed"))
-                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 30, 100, method).withRefit(true));
+                .withEmbedding(new EmbeddingParams(DIM, 5, 2, 1, 6, 2, 1.0, 0.5, 100, method).withRefit(true));
 
         pipeline.run(config, ProgressListener.none());
 

@@ -30,9 +30,9 @@ public final class Baselines {
      * The ALS settings tried, regParam x alpha, at the rank the feature store's factors have (so that the pipeline can
      * publish what is chosen).
      */
-    static final double[] ALS_REGS = {0.1, 0.3, 1};
+    static final double[] ALS_REGS = {0.1, 0.3, 1, 3};
 
-    static final double[] ALS_ALPHAS = {1, 3, 10};
+    static final double[] ALS_ALPHAS = {1, 3, 10, 30};
 
     private final SparkSession spark;
     private final long seed;

@@ -14,15 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the serving pipeline's re-ranking on a validation split: the most diverse MMR setting within {@value
- * #NDCG_TOLERANCE} (relative) of the best NDCG@10. Every setting tried is kept, for the report's trade-off table. Not
- * thread-safe.
+ * #NDCG_TOLERANCE} (relative) of the best NDCG@10, then the freshness weight with the best NDCG@10. Every setting tried
+ * is kept, for the report's trade-off table. Not thread-safe.
  */
 public final class PipelineTuning {
     private static final Logger log = LoggerFactory.getLogger(PipelineTuning.class);
     /** The share of the best validation NDCG@10 that re-ranking for diversity may give up. */
-    public static final double NDCG_TOLERANCE = 0.01;
+    public static final double NDCG_TOLERANCE = 0.005;
 
     static final double[] MMR_LAMBDAS = {1.0, 0.95, 0.9, 0.8};
+    static final double[] FRESHNESS_WEIGHTS = {0, 0.05, 0.1};
 
     private final List<Trial> trials = new ArrayList<>();
 
@@ -49,7 +50,7 @@ public final class PipelineTuning {
         PipelineSettings best = start;
         List<Trial> mmr = new ArrayList<>();
         for (double lambda : MMR_LAMBDAS) {
-            PipelineSettings s = best.withRerankWeights(lambda, best.freshnessWeight());
+            PipelineSettings s = best.withRerankWeights(lambda, 0);
             mmr.add(trial(fit, s, validation, items, work, String.format(Locale.ROOT, "MMR lambda %.2f", lambda)));
         }
         double top = mmr.stream().mapToDouble(Trial::ndcg).max().orElse(0);
@@ -61,8 +62,24 @@ public final class PipelineTuning {
                 chosen = MMR_LAMBDAS[i];
             }
         }
-        log.info("Chose MMR lambda {}", chosen);
-        return best.withRerankWeights(chosen, best.freshnessWeight());
+        double fresh = best.freshnessWeight();
+        double freshNdcg = -1;
+        for (double f : FRESHNESS_WEIGHTS) {
+            PipelineSettings s = best.withRerankWeights(chosen, f);
+            Trial t = trial(
+                    fit,
+                    s,
+                    validation,
+                    items,
+                    work,
+                    String.format(Locale.ROOT, "MMR lambda %.2f, freshness %.2f", chosen, f));
+            if (t.ndcg() > freshNdcg) {
+                freshNdcg = t.ndcg();
+                fresh = f;
+            }
+        }
+        log.info("Chose MMR lambda {} and freshness weight {}", chosen, fresh);
+        return best.withRerankWeights(chosen, fresh);
     }
 
     private Trial trial(

@@ -108,9 +108,11 @@ public final class TopKReportWriter {
         r.stages().ifPresent(s -> stages(md, s));
         if (!r.pipelineTuning().isEmpty()) {
             md.append("## The pipeline's settings, chosen on the validation split\n\n");
-            md.append("The re-ranker's trade-off: the most diverse setting within "
-                    + Math.round(PipelineTuning.NDCG_TOLERANCE * 100)
-                    + " % of the best validation NDCG@10 is chosen.\n\n");
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The re-ranker's trade-off: the most diverse setting within %.1f %% of the best validation NDCG@10"
+                            + " is chosen, then the freshness weight with the best NDCG@10.%n%n",
+                    PipelineTuning.NDCG_TOLERANCE * 100));
             md.append("| setting | validation NDCG@10 | intra-list genre diversity@10 |\n|---|---|---|\n");
             for (PipelineTuning.Trial t : r.pipelineTuning()) {
                 md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |%n", t.setting(), t.ndcg(), t.diversity()));

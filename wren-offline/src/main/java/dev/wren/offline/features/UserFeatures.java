@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.store.FeatureSchema;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
@@ -32,9 +33,9 @@ public final class UserFeatures {
             "userRecentPositives",
             "userTopGenres");
 
-    private final UserFeatureParams params;
+    private final UserFeatureRules params;
 
-    public UserFeatures(UserFeatureParams params) {
+    public UserFeatures(UserFeatureRules params) {
         this.params = params;
     }
 

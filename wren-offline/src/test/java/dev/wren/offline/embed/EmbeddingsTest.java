@@ -14,8 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingsTest {
-    private static final EmbeddingParams PARAMS =
-            new EmbeddingParams(16, 5, 10, 1, 10, 10, 1.0, 0.5, 30, 1000, "item2vec");
+    private static final EmbeddingParams PARAMS = new EmbeddingParams(16, 5, 10, 1, 10, 10, 1.0, 0.5, 1000, "item2vec");
 
     private final Dataset<Row> ratings = PlantedClusters.ratings(200, 11).cache();
     private final Dataset<Row> positives = Sequences.positives(ratings, 3.5);

@@ -3,6 +3,7 @@ package dev.wren.offline.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.store.FeatureSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Feature values on {@link TinyLog}, each worked out by hand. */
 class FeatureValuesTest {
-    private static final UserFeatureParams ONE_DAY_HALF_LIFE = new UserFeatureParams(3.5, 5, 5, 1);
+    private static final UserFeatureRules ONE_DAY_HALF_LIFE = new UserFeatureRules(3.5, 5, 5, 1, 180);
 
     private final Dataset<Row> events = RatingEvents.of(TinyLog.ratings(), TinyLog.items());
     private final UserFeatures users = new UserFeatures(ONE_DAY_HALF_LIFE);

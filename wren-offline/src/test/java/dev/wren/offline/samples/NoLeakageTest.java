@@ -3,9 +3,9 @@ package dev.wren.offline.samples;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wren.core.features.UserFeatureRules;
 import dev.wren.offline.TestSpark;
 import dev.wren.offline.features.ItemFeatures;
-import dev.wren.offline.features.UserFeatureParams;
 import dev.wren.offline.features.UserFeatures;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class NoLeakageTest {
             "itemLastRatingTime");
 
     private final Samples samples = new Samples(
-            new UserFeatures(UserFeatureParams.defaults()),
+            new UserFeatures(UserFeatureRules.defaults()),
             SampleParams.defaults().withNegatives(2),
             7);
 

@@ -3,25 +3,24 @@ package dev.wren.serving.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wren.core.features.Interaction;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.serving.PipelineSettings;
-import dev.wren.serving.data.Embeddings;
 import dev.wren.serving.data.UserRatings;
 import dev.wren.serving.errors.BadRequestException;
 import dev.wren.serving.errors.NotFoundException;
 import dev.wren.serving.errors.UnavailableException;
 import dev.wren.serving.pipeline.ServingState;
-import dev.wren.serving.pipeline.UserContexts;
+import dev.wren.serving.pipeline.UserFeatureRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,9 @@ import java.util.function.Supplier;
 
 /**
  * The real-time first tier: validates an event, appends it to the event log (flushed before returning), and updates
- * the user's serving features in the store at once: the recent positives, and the user embedding as the
- * recency-weighted mean of the positives' item vectors. The next request of that user sees both. Thread-safe; one
- * user's events are applied one at a time.
+ * the user's serving features in the store at once, recomputed from the ratings file and every event since start-up by
+ * the offline pipeline's rules ({@link UserFeatureRows}): rating statistics, recent positives, genre taste and the
+ * user embedding. The next request of that user sees them. Thread-safe; one user's events are applied one at a time.
  */
 public final class RealtimeUpdater {
     private final Supplier<ServingState> state;
@@ -90,9 +89,7 @@ public final class RealtimeUpdater {
                 // Not accepted unless durable: the client may retry, and nothing was applied.
                 throw new UnavailableException("the event log cannot be written: " + e.getMessage());
             }
-            if (UserContexts.isPositive(event, settings.positiveThreshold())) {
-                updateFeatures(s, event.userId(), events);
-            }
+            updateFeatures(s, event.userId(), events);
             return events;
         });
     }
@@ -118,9 +115,7 @@ public final class RealtimeUpdater {
                     continue;
                 }
                 recent.append(event, events -> {
-                    if (UserContexts.isPositive(event, settings.positiveThreshold())) {
-                        updateFeatures(s, event.userId(), events);
-                    }
+                    updateFeatures(s, event.userId(), events);
                     return events;
                 });
                 applied++;
@@ -150,31 +145,15 @@ public final class RealtimeUpdater {
 
     private void updateFeatures(ServingState s, int userId, List<Event> events) {
         UserRatings base = s.data().ratings().user(userId).orElse(UserRatings.EMPTY);
-        List<Integer> stored = store.get(EntityKind.USER, userId)
-                .map(r -> r.intList(FeatureSchema.RECENT_POSITIVES))
-                .orElse(List.of());
-        List<Integer> positives;
-        if (stored.isEmpty()) {
-            positives = UserContexts.recentPositives(
-                    base, events, settings.positiveThreshold(), settings.recentPositives());
-        } else {
-            Event latest = events.get(events.size() - 1);
-            positives = new ArrayList<>();
-            positives.add(latest.itemId());
-            for (int item : stored) {
-                if (item != latest.itemId() && positives.size() < settings.recentPositives()) {
-                    positives.add(item);
-                }
-            }
-        }
+        List<Interaction> history =
+                UserFeatureRows.history(base, events, s.data().catalog());
+        List<Integer> positives = UserFeatureRows.positives(history, settings.userFeatures()).stream()
+                .map(Interaction::itemId)
+                .distinct()
+                .toList();
         Map<Integer, float[]> vectors =
                 store.getVectors(EntityKind.ITEM, FeatureSchema.EMBEDDING, FeatureStore.ids(positives));
-        Features.Builder row = Features.builder().intList(FeatureSchema.RECENT_POSITIVES, positives);
-        if (!vectors.isEmpty()) {
-            row.vector(
-                    FeatureSchema.EMBEDDING,
-                    Embeddings.userVector(positives, vectors::get, dimension, settings.recencyDecay()));
-        }
-        store.update(EntityKind.USER, Map.of(userId, row.build()));
+        Features row = UserFeatureRows.row(history, settings.userFeatures(), vectors::get, dimension);
+        store.update(EntityKind.USER, Map.of(userId, row));
     }
 }

@@ -16,7 +16,6 @@ import dev.wren.serving.data.CoOccurrence;
 import dev.wren.serving.data.Embeddings;
 import dev.wren.serving.data.ItemStats;
 import dev.wren.serving.data.RatingsIndex;
-import dev.wren.serving.data.UserRatings;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.models.ServingModels;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads a {@link ServingState}: reads the ratings, computes the catalogue statistics and item co-occurrence, builds the
  * ANN index over the store's item embeddings, and builds the stages. When the store has no live version yet, it first
- * publishes a bootstrap snapshot computed from the ratings (statistics, random-indexing embeddings, recent positives),
+ * publishes a bootstrap snapshot computed from the ratings (statistics, random-indexing embeddings, and the user
+ * features by the offline pipeline's rules),
  * so that a fresh install serves every channel; a snapshot published by the offline pipeline is never overwritten.
  * Thread-safe: each load builds its own objects.
  */
@@ -113,7 +113,8 @@ public final class StateLoader {
             }
             Catalog catalog = Catalog.build(reader.items(), ratings);
             long read = System.nanoTime();
-            CoOccurrence co = CoOccurrence.build(ratings, settings.positiveThreshold(), 100, 50);
+            CoOccurrence co =
+                    CoOccurrence.build(ratings, settings.userFeatures().positiveThreshold(), 100, 50);
             long cooc = System.nanoTime();
             if (store.liveVersion().isEmpty()) {
                 bootstrap(catalog, ratings);
@@ -139,8 +140,7 @@ public final class StateLoader {
             ServingModels models = ServingModels.load(modelsDir, offlineDir, catalog, itemRows, scorerPool, refused);
             long modelled = System.nanoTime();
             try {
-                UserContexts users = new UserContexts(
-                        catalog, ratings, recent, store, settings.positiveThreshold(), settings.recentPositives(), cf);
+                UserContexts users = new UserContexts(catalog, ratings, recent, store, settings.userFeatures(), cf);
                 ServingData data = new ServingData(
                         version, catalog, ratings, co, index, users, store, settings, models, cf, factorIndex);
                 ServingState state = new ServingState(data, factories.build(data), Instant.now());
@@ -178,8 +178,8 @@ public final class StateLoader {
 
     private void bootstrap(Catalog catalog, RatingsIndex ratings) {
         String version = "bootstrap-" + System.currentTimeMillis();
-        Map<Integer, float[]> vectors =
-                Embeddings.randomIndexing(ratings, settings.positiveThreshold(), dimension, settings.embeddingSeed());
+        Map<Integer, float[]> vectors = Embeddings.randomIndexing(
+                ratings, settings.userFeatures().positiveThreshold(), dimension, settings.embeddingSeed());
         Map<Integer, Features> items = new HashMap<>();
         for (int id : catalog.byPopularity()) {
             Item item = catalog.item(id).orElseThrow();
@@ -198,7 +198,14 @@ public final class StateLoader {
             items.put(id, b.build());
         }
         Map<Integer, Features> users = new HashMap<>();
-        ratings.all().forEach((userId, ur) -> users.put(userId, userRow(ur, vectors)));
+        ratings.all()
+                .forEach((userId, ur) -> users.put(
+                        userId,
+                        UserFeatureRows.row(
+                                UserFeatureRows.history(ur, List.of(), catalog),
+                                settings.userFeatures(),
+                                vectors::get,
+                                dimension)));
         try (FeatureStore.SnapshotWriter writer = store.beginSnapshot(version)) {
             writer.put(EntityKind.ITEM, items);
             writer.put(EntityKind.USER, users);
@@ -210,27 +217,6 @@ public final class StateLoader {
                 items.size(),
                 users.size(),
                 dimension);
-    }
-
-    private Features userRow(UserRatings ur, Map<Integer, float[]> vectors) {
-        List<Integer> positives = new ArrayList<>();
-        for (int item : ur.recentPositives(settings.positiveThreshold(), settings.recentPositives())) {
-            positives.add(item);
-        }
-        double sum = 0;
-        for (float r : ur.ratings()) {
-            sum += r;
-        }
-        Features.Builder b = Features.builder()
-                .number(FeatureSchema.RATING_COUNT, ur.size())
-                .number(FeatureSchema.RATING_AVG, ur.size() == 0 ? 0 : sum / ur.size())
-                .intList(FeatureSchema.RECENT_POSITIVES, positives);
-        if (!positives.isEmpty()) {
-            b.vector(
-                    FeatureSchema.EMBEDDING,
-                    Embeddings.userVector(positives, vectors::get, dimension, settings.recencyDecay()));
-        }
-        return b.build();
     }
 
     /** Refuses, at start-up, a configuration that names a stage nobody registered. */

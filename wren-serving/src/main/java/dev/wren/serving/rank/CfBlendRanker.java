@@ -63,9 +63,14 @@ public final class CfBlendRanker implements Contextual.Ranker {
         int[] seen = user.seenSlots();
         standardise(ease, easeScores.moments(seen));
         standardise(als, factors == null ? new double[] {0, 0} : user.cf().factorScoreMoments(factors, seen));
+        // A user the filters know nothing about (a new user, or one whose items they do not model) keeps recall's
+        // order: the fallback channels' popularity and genre picks, not ties broken by item id.
+        boolean signal = easeScores.touched().length > 0 || factors != null;
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
-            scores[i] = easeWeight * ease[i] + (1 - easeWeight) * als[i];
+            scores[i] = signal
+                    ? easeWeight * ease[i] + (1 - easeWeight) * als[i]
+                    : candidates.get(i).recallScore();
         }
         List<ScoredItem> out = new ArrayList<>(n);
         for (int i : TopK.order(scores, ids, n)) {

@@ -5,6 +5,7 @@ import static dev.wren.serving.Fixtures.item;
 import static dev.wren.serving.Fixtures.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.recommend.RecommendRequest;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.core.store.FeatureSchema;
@@ -29,7 +30,11 @@ class DiversityRerankerTest {
             item(5, 1990, "Drama"),
             item(6, 2020, "Action"));
     private final UserContexts users = new UserContexts(
-            catalog, ratings, new RecentEvents(), EmbeddedFeatureStore.inMemory(FeatureSchema.standard(4)), 4.0, 10);
+            catalog,
+            ratings,
+            new RecentEvents(),
+            EmbeddedFeatureStore.inMemory(FeatureSchema.standard(4)),
+            UserFeatureRules.defaults());
 
     private static List<ScoredItem> ranked(int... ids) {
         return java.util.stream.IntStream.range(0, ids.length)
