@@ -1,7 +1,9 @@
 package dev.wren.eval;
 
 import dev.wren.core.eval.TopKResult;
+import dev.wren.data.synthetic.HiddenTastes;
 import dev.wren.eval.baseline.Baselines;
+import dev.wren.eval.baseline.HiddenTasteOracle;
 import dev.wren.eval.baseline.TopKRecommender;
 import dev.wren.eval.data.ItemSpace;
 import dev.wren.eval.data.TrainingData;
@@ -15,6 +17,7 @@ import dev.wren.eval.split.Split;
 import dev.wren.eval.split.Splitter;
 import dev.wren.offline.cf.AlsParams;
 import dev.wren.serving.PipelineSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +65,7 @@ public final class TopKEvaluation {
                 tuneOn.users().length);
 
         // EASE's and ALS's settings are chosen once, on validation, for the baselines and the pipeline alike.
-        Baselines baselines = new Baselines(spark, config.split().seed());
+        Baselines baselines = new Baselines(spark, config.split().seed(), config.grid());
         double lambda = baselines.tuneEase(tuneOn);
         AlsParams als = baselines.tuneAls(tuneOn, validation.train());
         Baselines.Blend blend = baselines.tuneBlend(tuneOn);
@@ -112,6 +115,15 @@ public final class TopKEvaluation {
                     "rank " + als.rank() + ", regParam " + als.regParam() + ", alpha " + als.alpha() + " (validation)",
                     test,
                     () -> baselines.als(split.train(), train, als)));
+            if (Files.isDirectory(config.data().resolve("hidden"))) {
+                HiddenTastes truth = HiddenTastes.read(config.data());
+                methods.add(measure(
+                        "oracle (hidden tastes)",
+                        "oracle",
+                        "the generator's choice model with its hidden tastes: not a recommender, the ceiling",
+                        test,
+                        () -> new HiddenTasteOracle(train, split.train(), dataset.items(), truth)));
+            }
         }
         return new TopKReport(
                 config.data().toString(),
@@ -136,8 +148,21 @@ public final class TopKEvaluation {
             List<MethodResult> methods) {
         long start = System.nanoTime();
         Path work = config.work().resolve("test");
-        try (PipelineFit fit = PipelineFit.fit(spark, dataset.catalogue(), split.train(), work, options);
-                PipelineRecommender pipeline = fit.serve("wren", options.settings(), work)) {
+        try (PipelineFit fit = PipelineFit.fit(spark, dataset.catalogue(), split.train(), work, options)) {
+            return pipeline(fit, dataset, test, config, options, methods, work, start);
+        }
+    }
+
+    private StageBreakdown.Result pipeline(
+            PipelineFit fit,
+            EvalDataset dataset,
+            TopKEvaluator test,
+            TopKEvalConfig config,
+            PipelineOptions options,
+            List<MethodResult> methods,
+            Path work,
+            long start) {
+        try (PipelineRecommender pipeline = fit.serve("wren", options.settings(), work)) {
             StageBreakdown breakdown = new StageBreakdown(test, dataset.items(), DIVERSITY_K);
             var acc = test.accumulator();
             int maxK = acc.maxK();
@@ -161,18 +186,20 @@ public final class TopKEvaluation {
         var s = options.settings();
         return String.format(
                 java.util.Locale.ROOT,
-                "channels %s, ranker %s (models %s, cf blend weight %.2f), re-ranker %s (MMR lambda %.2f), %d"
-                        + " candidates; EASE lambda %.0f, ALS regParam %s alpha %s",
-                s.channels(),
+                "channels %s, ranker %s (cf blend weight %.2f), re-ranker %s (MMR lambda %.2f), %d candidates; EASE"
+                        + " lambda %.0f, ALS regParam %s alpha %s; models loaded %s",
+                pipeline.state().data().models().retriever().isPresent()
+                        ? s.channels() + " + two-tower"
+                        : s.channels().toString(),
                 s.ranker(),
-                pipeline.state().data().models().labels(),
                 s.cfBlendWeight(),
                 s.reranker(),
                 s.mmrLambda(),
                 s.candidateBudget(),
                 options.cf().easeLambda(),
                 options.cf().als().regParam(),
-                options.cf().als().alpha());
+                options.cf().als().alpha(),
+                pipeline.state().data().models().labels());
     }
 
     private static MethodResult measure(

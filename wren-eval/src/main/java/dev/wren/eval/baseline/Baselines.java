@@ -20,30 +20,19 @@ import org.slf4j.LoggerFactory;
 public final class Baselines {
     private static final Logger log = LoggerFactory.getLogger(Baselines.class);
 
-    /** The L2 weights EASE tries. */
-    static final double[] EASE_LAMBDAS = {50, 100, 200, 400, 800, 1600};
     /** EASE models items with at least this many training interactions. */
     public static final int EASE_MIN_COUNT = 3;
     /** ItemKNN keeps this many neighbours per item. */
     public static final int KNN_NEIGHBOURS = 100;
-    /**
-     * The ALS settings tried, regParam x alpha, at the rank the feature store's factors have (so that the pipeline can
-     * publish what is chosen).
-     */
-    static final double[] ALS_REGS = {0.1, 0.3, 1, 3};
-
-    static final double[] ALS_ALPHAS = {1, 3, 10, 30};
 
     private final SparkSession spark;
     private final long seed;
+    private final TuningGrid grid;
     private final List<Trial> trials = new ArrayList<>();
     /** The validation fits, kept for choosing the blend: EASE at the chosen lambda, ALS at every setting. */
     private EaseRecommender validationEase;
 
     private final Map<AlsParams, AlsRecommender> validationAls = new LinkedHashMap<>();
-
-    /** The blend weights tried. */
-    static final double[] BLEND_WEIGHTS = {0.2, 0.35, 0.5, 0.65};
 
     /** The ALS setting and EASE weight that blend best on validation. */
     public record Blend(AlsParams als, double easeWeight) {}
@@ -51,9 +40,14 @@ public final class Baselines {
     /** One setting tried on validation. */
     public record Trial(String baseline, String setting, double validationNdcg) {}
 
-    public Baselines(SparkSession spark, long seed) {
+    /**
+     * @param grid the settings tried; ALS is tried at the rank the feature store's factors have, so that the pipeline
+     *     can publish what is chosen
+     */
+    public Baselines(SparkSession spark, long seed, TuningGrid grid) {
         this.spark = spark;
         this.seed = seed;
+        this.grid = grid;
     }
 
     /** Every setting tried so far, with its validation NDCG@10. */
@@ -72,7 +66,7 @@ public final class Baselines {
     /** EASE's lambda with the best validation NDCG@10. */
     public double tuneEase(TopKEvaluator validation) {
         Map<Double, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
-        for (double lambda : EASE_LAMBDAS) {
+        for (double lambda : grid.easeLambdas()) {
             settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT));
         }
         double lambda = best("EASE", validation, settings, l -> "lambda " + l);
@@ -90,7 +84,7 @@ public final class Baselines {
         }
         Map<Blend, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
         validationAls.forEach((p, model) -> {
-            for (double w : BLEND_WEIGHTS) {
+            for (double w : grid.blendWeights()) {
                 settings.put(new Blend(p, w), d -> new CfBlend(d, validationEase, model, w));
             }
         });
@@ -109,8 +103,8 @@ public final class Baselines {
     /** The ALS setting with the best validation NDCG@10. */
     public AlsParams tuneAls(TopKEvaluator validation, RatingLog fit) {
         Map<AlsParams, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
-        for (double reg : ALS_REGS) {
-            for (double alpha : ALS_ALPHAS) {
+        for (double reg : grid.alsRegs()) {
+            for (double alpha : grid.alsAlphas()) {
                 AlsParams p = AlsParams.defaults(seed).withRegParam(reg).withAlpha(alpha);
                 settings.put(p, d -> {
                     AlsRecommender model = new AlsRecommender(spark, fit, d, p);

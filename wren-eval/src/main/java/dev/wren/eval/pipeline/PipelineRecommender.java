@@ -76,10 +76,12 @@ public final class PipelineRecommender implements TopKRecommender, AutoCloseable
 
     @Override
     public int[] recommend(int userId, int k) {
-        return ids(trace(userId, k, k).items());
+        return ids(trace(userId, k, 0).items());
     }
 
-    /** The user's path through the pipeline, each channel alone asked for {@code channelDepth} candidates. */
+    /**
+     * The user's path through the pipeline, each channel alone asked for {@code channelDepth} candidates (none for 0).
+     */
     public Recommender.Trace trace(int userId, int k, int channelDepth) {
         return recommender.trace(RecommendRequest.of(userId, k), channelDepth);
     }
