@@ -178,7 +178,30 @@ public final class TopKEvaluation {
                     "Wren pipeline: NDCG@10 {} in {} s",
                     String.format("%.4f", results.get(10).ndcg()),
                     seconds);
+            for (String ranker : config.otherRankers()) {
+                if (!ranker.equals(options.settings().ranker())) {
+                    methods.add(otherRanker(fit, test, options, ranker, work));
+                }
+            }
             return breakdown.result();
+        }
+    }
+
+    /** The same fitted pipeline with another ranker in place of the chosen one, on the same test users. */
+    private static MethodResult otherRanker(
+            PipelineFit fit, TopKEvaluator test, PipelineOptions options, String ranker, Path work) {
+        long start = System.nanoTime();
+        PipelineOptions other = options.withSettings(options.settings().withRanker(ranker));
+        try (PipelineRecommender pipeline = fit.serve("wren-" + ranker, other.settings(), work)) {
+            Map<Integer, TopKResult> results = test.evaluate(pipeline);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String name = "Wren pipeline, ranker " + ranker;
+            log.info(
+                    "{}: NDCG@10 {} in {} s",
+                    name,
+                    String.format("%.4f", results.get(10).ndcg()),
+                    seconds);
+            return new MethodResult(name, "pipeline variant", describe(pipeline, other), results, seconds);
         }
     }
 
@@ -186,20 +209,31 @@ public final class TopKEvaluation {
         var s = options.settings();
         return String.format(
                 java.util.Locale.ROOT,
-                "channels %s, ranker %s (cf blend weight %.2f), re-ranker %s (MMR lambda %.2f), %d candidates; EASE"
-                        + " lambda %.0f, ALS regParam %s alpha %s; models loaded %s",
+                "channels %s (quotas %s), ranker %s (cf blend weight %.2f), re-ranker %s (MMR lambda %.2f, freshness"
+                        + " %.2f), %d candidates; EASE lambda %.0f, ALS regParam %s alpha %s; models loaded %s",
                 pipeline.state().data().models().retriever().isPresent()
                         ? s.channels() + " + two-tower"
                         : s.channels().toString(),
+                PipelineTuning.describe(channels(pipeline, s), s.quotas()),
                 s.ranker(),
                 s.cfBlendWeight(),
                 s.reranker(),
                 s.mmrLambda(),
+                s.freshnessWeight(),
                 s.candidateBudget(),
                 options.cf().easeLambda(),
                 options.cf().als().regParam(),
                 options.cf().als().alpha(),
                 pipeline.state().data().models().labels());
+    }
+
+    private static List<String> channels(PipelineRecommender pipeline, PipelineSettings s) {
+        List<String> out = new ArrayList<>(s.channels());
+        if (pipeline.state().data().models().retriever().isPresent()
+                && !out.contains(dev.wren.serving.models.TwoTowerRetriever.NAME)) {
+            out.add(dev.wren.serving.models.TwoTowerRetriever.NAME);
+        }
+        return out;
     }
 
     private static MethodResult measure(

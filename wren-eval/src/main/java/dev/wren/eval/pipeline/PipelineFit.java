@@ -14,6 +14,7 @@ import dev.wren.offline.OfflineConfig;
 import dev.wren.offline.OfflinePipeline;
 import dev.wren.offline.ProgressListener;
 import dev.wren.serving.PipelineSettings;
+import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.store.FeatureStores;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -103,6 +104,11 @@ public final class PipelineFit implements AutoCloseable {
     /** A serving state over this fit with these settings, through the HTTP endpoint's own pipeline code. */
     public PipelineRecommender serve(String name, PipelineSettings settings, Path work) {
         return PipelineRecommender.load(name, data, offline, models, store, settings, options.dimension(), work);
+    }
+
+    /** Whether a two-tower model was trained, so that serving recalls with it too. */
+    public boolean hasRetrievalModel() {
+        return options.models().contains(TwoTowerRetriever.NAME);
     }
 
     public PipelineOptions options() {

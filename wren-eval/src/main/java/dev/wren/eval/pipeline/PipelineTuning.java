@@ -3,9 +3,11 @@ package dev.wren.eval.pipeline;
 import dev.wren.core.eval.TopKResult;
 import dev.wren.eval.TopKEvaluator;
 import dev.wren.serving.PipelineSettings;
+import dev.wren.serving.models.TwoTowerRetriever;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the serving pipeline's re-ranking on a validation split: the most diverse MMR setting within {@value
- * #NDCG_TOLERANCE} (relative) of the best NDCG@10, then the freshness weight with the best NDCG@10. Every setting tried
- * is kept, for the report's trade-off table. Not thread-safe.
+ * Chooses the serving pipeline's recall quotas and re-ranking on a validation split: first the quotas (each channel in
+ * turn leading with {@link #LEAD_SHARES} of the candidate budget, or all equal) with the best NDCG@10 of the final list,
+ * then the most diverse MMR setting within {@value #NDCG_TOLERANCE} (relative) of the best NDCG@10, then the freshness
+ * weight with the best NDCG@10. Every setting tried is kept, for the report's trade-off table. Not thread-safe.
  */
 public final class PipelineTuning {
     private static final Logger log = LoggerFactory.getLogger(PipelineTuning.class);
@@ -24,6 +27,7 @@ public final class PipelineTuning {
 
     static final double[] MMR_LAMBDAS = {1.0, 0.95, 0.9, 0.8};
     static final double[] FRESHNESS_WEIGHTS = {0, 0.05, 0.1};
+    static final double[] LEAD_SHARES = {0.6, 0.8};
 
     private final List<Trial> trials = new ArrayList<>();
 
@@ -47,7 +51,7 @@ public final class PipelineTuning {
             TopKEvaluator validation,
             Map<Integer, dev.wren.core.model.Item> items,
             Path work) {
-        PipelineSettings best = start;
+        PipelineSettings best = tuneQuotas(fit, start, validation, items, work);
         List<Trial> mmr = new ArrayList<>();
         for (double lambda : MMR_LAMBDAS) {
             PipelineSettings s = best.withRerankWeights(lambda, 0);
@@ -80,6 +84,66 @@ public final class PipelineTuning {
         }
         log.info("Chose MMR lambda {} and freshness weight {}", chosen, fresh);
         return best.withRerankWeights(chosen, fresh);
+    }
+
+    /**
+     * The quotas with the best validation NDCG@10 among: all channels equal, and each channel leading with one of
+     * {@link #LEAD_SHARES} while the others split the rest. The two-tower channel takes part when its model is loaded.
+     */
+    private PipelineSettings tuneQuotas(
+            PipelineFit fit,
+            PipelineSettings start,
+            TopKEvaluator validation,
+            Map<Integer, dev.wren.core.model.Item> items,
+            Path work) {
+        List<String> channels = new ArrayList<>(start.channels());
+        if (fit.hasRetrievalModel() && !channels.contains(TwoTowerRetriever.NAME)) {
+            channels.add(TwoTowerRetriever.NAME);
+        }
+        if (channels.size() < 2) {
+            return start;
+        }
+        List<Map<String, Double>> options = new ArrayList<>();
+        options.add(shares(channels, null, 1.0 / channels.size()));
+        for (String lead : channels) {
+            for (double share : LEAD_SHARES) {
+                options.add(shares(channels, lead, share));
+            }
+        }
+        PipelineSettings best = start;
+        double bestNdcg = -1;
+        for (Map<String, Double> quotas : options) {
+            PipelineSettings s = start.withChannels(start.channels(), quotas);
+            Trial t = trial(fit, s, validation, items, work, "quotas " + describe(channels, quotas));
+            if (t.ndcg() > bestNdcg) {
+                bestNdcg = t.ndcg();
+                best = s;
+            }
+        }
+        log.info("Chose quotas {}", describe(channels, best.quotas()));
+        return best;
+    }
+
+    private static Map<String, Double> shares(List<String> channels, String lead, double share) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        double rest = (1 - share) / (channels.size() - 1);
+        for (String c : channels) {
+            out.put(c, lead == null ? share : c.equals(lead) ? share : rest);
+        }
+        return out;
+    }
+
+    /** Quotas as "ease 0.60, als 0.20, two-tower 0.20", in channel order. */
+    public static String describe(List<String> channels, Map<String, Double> quotas) {
+        StringBuilder b = new StringBuilder();
+        double equal = 1.0 / channels.size();
+        for (String c : channels) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(String.format(Locale.ROOT, "%s %.2f", c, quotas.getOrDefault(c, equal)));
+        }
+        return b.toString();
     }
 
     private Trial trial(
