@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the serving pipeline's recall quotas and re-ranking on a validation split: first the quotas (each channel in
- * turn leading with {@link #LEAD_SHARES} of the candidate budget, or all equal) with the best NDCG@10 of the final list,
+ * turn leading with {@link #LEAD_SHARES} of the candidate budget, or all equal) with the best NDCG@10 of the final list
+ * if it beats the starting quotas by more than {@value #NDCG_TOLERANCE} (relative),
  * then the most diverse MMR setting within {@value #NDCG_TOLERANCE} (relative) of the best NDCG@10, then the freshness
  * weight with the best NDCG@10. Every setting tried is kept, for the report's trade-off table. Not thread-safe.
  */
@@ -87,8 +88,9 @@ public final class PipelineTuning {
     }
 
     /**
-     * The quotas with the best validation NDCG@10 among: all channels equal, and each channel leading with one of
-     * {@link #LEAD_SHARES} while the others split the rest. The two-tower channel takes part when its model is loaded.
+     * The quotas with the best validation NDCG@10 among: the starting quotas, all channels equal, and each channel
+     * leading with one of {@link #LEAD_SHARES} while the others split the rest; the starting quotas unless another
+     * beats them by more than the tolerance. The two-tower channel takes part when its model is loaded.
      */
     private PipelineSettings tuneQuotas(
             PipelineFit fit,
@@ -104,6 +106,7 @@ public final class PipelineTuning {
             return start;
         }
         List<Map<String, Double>> options = new ArrayList<>();
+        options.add(start.quotas());
         options.add(shares(channels, null, 1.0 / channels.size()));
         for (String lead : channels) {
             for (double share : LEAD_SHARES) {
@@ -111,11 +114,16 @@ public final class PipelineTuning {
             }
         }
         PipelineSettings best = start;
+        double startNdcg = -1;
         double bestNdcg = -1;
         for (Map<String, Double> quotas : options) {
             PipelineSettings s = start.withChannels(start.channels(), quotas);
             Trial t = trial(fit, s, validation, items, work, "quotas " + describe(channels, quotas));
-            if (t.ndcg() > bestNdcg) {
+            if (startNdcg < 0) {
+                startNdcg = t.ndcg();
+                bestNdcg = t.ndcg();
+            } else if (t.ndcg() > bestNdcg && t.ndcg() > (1 + NDCG_TOLERANCE) * startNdcg) {
+                // Other quotas must beat the default by more than the noise between near-equal settings.
                 bestNdcg = t.ndcg();
                 best = s;
             }

@@ -26,8 +26,8 @@ public record AlsParams(int rank, double regParam, double alpha, int iterations,
     }
 
     /**
-     * Rank 64, regParam 0.3, alpha 3, 15 iterations: in a blend with EASE, the best setting on ml-100k's validation
-     * split and within 0.003 NDCG@10 of the best on ml-latest-small's (see wren-eval's BENCHMARK.md).
+     * Rank 64, regParam 0.3, alpha 3, 15 iterations: in a blend with EASE, the best or near-best setting on the
+     * validation splits of ml-100k and ml-latest-small (see wren-eval's BENCHMARK.md).
      */
     public static AlsParams defaults(long seed) {
         return new AlsParams(64, 0.3, 3, 15, seed);

@@ -24,7 +24,7 @@ public record CfParams(double easeLambda, int easeMinCount, int easeMaxItems, in
     }
 
     /**
-     * EASE lambda 400 (validation chose 800 on ml-100k and 200 on ml-latest-small; 400 is within 0.002 NDCG@10 of both)
+     * EASE lambda 400 (between what validation chose on ml-100k and ml-latest-small; see wren-eval's BENCHMARK.md)
      * over at most 8,000 items with 3 interactions or more, 1,000 neighbours per item; ALS defaults.
      */
     public static CfParams defaults(long seed) {

@@ -87,7 +87,7 @@ public final class Ease {
 
     /**
      * Row i's {@code k} weights of largest magnitude, largest magnitude first: the row serving keeps. Negative weights
-     * stay: "users of i rarely take j" moves j down, and dropping them cost 0.014 NDCG@10 on ml-100k at k = 200.
+     * stay: "users of i rarely take j" moves j down (dropping them costs NDCG; see wren-eval's BENCHMARK.md).
      *
      * @return the item indexes, with their weights in {@code weightsOut} (of length at least k)
      */
