@@ -3,6 +3,8 @@ package dev.wren.model.topk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.model.bundle.CorruptBundleException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +112,20 @@ class TopKRankerTest {
             assertThat(loaded.bestFeatureNdcg()).isEqualTo(ranker.bestFeatureNdcg());
             assertThat(loaded.bestFeature()).isEqualTo(ranker.bestFeature());
         }
+    }
+
+    @Test
+    void itsManifestRecordsWhatACallerMustFeedItAndHowWellItDid(@TempDir Path dir) throws Exception {
+        ranker.save(dir);
+        JsonNode manifest =
+                new ObjectMapper().readTree(dir.resolve(TopKRanker.MANIFEST).toFile());
+        assertThat(manifest.get("featureNames").toString()).isEqualTo("[\"f0\",\"f1\",\"f2\",\"f3\",\"f4\",\"f5\"]");
+        assertThat(manifest.get("means")).hasSize(6);
+        assertThat(manifest.get("deviations")).hasSize(6);
+        assertThat(manifest.get("hidden").toString()).isEqualTo("[32,16]");
+        assertThat(manifest.get("validationNdcg").asDouble()).isEqualTo(ranker.validationNdcg());
+        assertThat(manifest.get("bestFeatureNdcg").asDouble()).isEqualTo(ranker.bestFeatureNdcg());
+        assertThat(manifest.get("parametersSha256").asText()).hasSize(64);
     }
 
     @Test
