@@ -15,13 +15,10 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,7 +75,7 @@ public final class ModelBundle {
                     model.report(),
                     mapper.valueToTree(metrics),
                     trainingDataHash,
-                    sha256(parameters));
+                    Fingerprint.ofFile(parameters));
             mapper.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
             log.info("saved {} bundle version {} to {}", model.spec().name(), version, dir);
             return dir;
@@ -140,7 +137,7 @@ public final class ModelBundle {
         Path parameters = dir.resolve(PARAMETERS);
         String actual;
         try {
-            actual = sha256(parameters);
+            actual = Fingerprint.ofFile(parameters);
         } catch (IOException e) {
             throw new CorruptBundleException("cannot read " + parameters + ": " + e.getMessage(), e);
         }
@@ -177,17 +174,5 @@ public final class ModelBundle {
             }
         }
         return latest;
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = Fingerprint.sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,6 +1,10 @@
 package dev.wren.model.data;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,6 +38,19 @@ public final class Fingerprint {
                 }
                 digest.update(buffer.array());
             });
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The hex SHA-256 of a file's bytes: a bundle's checksum of its parameters. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

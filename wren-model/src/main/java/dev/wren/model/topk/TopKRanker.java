@@ -17,13 +17,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -139,7 +136,7 @@ public final class TopKRanker implements AutoCloseable {
                     new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(parameters)))) {
                 model.getBlock().saveParameters(out);
             }
-            mapper().writeValue(manifestFile.toFile(), manifest.withChecksum(sha256(parameters)));
+            mapper().writeValue(manifestFile.toFile(), manifest.withChecksum(Fingerprint.ofFile(parameters)));
         } catch (IOException e) {
             throw new BundleException("cannot save the ranker to " + dir + ": " + e.getMessage(), e);
         }
@@ -162,7 +159,7 @@ public final class TopKRanker implements AutoCloseable {
         Path parameters = dir.resolve(PARAMETERS);
         String actual;
         try {
-            actual = sha256(parameters);
+            actual = Fingerprint.ofFile(parameters);
         } catch (NoSuchFileException | FileNotFoundException e) {
             throw new CorruptBundleException(parameters + " is missing", e);
         } catch (IOException e) {
@@ -222,18 +219,6 @@ public final class TopKRanker implements AutoCloseable {
 
     private static ObjectMapper mapper() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = Fingerprint.sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override

@@ -141,7 +141,7 @@ class ModelBundleTest {
         Path manifest = dir.resolve(ModelBundle.MANIFEST);
         String json = Files.readString(manifest);
         String recorded = ModelBundle.manifest(dir).parametersSha256();
-        Files.writeString(manifest, json.replace(recorded, ModelBundle.sha256(parameters)));
+        Files.writeString(manifest, json.replace(recorded, Fingerprint.ofFile(parameters)));
         assertThatThrownBy(() -> ModelBundle.load(dir, PlantedSignal.layout()))
                 .isInstanceOf(CorruptBundleException.class)
                 .hasMessageContaining("cannot load parameters from");
