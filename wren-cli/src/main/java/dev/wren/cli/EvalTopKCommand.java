@@ -89,7 +89,8 @@ final class EvalTopKCommand implements Callable<Integer> {
 
     @Option(
             names = "--ranker",
-            description = "The pipeline's ranker (model, cf, blend, recall). Default: the serving default.")
+            description = "The pipeline's ranker (cf, learned, model, blend, recall). Default: the serving default,"
+                    + " or learned when the learned top-K ranker beats it on validation.")
     String ranker;
 
     @Option(
@@ -121,7 +122,8 @@ final class EvalTopKCommand implements Callable<Integer> {
             names = "--compare-rankers",
             split = ",",
             description = "Other rankers evaluated in the same pipeline on the same users, each in place of the chosen"
-                    + " one: model (the best trained ranking bundle, e.g. DeepFM), blend, recall.")
+                    + " one: cf (EASE and ALS blended), learned (the learned top-K ranker, trained on the validation"
+                    + " split's candidates), model (the best trained ranking bundle, e.g. DeepFM), blend, recall.")
     List<String> compareRankers = List.of();
 
     @Option(names = "--no-baselines", description = "Evaluate the pipeline only.")
@@ -187,6 +189,7 @@ final class EvalTopKCommand implements Callable<Integer> {
         PipelineSettings settings = options.settings();
         if (ranker != null) {
             settings = settings.withRanker(ranker);
+            options = options.withRankerFixed();
         }
         if (candidates != null) {
             settings = settings.withCandidateBudget(candidates);

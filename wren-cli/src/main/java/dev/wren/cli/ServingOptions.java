@@ -1,7 +1,9 @@
 package dev.wren.cli;
 
+import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ServingConfig;
 import dev.wren.serving.ab.ExperimentsFile;
+import dev.wren.serving.pipeline.StageFactories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -40,6 +42,14 @@ final class ServingOptions {
     Path posters;
 
     @Option(
+            names = "--ranker",
+            description = "The default pipeline's ranker: cf (EASE and ALS scores blended), learned (the learned top-K"
+                    + " ranker of `wren train-ranker`; ranks as cf until one is trained), model (the best ranking"
+                    + " bundle, e.g. DeepFM), blend or recall. Default: the serving default ("
+                    + PipelineSettings.DEFAULT_RANKER + ").")
+    String ranker;
+
+    @Option(
             names = "--dim",
             defaultValue = "32",
             description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
@@ -71,6 +81,16 @@ final class ServingOptions {
                 experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
         if (posters != null) {
             config = config.withPosters(posters);
+        }
+        if (ranker != null) {
+            if (!StageFactories.builtIn().rankers().containsKey(ranker)) {
+                throw new WrenUserException(
+                        "--ranker " + ranker + " is not a ranker; choose one of "
+                                + new java.util.TreeSet<>(
+                                        StageFactories.builtIn().rankers().keySet()),
+                        ExitCodes.USAGE);
+            }
+            config = config.withPipeline(config.pipeline().withRanker(ranker));
         }
         return withModels(config, home);
     }

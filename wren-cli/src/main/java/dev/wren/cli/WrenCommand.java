@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             EmbedCommand.class,
             ServeCommand.class,
             TrainCommand.class,
+            TrainRankerCommand.class,
             EvaluateCommand.class,
             EvalCommand.class,
             ReportCommand.class,

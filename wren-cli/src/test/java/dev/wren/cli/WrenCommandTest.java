@@ -49,6 +49,7 @@ class WrenCommandTest {
             {"embed", "--help"},
             {"serve", "--help"},
             {"train", "--help"},
+            {"train-ranker", "--help"},
             {"evaluate", "--help"},
             {"report", "--help"}
         }) {
@@ -65,6 +66,7 @@ class WrenCommandTest {
                         "offline",
                         "serve",
                         "train",
+                        "train-ranker",
                         "evaluate",
                         "report",
                         "bench");
@@ -190,6 +192,30 @@ class WrenCommandTest {
             assertThat(vectors).isNotEmpty();
             assertThat(vectors.values()).allSatisfy(v -> assertThat(v).hasSize(8));
         }
+    }
+
+    @Test
+    void trainRankerLearnsFromEachUsersLatestRatingsAndSavesAVersionForServing() {
+        Path dir = tmp.resolve("tiny");
+        assertThat(wren("generate", "--out", dir.toString(), "--users", "60", "--movies", "50", "--ratings", "1500")
+                        .exitCode())
+                .isZero();
+        Path models = tmp.resolve("models");
+
+        Run run = wren("train-ranker", "--data", dir.toString(), "--models", models.toString(), "--last-n", "3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("validation NDCG@10", "best single feature", "Saved");
+        assertThat(models.resolve("topk-ranker/v1/topk-ranker.json")).exists();
+        assertThat(models.resolve("topk-ranker/v1/topk-ranker.params")).exists();
+    }
+
+    @Test
+    void anUnknownRankerIsAUsageErrorThatListsTheRankers() {
+        Run run = wren("serve", "--data", tmp.toString(), "--ranker", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--ranker nope", "cf", "learned").doesNotContain("\tat ");
     }
 
     @Test

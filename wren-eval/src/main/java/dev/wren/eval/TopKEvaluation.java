@@ -15,6 +15,8 @@ import dev.wren.eval.pipeline.PipelineTuning;
 import dev.wren.eval.pipeline.StageBreakdown;
 import dev.wren.eval.split.Split;
 import dev.wren.eval.split.Splitter;
+import dev.wren.model.topk.TopKRanker;
+import dev.wren.model.topk.TopKRankerParams;
 import dev.wren.offline.cf.AlsParams;
 import dev.wren.serving.PipelineSettings;
 import java.nio.file.Files;
@@ -79,6 +81,7 @@ public final class TopKEvaluation {
                     .withSettings(options.settings().withCfBlendWeight(blend.easeWeight()));
             PipelineTuning tuning = new PipelineTuning();
             PipelineSettings chosen;
+            Optional<TopKRanker> learned;
             try (PipelineFit fit = PipelineFit.fit(
                     spark,
                     dataset.catalogue(),
@@ -91,9 +94,24 @@ public final class TopKEvaluation {
                         tuneOn,
                         dataset.items(),
                         config.work().resolve("validation"));
+                PipelineTuning.LearnedChoice choice = tuning.tuneRanker(
+                        fit,
+                        chosen,
+                        tuneOn,
+                        dataset.items(),
+                        config.work().resolve("validation"),
+                        TopKRankerParams.defaults().withSeed(config.split().seed()),
+                        options.chooseRanker());
+                learned = choice.ranker();
+                chosen = choice.settings();
             }
             pipelineTuning = tuning.trials();
-            stages = Optional.of(pipeline(dataset, split, test, config, options.withSettings(chosen), methods));
+            try {
+                stages = Optional.of(
+                        pipeline(dataset, split, test, config, options.withSettings(chosen), learned, methods));
+            } finally {
+                learned.ifPresent(TopKRanker::close);
+            }
         }
         if (config.baselines()) {
             methods.add(measure("popularity", "baseline", "training counts", test, () -> Baselines.popularity(train)));
@@ -145,10 +163,13 @@ public final class TopKEvaluation {
             TopKEvaluator test,
             TopKEvalConfig config,
             PipelineOptions options,
+            Optional<TopKRanker> learned,
             List<MethodResult> methods) {
         long start = System.nanoTime();
         Path work = config.work().resolve("test");
         try (PipelineFit fit = PipelineFit.fit(spark, dataset.catalogue(), split.train(), work, options)) {
+            // Trained on the validation fit's candidates: its features are standardised per user, so they carry over.
+            learned.ifPresent(fit::install);
             return pipeline(fit, dataset, test, config, options, methods, work, start);
         }
     }

@@ -37,7 +37,7 @@ class TopKQualityIT {
                 Optional.of(PipelineOptions.defaults(42).withModels(List.of())),
                 100,
                 TuningGrid.quick(),
-                List.of());
+                List.of("cf", "learned"));
 
         TopKReport report = new TopKEvaluation(TestSpark.session()).run(config);
 
@@ -59,6 +59,14 @@ class TopKQualityIT {
                 .as("pipeline NDCG@10 against %s's %.4f", best.name(), best.ndcg10())
                 .isGreaterThanOrEqualTo(best.ndcg10() - MARGIN);
         assertThat(pipeline.ndcg10()).isGreaterThan(1.5 * popularity.ndcg10());
+        // The blend of the two filters and the learned ranker, whichever validation chose, both hold the floor.
+        List<MethodResult> rankers = report.methods().stream()
+                .filter(m -> m.kind().startsWith("pipeline"))
+                .toList();
+        assertThat(rankers).hasSize(2);
+        assertThat(rankers).allSatisfy(m -> assertThat(m.ndcg10())
+                .as("%s (%s)", m.name(), m.setting())
+                .isGreaterThanOrEqualTo(best.ndcg10() - MARGIN));
         // Recall finds what the ranker needs: most held-out items are among the candidates.
         assertThat(report.stages().orElseThrow().merged().recall()).isGreaterThan(0.6);
     }

@@ -34,6 +34,9 @@ public record PipelineSettings(
         double freshnessWeight,
         long embeddingSeed,
         double cfBlendWeight) {
+    /** The default ranker's registered name. */
+    public static final String DEFAULT_RANKER = "cf";
+
     public PipelineSettings {
         channels = List.copyOf(channels);
         quotas = Map.copyOf(quotas);
@@ -70,7 +73,7 @@ public record PipelineSettings(
                 List.of("ease", "als"),
                 Map.of("ease", 0.5, "als", 0.5),
                 List.of("popular", "genre-top"),
-                "cf",
+                DEFAULT_RANKER,
                 "mmr",
                 200,
                 UserFeatureRules.defaults(),

@@ -2,6 +2,9 @@ package dev.wren.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wren.model.online.ModelsFolder;
+import dev.wren.model.topk.TopKRanker;
+import dev.wren.serving.rank.LearnedRanker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,6 +102,45 @@ class HotSwapIT {
                             .models()
                             .labels())
                     .contains("deepfm/v2");
+            clients.stop();
+            assertThat(clients.failures).isEmpty();
+            assertThat(clients.served.get()).isPositive();
+        }
+    }
+
+    @Test
+    void swapsInALearnedRankerAndRefusesACorruptOne() throws Exception {
+        Path data = TinyMovieLens.write(tmp.resolve("ml-learned"), 7);
+        Path models = TinyModels.copyModels(tmp.resolve("models-learned"));
+        ServingConfig config = ServingConfig.of(data, tmp.resolve("events-learned.jsonl"))
+                .withPort(0)
+                .withModels(models, TinyModels.offline());
+        try (TopKRanker ranker = TinyRankers.followingAls();
+                WrenServer server =
+                        WrenServer.start(config.withPipeline(config.pipeline().withRanker(LearnedRanker.NAME)))) {
+            assertThat(server.state().data().models().topK()).isEmpty();
+            Clients clients = new Clients(server);
+
+            // Saved while requests come: the watcher loads a state with it, and the learned ranker ranks with it.
+            ModelsFolder.saveTopKRanker(models, ranker);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!server.state().data().models().labels().contains("topk-ranker/v1")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(server.state().data().models().labels()).contains("deepfm/v1", "topk-ranker/v1");
+            assertThat(((LearnedRanker) server.state().stages().rankers().get(LearnedRanker.NAME)).trained())
+                    .isTrue();
+
+            // Corrupt parameters in a newer version: refused, v1 keeps ranking.
+            Path corrupt = ModelsFolder.saveTopKRanker(models, ranker);
+            Files.write(corrupt.resolve(TopKRanker.PARAMETERS), new byte[] {1, 2, 3});
+            assertThat(server.reload(data))
+                    .failsWithin(Duration.ofSeconds(60))
+                    .withThrowableThat()
+                    .withMessageContaining("corrupt");
+            assertThat(server.state().data().models().labels()).contains("topk-ranker/v1");
+
             clients.stop();
             assertThat(clients.failures).isEmpty();
             assertThat(clients.served.get()).isPositive();

@@ -9,6 +9,8 @@ import dev.wren.model.blocks.ModelCatalog;
 import dev.wren.model.blocks.ModelSpec;
 import dev.wren.model.offline.OfflineSamples;
 import dev.wren.model.offline.OfflineTraining;
+import dev.wren.model.online.ModelsFolder;
+import dev.wren.model.topk.TopKRanker;
 import dev.wren.model.train.TrainConfig;
 import dev.wren.offline.OfflineConfig;
 import dev.wren.offline.OfflinePipeline;
@@ -104,6 +106,11 @@ public final class PipelineFit implements AutoCloseable {
     /** A serving state over this fit with these settings, through the HTTP endpoint's own pipeline code. */
     public PipelineRecommender serve(String name, PipelineSettings settings, Path work) {
         return PipelineRecommender.load(name, data, offline, models, store, settings, options.dimension(), work);
+    }
+
+    /** Saves the ranker in this fit's models folder as its newest version, where serving states loaded next find it. */
+    public void install(TopKRanker ranker) {
+        ModelsFolder.saveTopKRanker(models, ranker);
     }
 
     /** Whether a two-tower model was trained, so that serving recalls with it too. */

@@ -2,8 +2,13 @@ package dev.wren.eval.pipeline;
 
 import dev.wren.core.eval.TopKResult;
 import dev.wren.eval.TopKEvaluator;
+import dev.wren.model.topk.RankingSamples;
+import dev.wren.model.topk.TopKRanker;
+import dev.wren.model.topk.TopKRankerParams;
+import dev.wren.model.topk.TopKRankerTrainer;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.models.TwoTowerRetriever;
+import dev.wren.serving.rank.LearnedRanker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +95,83 @@ public final class PipelineTuning {
     }
 
     /**
+     * A learned top-K ranker ({@link RankerSamples}) trained on the candidates of a random half of the validation users,
+     * and, when {@code choose}, the ranker for {@code settings}: {@code learned} when the whole pipeline with it beats
+     * the same pipeline with {@code settings}' ranker on the other half's NDCG@10 by more than the tolerance, else
+     * {@code settings}' own. The ranker is installed in {@code fit}'s models folder; the caller owns (closes) it.
+     *
+     * @return the trained ranker and the settings with the chosen ranker
+     */
+    public LearnedChoice tuneRanker(
+            PipelineFit fit,
+            PipelineSettings settings,
+            TopKEvaluator validation,
+            Map<Integer, dev.wren.core.model.Item> items,
+            Path work,
+            TopKRankerParams params,
+            boolean choose) {
+        int[] users = validation.users().clone();
+        shuffle(users, new Random(params.seed()));
+        int[] learnOn = Arrays.copyOfRange(users, 0, users.length / 2);
+        int[] judgeOn = Arrays.copyOfRange(users, users.length / 2, users.length);
+        TopKRanker ranker;
+        try (PipelineRecommender pipeline = fit.serve("ranker-samples", settings, work)) {
+            RankingSamples samples = RankerSamples.build(pipeline, validation, learnOn);
+            log.info(
+                    "Training the learned ranker on {} candidates of {} validation users",
+                    samples.size(),
+                    learnOn.length);
+            ranker = new TopKRankerTrainer().train(samples, params);
+        } catch (IllegalArgumentException e) {
+            // Too few users whose held-out items recall finds (a tiny dataset): nothing to learn an order from.
+            log.warn("No learned ranker: {}", e.getMessage());
+            return new LearnedChoice(Optional.empty(), settings);
+        }
+        try {
+            fit.install(ranker);
+            if (!choose) {
+                return new LearnedChoice(Optional.of(ranker), settings);
+            }
+            Trial own = trial(
+                    fit, settings, validation, judgeOn, items, work, "ranker " + settings.ranker() + " (other half)");
+            Trial learned = trial(
+                    fit,
+                    settings.withRanker(LearnedRanker.NAME),
+                    validation,
+                    judgeOn,
+                    items,
+                    work,
+                    "ranker " + LearnedRanker.NAME + " (other half)");
+            boolean wins = learned.ndcg() > (1 + NDCG_TOLERANCE) * own.ndcg();
+            log.info(
+                    "Chose the {} ranker (learned {} against {} on {} validation users)",
+                    wins ? LearnedRanker.NAME : settings.ranker(),
+                    String.format(Locale.ROOT, "%.4f", learned.ndcg()),
+                    String.format(Locale.ROOT, "%.4f", own.ndcg()),
+                    judgeOn.length);
+            return new LearnedChoice(Optional.of(ranker), wins ? settings.withRanker(LearnedRanker.NAME) : settings);
+        } catch (RuntimeException e) {
+            ranker.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param ranker the trained ranker (the caller closes it); empty when there was too little to train it on
+     * @param settings the settings with the chosen ranker
+     */
+    public record LearnedChoice(Optional<TopKRanker> ranker, PipelineSettings settings) {}
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /**
      * The quotas with the best validation NDCG@10 among: the starting quotas, all channels equal, and each channel
      * leading with one of {@link #LEAD_SHARES} while the others split the rest; the starting quotas unless another
      * beats them by more than the tolerance. The two-tower channel takes part when its model is loaded.
@@ -161,9 +245,21 @@ public final class PipelineTuning {
             Map<Integer, dev.wren.core.model.Item> items,
             Path work,
             String label) {
+        return trial(fit, settings, validation, validation.users(), items, work, label);
+    }
+
+    /** The pipeline's validation NDCG@10 and diversity over {@code users}, kept as a trial. */
+    private Trial trial(
+            PipelineFit fit,
+            PipelineSettings settings,
+            TopKEvaluator validation,
+            int[] users,
+            Map<Integer, dev.wren.core.model.Item> items,
+            Path work,
+            String label) {
         try (PipelineRecommender pipeline = fit.serve("tune-" + trials.size(), settings, work)) {
             StageBreakdown breakdown = new StageBreakdown(validation, items, 10);
-            Arrays.stream(validation.users()).parallel().forEach(u -> breakdown.add(u, pipeline.trace(u, 10, 0)));
+            Arrays.stream(users).parallel().forEach(u -> breakdown.add(u, pipeline.trace(u, 10, 0)));
             StageBreakdown.Result r = breakdown.result();
             TopKResult at10 = r.reranked().get(10);
             Trial t = new Trial(label, at10.ndcg(), r.rerankedDiversity());

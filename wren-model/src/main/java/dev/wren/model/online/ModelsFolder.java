@@ -3,6 +3,7 @@ package dev.wren.model.online;
 import dev.wren.model.bundle.BundleManifest;
 import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.eval.RetrievalMetrics;
+import dev.wren.model.topk.TopKRanker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +18,42 @@ import java.util.stream.Stream;
 
 /**
  * What a models folder ({@code <root>/<model>/v<N>/}, as {@link ModelBundle#save} writes it) offers for serving: the
- * latest version of each model. Stateless.
+ * latest version of each model, and the latest learned top-K ranker (saved by {@link TopKRanker#save} under
+ * {@value #TOPK_RANKER}, which is not a model bundle). Stateless.
  */
 public final class ModelsFolder {
+    /** The model folder of the learned top-K ranker. */
+    public static final String TOPK_RANKER = "topk-ranker";
+
     private ModelsFolder() {}
+
+    /** The newest version folder of the learned top-K ranker that is not among {@code refused}, if any. */
+    public static Optional<Path> topKRanker(Path root, Set<Path> refused) {
+        Path dir = root.resolve(TOPK_RANKER);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try {
+            return newest(dir, refused);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves {@code ranker} as the next version of the learned top-K ranker under {@code root}; returns its folder. */
+    public static Path saveTopKRanker(Path root, TopKRanker ranker) {
+        Optional<Path> latest = ModelBundle.latest(root, TOPK_RANKER);
+        int next = latest.map(p -> Integer.parseInt(p.getFileName().toString().substring(1)) + 1)
+                .orElse(1);
+        Path dir = root.resolve(TOPK_RANKER).resolve("v" + next);
+        ranker.save(dir);
+        return dir;
+    }
+
+    /** The file a save writes last in a version folder of {@code model}: once it is there, the version is whole. */
+    public static String manifestName(String model) {
+        return model.equals(TOPK_RANKER) ? TopKRanker.MANIFEST : ModelBundle.MANIFEST;
+    }
 
     /**
      * The latest bundle of one model.
@@ -50,7 +83,8 @@ public final class ModelsFolder {
     }
 
     /**
-     * The latest version of every model under {@code root}, sorted by model name; empty when the folder is absent.
+     * The latest version of every model bundle under {@code root}, sorted by model name; empty when the folder is
+     * absent. The learned top-K ranker's folder is not a bundle and is left out (see {@link #topKRanker}).
      *
      * @throws dev.wren.model.bundle.CorruptBundleException when a latest version's {@code bundle.json} is missing or
      *     malformed: a broken newest bundle is refused, never silently replaced by an older one
@@ -73,7 +107,7 @@ public final class ModelsFolder {
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : children.sorted().toList()) {
-                if (!Files.isDirectory(child)) {
+                if (!Files.isDirectory(child) || child.getFileName().toString().equals(TOPK_RANKER)) {
                     continue;
                 }
                 Optional<Path> dir = newest(child, refused);

@@ -1,6 +1,7 @@
 package dev.wren.serving.models;
 
 import dev.wren.model.bundle.ModelBundle;
+import dev.wren.model.online.ModelsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +70,10 @@ public final class ModelsWatcher implements AutoCloseable {
                 if (!Files.isDirectory(child)) {
                     continue;
                 }
-                Optional<Path> latest =
-                        ModelBundle.latest(root, child.getFileName().toString());
+                String model = child.getFileName().toString();
+                Optional<Path> latest = ModelBundle.latest(root, model);
                 if (latest.isPresent()) {
-                    Path manifest = latest.get().resolve(ModelBundle.MANIFEST);
+                    Path manifest = latest.get().resolve(ModelsFolder.manifestName(model));
                     String stamp = Files.isRegularFile(manifest)
                             ? Files.size(manifest) + "@"
                                     + Files.getLastModifiedTime(manifest).toMillis()

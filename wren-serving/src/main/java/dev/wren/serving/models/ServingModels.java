@@ -11,6 +11,7 @@ import dev.wren.model.online.StoreFeatureEncoder;
 import dev.wren.model.serve.ItemFeatures;
 import dev.wren.model.serve.Scorer;
 import dev.wren.model.serve.UserFeatures;
+import dev.wren.model.topk.TopKRanker;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.VectorIndex;
@@ -40,6 +41,15 @@ public final class ServingModels implements AutoCloseable {
 
     private final Optional<Encoded> ranker;
     private final Optional<Towers> retriever;
+    private final Optional<LoadedTopKRanker> topK;
+
+    /**
+     * The learned top-K ranker of the models folder.
+     *
+     * @param ranker the ranker
+     * @param label its model and version, e.g. {@code topk-ranker/v2}
+     */
+    public record LoadedTopKRanker(TopKRanker ranker, String label) {}
 
     /** A bundle and its catalogue's item features, encoded once. Thread-safe: read-only after construction. */
     public static final class Encoded {
@@ -109,14 +119,15 @@ public final class ServingModels implements AutoCloseable {
         }
     }
 
-    private ServingModels(Optional<Encoded> ranker, Optional<Towers> retriever) {
+    private ServingModels(Optional<Encoded> ranker, Optional<Towers> retriever, Optional<LoadedTopKRanker> topK) {
         this.ranker = ranker;
         this.retriever = retriever;
+        this.topK = topK;
     }
 
     /** No models: the {@code model} ranker falls back to the blend ranker, the two-tower channel finds nothing. */
     public static ServingModels none() {
-        return new ServingModels(Optional.empty(), Optional.empty());
+        return new ServingModels(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -152,7 +163,7 @@ public final class ServingModels implements AutoCloseable {
             log.info("No models folder: the 'model' ranker is the blend ranker");
             return none();
         }
-        List<ServingBundle> opened = new ArrayList<>();
+        List<AutoCloseable> opened = new ArrayList<>();
         Path[] opening = {null};
         try {
             List<ModelsFolder.Entry> entries = ModelsFolder.latest(root.get(), refused);
@@ -168,19 +179,36 @@ public final class ServingModels implements AutoCloseable {
                 opened.add(b);
                 return towers(encode(b, catalog, itemRows));
             });
+            Optional<LoadedTopKRanker> topK = ModelsFolder.topKRanker(root.get(), refused)
+                    .map(dir -> {
+                        opening[0] = dir;
+                        TopKRanker r = TopKRanker.load(dir, poolSize);
+                        opened.add(r);
+                        return new LoadedTopKRanker(r, ModelsFolder.TOPK_RANKER + "/" + dir.getFileName());
+                    });
             if (ranker.isEmpty()) {
                 log.info("No ranking bundle in {}: the 'model' ranker falls back to the blend ranker", root.get());
             }
-            return new ServingModels(ranker, retriever);
+            return new ServingModels(ranker, retriever, topK);
         } catch (BundleException | IllegalArgumentException | IllegalStateException e) {
-            opened.forEach(ServingBundle::close);
+            closeAll(opened);
             throw new BrokenStateException(
                     "refused the models in " + root.get() + ": " + e.getMessage(),
                     e,
                     bundleAtFault(root.get(), refused, opening[0]));
         } catch (RuntimeException e) {
-            opened.forEach(ServingBundle::close);
+            closeAll(opened);
             throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Cannot close a model after a failed load: {}", e.getMessage());
+            }
         }
     }
 
@@ -268,11 +296,17 @@ public final class ServingModels implements AutoCloseable {
         return retriever;
     }
 
+    /** The learned top-K ranker, when the models folder holds one. */
+    public Optional<LoadedTopKRanker> topK() {
+        return topK;
+    }
+
     /** The bundles in use, e.g. {@code [deepfm/v2, two-tower/v1]}. */
     public List<String> labels() {
         List<String> out = new ArrayList<>();
         ranker.ifPresent(r -> out.add(r.bundle().label()));
         retriever.ifPresent(r -> out.add(r.model().bundle().label()));
+        topK.ifPresent(r -> out.add(r.label()));
         return out;
     }
 
@@ -280,5 +314,6 @@ public final class ServingModels implements AutoCloseable {
     public void close() {
         ranker.ifPresent(r -> r.bundle().close());
         retriever.ifPresent(r -> r.model().bundle().close());
+        topK.ifPresent(r -> r.ranker().close());
     }
 }

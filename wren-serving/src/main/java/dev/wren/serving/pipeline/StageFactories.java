@@ -7,6 +7,7 @@ import dev.wren.serving.models.ModelRanker;
 import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.BlendRanker;
 import dev.wren.serving.rank.CfBlendRanker;
+import dev.wren.serving.rank.LearnedRanker;
 import dev.wren.serving.recall.AlsRetriever;
 import dev.wren.serving.recall.EaseRetriever;
 import dev.wren.serving.recall.GenreTopRetriever;
@@ -36,8 +37,8 @@ public record StageFactories(
 
     /**
      * The stages serving ships: eight recall channels (two-tower finds nothing without a two-tower bundle, ease and als
-     * nothing without the offline pipeline's collaborative filters), four rankers ({@code model} is the blend ranker
-     * without a ranking bundle), two re-rankers.
+     * nothing without the offline pipeline's collaborative filters), five rankers ({@code model} is the blend ranker
+     * without a ranking bundle, {@code learned} the {@code cf} ranker without a learned top-K ranker), two re-rankers.
      */
     public static StageFactories builtIn() {
         Map<String, Function<ServingData, Retriever>> r = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ public record StageFactories(
         k.put(
                 CfBlendRanker.NAME,
                 d -> new CfBlendRanker(d.catalog(), d.users(), d.settings().cfBlendWeight()));
+        k.put(LearnedRanker.NAME, LearnedRanker::of);
         k.put(ModelRanker.NAME, d -> d.models()
                 .ranker()
                 .<Ranker>map(m -> new ModelRanker(m, d.store()))

@@ -1,0 +1,163 @@
+package dev.wren.serving.rank;
+
+import static dev.wren.serving.Fixtures.catalog;
+import static dev.wren.serving.Fixtures.item;
+import static dev.wren.serving.Fixtures.ratings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wren.core.features.UserFeatureRules;
+import dev.wren.core.recommend.Candidate;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.ScoredItem;
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureStore;
+import dev.wren.core.store.Features;
+import dev.wren.model.topk.TopKRanker;
+import dev.wren.serving.TinyRankers;
+import dev.wren.serving.data.Catalog;
+import dev.wren.serving.data.CfModel;
+import dev.wren.serving.data.RatingsIndex;
+import dev.wren.serving.events.RecentEvents;
+import dev.wren.serving.pipeline.UserContexts;
+import dev.wren.store.embedded.EmbeddedFeatureStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learned ranker over the {@code cf} ranker's fixture: it follows its network where it has one (here a network
+ * trained to follow ALS), and ranks as the {@code cf} ranker where it has none.
+ */
+class LearnedRankerTest {
+    /** User 1 watched item 1. EASE: item 1 -> 2 strongly, -> 3 weakly. ALS prefers 3 over 2 for user 1. */
+    private final RatingsIndex ratings = ratings(new double[][] {{1, 1, 4}, {2, 4, 4}});
+
+    private final Catalog catalog = catalog(
+            ratings,
+            item(1, 1990, "A"),
+            item(2, 1990, "A"),
+            item(3, 1990, "B"),
+            item(4, 1990, "B"),
+            item(5, 1990, "B"));
+    private final FeatureStore store = EmbeddedFeatureStore.inMemory(FeatureSchema.standard(4, 2));
+    private final CfModel cf;
+    private final UserContexts users;
+
+    LearnedRankerTest() {
+        Map<Integer, Features> items = new HashMap<>();
+        items.put(
+                1,
+                Features.builder()
+                        .intList(FeatureSchema.CF_NEIGHBOURS, List.of(2, 3))
+                        .floatList(FeatureSchema.CF_WEIGHTS, new float[] {1f, 0.1f})
+                        .vector(FeatureSchema.CF_FACTORS, new float[] {1, 0})
+                        .build());
+        items.put(
+                2,
+                Features.builder()
+                        .vector(FeatureSchema.CF_FACTORS, new float[] {0, 0.1f})
+                        .build());
+        items.put(
+                3,
+                Features.builder()
+                        .vector(FeatureSchema.CF_FACTORS, new float[] {0, 1})
+                        .build());
+        items.put(
+                4,
+                Features.builder()
+                        .vector(FeatureSchema.CF_FACTORS, new float[] {1, 1})
+                        .build());
+        items.put(
+                5,
+                Features.builder()
+                        .vector(FeatureSchema.CF_FACTORS, new float[] {-1, -1})
+                        .build());
+        try (FeatureStore.SnapshotWriter w = store.beginSnapshot("v1")) {
+            w.put(EntityKind.ITEM, items);
+            w.put(
+                    EntityKind.USER,
+                    Map.of(
+                            1,
+                            Features.builder()
+                                    .vector(FeatureSchema.CF_FACTORS, new float[] {0, 1})
+                                    .build()));
+            w.commit();
+        }
+        cf = CfModel.from(items, catalog.slots());
+        users = new UserContexts(catalog, ratings, new RecentEvents(), store, UserFeatureRules.defaults(), cf);
+    }
+
+    private static List<Candidate> candidates(int... ids) {
+        return java.util.Arrays.stream(ids)
+                .mapToObj(id -> new Candidate(id, "test", 1.0 / id, "r"))
+                .toList();
+    }
+
+    private static TopKRanker followsAls;
+
+    /** A network trained on lists whose positives are the candidates with the highest ALS score. */
+    @BeforeAll
+    static void train() {
+        followsAls = TinyRankers.followingAls();
+    }
+
+    @AfterAll
+    static void close() {
+        followsAls.close();
+    }
+
+    @Test
+    void theNetworkDecidesTheOrderWhereTheBlendWouldNot() {
+        // With EASE weighted 1 the cf ranker puts 2 first; the network learnt to follow ALS, which prefers 3.
+        RecommendRequest r = RecommendRequest.of(1, 2);
+        List<Candidate> c = candidates(2, 3);
+
+        assertThat(new CfBlendRanker(catalog, users, 1.0).rank(r, c))
+                .extracting(ScoredItem::itemId)
+                .containsExactly(2, 3);
+        assertThat(new LearnedRanker(catalog, users, 1.0, Optional.of(followsAls)).rank(r, c))
+                .extracting(ScoredItem::itemId)
+                .containsExactly(3, 2);
+    }
+
+    @Test
+    void withoutANetworkItRanksAsTheCfRanker() {
+        RecommendRequest r = RecommendRequest.of(1, 3);
+        List<Candidate> c = candidates(2, 3, 4, 5);
+        LearnedRanker untrained = new LearnedRanker(catalog, users, 0.35, Optional.empty());
+
+        assertThat(untrained.trained()).isFalse();
+        assertThat(untrained.rank(r, c)).isEqualTo(new CfBlendRanker(catalog, users, 0.35).rank(r, c));
+    }
+
+    @Test
+    void aUserTheFiltersDoNotKnowKeepsRecallsOrder() {
+        List<ScoredItem> out = new LearnedRanker(catalog, users, 0.5, Optional.of(followsAls))
+                .rank(RecommendRequest.of(9, 3), candidates(4, 2, 5));
+
+        assertThat(out).extracting(ScoredItem::itemId).containsExactly(2, 4, 5);
+    }
+
+    @Test
+    void everyFeatureIsFiniteAndNamedInOrder() {
+        float[][] rows = new CandidateFeatures(catalog, 0.35).rows(users.context(1), candidates(2, 3, 4, 5));
+
+        assertThat(rows).hasNumberOfRows(4);
+        for (float[] row : rows) {
+            assertThat(row).hasSize(CandidateFeatures.NAMES.size());
+            for (float v : row) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+        }
+        // Item 2 is EASE's first among the candidates: its ease-rank is log(1 + 0).
+        assertThat(rows[0][CandidateFeatures.NAMES.indexOf("ease-rank")]).isZero();
+        // User 1 watched one item: log-user-count is log(2) on every row.
+        assertThat(rows[3][CandidateFeatures.NAMES.indexOf("log-user-count")])
+                .isCloseTo((float) Math.log(2), org.assertj.core.data.Offset.offset(1e-6f));
+    }
+}
