@@ -21,6 +21,7 @@ import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.events.EventLog;
+import dev.wren.serving.events.JsonLinesEventLog;
 import dev.wren.serving.events.RealtimeUpdater;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.pipeline.ServingState;
@@ -153,7 +154,7 @@ class UserFeatureParityIT {
         RecentEvents recent = new RecentEvents();
         ServingState state = new StateLoader(store, recent, settings, List.of(), StageFactories.builtIn(), DIM)
                 .load(start, "parity");
-        try (EventLog log = EventLog.open(tmp.resolve("events.jsonl"), new ObjectMapper())) {
+        try (EventLog log = JsonLinesEventLog.open(tmp.resolve("events.jsonl"), new ObjectMapper())) {
             RealtimeUpdater updater = new RealtimeUpdater(() -> state, recent, log, store, settings, DIM);
             for (long[] r : after) {
                 updater.accept(new Event((int) r[0], (int) r[1], Event.Type.RATING, r[2] / 2.0, r[3]));

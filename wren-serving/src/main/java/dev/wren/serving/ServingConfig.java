@@ -1,6 +1,7 @@
 package dev.wren.serving;
 
 import dev.wren.serving.ab.Experiment;
+import dev.wren.serving.events.KafkaSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param storeUri the feature store, e.g. {@code memory:} or {@code redis://localhost:6379/0}
  * @param port the HTTP port; 0 picks a free one
  * @param postersDir a folder of {@code <movieId>.jpg} posters, when there is one
- * @param eventLog the JSON-lines event log (see EVENT_LOG.md in this module); created when absent
+ * @param eventLog the JSON-lines event log (see EVENT_LOG.md in this module), created when absent; unused with Kafka
  * @param embeddingDimension the dimension of item and user embeddings in the store's schema
  * @param pipeline the default pipeline
  * @param experiments the A/B experiments, each splitting all users independently
@@ -22,6 +23,7 @@ import java.util.Optional;
  *     two-tower bundle; a new bundle there is loaded in the background and swapped in
  * @param offline the offline output folder the bundles were trained on ({@code manifest.json}); when empty, each
  *     bundle's {@code metrics.json} names it
+ * @param kafka where events and exposures go in production; when empty, to the {@code eventLog} file
  */
 public record ServingConfig(
         Path dataDir,
@@ -33,7 +35,8 @@ public record ServingConfig(
         PipelineSettings pipeline,
         List<Experiment> experiments,
         Optional<Path> models,
-        Optional<Path> offline) {
+        Optional<Path> offline,
+        Optional<KafkaSettings> kafka) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_DIMENSION = 32;
 
@@ -46,6 +49,7 @@ public record ServingConfig(
         experiments = List.copyOf(experiments);
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(offline, "offline");
+        Objects.requireNonNull(kafka, "kafka");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -78,6 +82,7 @@ public record ServingConfig(
                 pipeline,
                 experiments,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -105,7 +110,8 @@ public record ServingConfig(
                 pipeline,
                 experiments,
                 models,
-                offline);
+                offline,
+                kafka);
     }
 
     public ServingConfig withPosters(Path dir) {
@@ -119,17 +125,38 @@ public record ServingConfig(
                 pipeline,
                 experiments,
                 models,
-                offline);
+                offline,
+                kafka);
     }
 
     public ServingConfig withExperiments(List<Experiment> list) {
         return new ServingConfig(
-                dataDir, storeUri, port, postersDir, eventLog, embeddingDimension, pipeline, list, models, offline);
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                list,
+                models,
+                offline,
+                kafka);
     }
 
     public ServingConfig withStore(String uri) {
         return new ServingConfig(
-                dataDir, uri, port, postersDir, eventLog, embeddingDimension, pipeline, experiments, models, offline);
+                dataDir,
+                uri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                kafka);
     }
 
     public ServingConfig withPipeline(PipelineSettings settings) {
@@ -143,7 +170,8 @@ public record ServingConfig(
                 settings,
                 experiments,
                 models,
-                offline);
+                offline,
+                kafka);
     }
 
     /** Serves the bundles of a models folder; each bundle's {@code metrics.json} names its offline folder. */
@@ -158,7 +186,8 @@ public record ServingConfig(
                 pipeline,
                 experiments,
                 Optional.of(modelsDir),
-                offline);
+                offline,
+                kafka);
     }
 
     /** Serves the bundles of a models folder, all trained on this offline output folder. */
@@ -173,6 +202,23 @@ public record ServingConfig(
                 pipeline,
                 experiments,
                 Optional.of(modelsDir),
-                Optional.of(offlineDir));
+                Optional.of(offlineDir),
+                kafka);
+    }
+
+    /** Sends events and exposures to Kafka instead of the local event log file. */
+    public ServingConfig withKafka(KafkaSettings settings) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                Optional.of(settings));
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.serving.events.EventLog;
+import dev.wren.serving.events.JsonLinesEventLog;
+import dev.wren.serving.events.KafkaEventLog;
 import dev.wren.serving.events.RealtimeUpdater;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.http.HttpApi;
@@ -85,16 +87,21 @@ public final class WrenServer implements AutoCloseable {
                     SCORER_POOL);
             StateHolder holder = new StateHolder(loader, config.dataDir());
             state = holder;
-            // Replay before opening for append: the log is the durable record, the store may be in memory. A replaying
-            // updater never writes to the log, hence no log.
-            int replayed = new RealtimeUpdater(
-                            holder::current, recent, null, store, config.pipeline(), config.embeddingDimension())
-                    .replay(config.eventLog(), json);
-            if (replayed > 0) {
-                log.info("Replayed {} events from {}", replayed, config.eventLog());
-            }
-            eventLog = EventLog.open(config.eventLog(), json);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (config.kafka().isEmpty()) {
+                // Replay before opening for append: the file is the durable record, the store may be in memory. A
+                // replaying updater never writes to the log, hence no log. With Kafka, the topic is the record, and
+                // the near-line tier applies it.
+                int replayed = new RealtimeUpdater(
+                                holder::current, recent, null, store, config.pipeline(), config.embeddingDimension())
+                        .replay(config.eventLog(), json);
+                if (replayed > 0) {
+                    log.info("Replayed {} events from {}", replayed, config.eventLog());
+                }
+            }
+            eventLog = config.kafka()
+                    .<EventLog>map(kafka -> KafkaEventLog.open(kafka, json, metrics))
+                    .orElseGet(() -> JsonLinesEventLog.open(config.eventLog(), json, metrics));
             Recommender recommender =
                     new Recommender(holder::current, config.pipeline(), config.experiments(), eventLog, metrics);
             RealtimeUpdater updater = new RealtimeUpdater(
@@ -109,7 +116,7 @@ public final class WrenServer implements AutoCloseable {
                     app.port(),
                     state.current().version(),
                     state.current().data().models().labels(),
-                    config.eventLog());
+                    eventLog.describe());
             return new WrenServer(app, store, state, eventLog, watcher);
         } catch (RuntimeException e) {
             if (state != null) {

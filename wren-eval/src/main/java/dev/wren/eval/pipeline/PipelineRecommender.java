@@ -7,6 +7,7 @@ import dev.wren.core.store.FeatureStore;
 import dev.wren.eval.baseline.TopKRecommender;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.events.EventLog;
+import dev.wren.serving.events.JsonLinesEventLog;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.pipeline.Recommender;
 import dev.wren.serving.pipeline.ServingState;
@@ -59,9 +60,10 @@ public final class PipelineRecommender implements TopKRecommender, AutoCloseable
                 1);
         ServingState state = loader.load(data, name, Set.of());
         try {
-            EventLog eventLog = EventLog.open(work.resolve("exposures-" + name + ".jsonl"), new ObjectMapper());
-            Recommender recommender =
-                    new Recommender(() -> state, settings, List.of(), eventLog, new SimpleMeterRegistry());
+            SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+            EventLog eventLog =
+                    JsonLinesEventLog.open(work.resolve("exposures-" + name + ".jsonl"), new ObjectMapper(), metrics);
+            Recommender recommender = new Recommender(() -> state, settings, List.of(), eventLog, metrics);
             return new PipelineRecommender(name, state, eventLog, recommender, settings);
         } catch (RuntimeException e) {
             state.close();

@@ -25,17 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The real-time first tier: validates an event, appends it to the event log (flushed before returning), and updates
+ * The real-time first tier: validates an event, appends it to the event log (durable before returning), and updates
  * the user's serving features in the store at once, recomputed from the ratings file and every event since start-up by
  * the offline pipeline's rules ({@link UserFeatureRows}): rating statistics, recent positives, genre taste and the
  * user embedding. The next request of that user sees them. Thread-safe; one user's events are applied one at a time.
  */
 public final class RealtimeUpdater {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeUpdater.class);
     private final Supplier<ServingState> state;
     private final RecentEvents recent;
-    private final EventLog log;
+    private final EventLog eventLog;
     private final FeatureStore store;
     private final PipelineSettings settings;
     private final int dimension;
@@ -43,13 +46,13 @@ public final class RealtimeUpdater {
     public RealtimeUpdater(
             Supplier<ServingState> state,
             RecentEvents recent,
-            EventLog log,
+            EventLog eventLog,
             FeatureStore store,
             PipelineSettings settings,
             int dimension) {
         this.state = state;
         this.recent = recent;
-        this.log = log;
+        this.eventLog = eventLog;
         this.store = store;
         this.settings = settings;
         this.dimension = dimension;
@@ -60,7 +63,7 @@ public final class RealtimeUpdater {
      *
      * @throws BadRequestException for a rating outside 0.5..5 or a negative user id
      * @throws NotFoundException for an unknown item
-     * @throws UnavailableException when the store has no live version to update
+     * @throws UnavailableException when the store has no live version to update, or the event log cannot take the event
      */
     public void accept(Event event) {
         if (event.userId() < 0) {
@@ -77,17 +80,22 @@ public final class RealtimeUpdater {
             throw new UnavailableException("the feature store has no live version yet");
         }
         recent.append(event, events -> {
-            ObjectNode record = log.record("event");
+            ObjectNode record = eventLog.record(EventLog.EVENT);
             record.put("type", event.type().name().toLowerCase());
             record.put("userId", event.userId());
             record.put("itemId", event.itemId());
             record.put("value", event.value());
             record.put("timestamp", event.timestamp());
             try {
-                log.append(record);
-            } catch (UncheckedIOException e) {
+                eventLog.append(record);
+            } catch (EventLogException e) {
                 // Not accepted unless durable: the client may retry, and nothing was applied.
-                throw new UnavailableException("the event log cannot be written: " + e.getMessage());
+                log.warn(
+                        "Event of user {} refused: {} ({})",
+                        event.userId(),
+                        e.getMessage(),
+                        String.valueOf(e.getCause()));
+                throw new UnavailableException(e.getMessage());
             }
             updateFeatures(s, event.userId(), events);
             return events;
@@ -129,8 +137,10 @@ public final class RealtimeUpdater {
     private static Event parse(String line, ObjectMapper json) {
         try {
             JsonNode n = json.readTree(line);
-            if (n == null || !"event".equals(n.path("kind").asText())) {
-                return null;
+            if (n == null
+                    || !EventLog.EVENT.equals(n.path("kind").asText())
+                    || n.path("schemaVersion").asInt(EventLog.SCHEMA_VERSION) > EventLog.SCHEMA_VERSION) {
+                return null; // not an event, or written by a newer server in a format this one does not know
             }
             return new Event(
                     n.path("userId").asInt(),

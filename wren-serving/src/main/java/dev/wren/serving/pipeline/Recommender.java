@@ -267,6 +267,6 @@ public final class Recommender {
         for (ScoredItem i : items) {
             array.add(i.itemId());
         }
-        eventLog.append(record);
+        eventLog.offer(record);
     }
 }

@@ -1,0 +1,119 @@
+package dev.wren.serving.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesEventLogTest {
+    @TempDir
+    Path tmp;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void writesEachRecordAsOneJsonLineWithItsKindSchemaVersionAndTime() throws Exception {
+        Path file = tmp.resolve("events.jsonl");
+        long before = System.currentTimeMillis();
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file, json)) {
+            ObjectNode event = log.record(EventLog.EVENT);
+            event.put("userId", 11).put("itemId", 318).put("value", 5.0);
+            log.append(event);
+            log.offer(log.record(EventLog.EXPOSURE).put("userId", 11));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.path("kind").asText()).isEqualTo("event");
+        assertThat(first.path("schemaVersion").asInt()).isEqualTo(EventLog.SCHEMA_VERSION);
+        assertThat(first.path("loggedAt").asLong()).isBetween(before, System.currentTimeMillis());
+        assertThat(first.path("itemId").asInt()).isEqualTo(318);
+        assertThat(json.readTree(lines.get(1)).path("kind").asText()).isEqualTo("exposure");
+        assertThat(Files.readString(file)).endsWith("\n");
+    }
+
+    @Test
+    void appendsToAnExistingLogAndCreatesMissingFolders() throws Exception {
+        Path file = tmp.resolve("a/b/events.jsonl");
+        for (int run = 0; run < 2; run++) {
+            try (JsonLinesEventLog log = JsonLinesEventLog.open(file, json)) {
+                log.append(log.record(EventLog.EVENT).put("userId", run));
+            }
+        }
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    @Test
+    void refusesARecordKindItDoesNotKnow() {
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(tmp.resolve("events.jsonl"), json)) {
+            assertThatThrownBy(() -> log.record("purchase"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("purchase");
+        }
+    }
+
+    @Test
+    void concurrentAppendsNeverInterleaveWithinALine() throws Exception {
+        Path file = tmp.resolve("events.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file, json)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        log.append(
+                                log.record(EventLog.EVENT).put("userId", thread).put("itemId", i));
+                    }
+                }));
+            }
+            for (Future<?> w : writers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Set<String> seen = new HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode n = json.readTree(line);
+            seen.add(n.path("userId").asInt() + "/" + n.path("itemId").asInt());
+        }
+        assertThat(seen).hasSize(1000);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenIsRefusedWhenAppendedAndCountedWhenOffered() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        JsonLinesEventLog log = JsonLinesEventLog.open(tmp.resolve("events.jsonl"), json, metrics);
+        ObjectNode event = log.record(EventLog.EVENT).put("userId", 1);
+        ObjectNode exposure = log.record(EventLog.EXPOSURE).put("userId", 1);
+        log.close(); // a closed file refuses writes, as a full or vanished disk would
+
+        assertThatThrownBy(() -> log.append(event))
+                .isInstanceOf(EventLogException.class)
+                .hasMessage("the event log cannot be written");
+        log.offer(exposure);
+        log.offer(exposure);
+
+        assertThat(log.lost(EventLog.EXPOSURE)).isEqualTo(2);
+        assertThat(metrics.get(EventLog.LOST_COUNTER)
+                        .tag("kind", "exposure")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+    }
+}
