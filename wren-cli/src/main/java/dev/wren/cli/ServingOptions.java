@@ -3,6 +3,7 @@ package dev.wren.cli;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ServingConfig;
 import dev.wren.serving.ab.ExperimentsFile;
+import dev.wren.serving.events.KafkaSettings;
 import dev.wren.serving.pipeline.StageFactories;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What a server serves, shared by {@code wren serve}, {@code wren demo} and {@code wren bench serve}: the feature store,
- * the model bundles and the offline output they were trained on, posters, and the store's embedding dimension. Each
- * defaults to its place under the data home.
+ * the model bundles and the offline output they were trained on, posters, the store's embedding dimension, and where
+ * events go (the local event log, or Kafka). Each defaults to its place under the data home.
  */
 final class ServingOptions {
     @Option(
@@ -50,6 +51,23 @@ final class ServingOptions {
     String ranker;
 
     @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:WREN_KAFKA}",
+            description = "Send accepted events and exposures to Kafka (HOST:PORT[,HOST:PORT...]; env WREN_KAFKA)"
+                    + " instead of the local event log: an event is answered 200 only once the brokers have it, 503"
+                    + " when they cannot take it. Default: the local event log file.")
+    String kafka;
+
+    @Option(
+            names = "--kafka-topics",
+            paramLabel = "EVENTS[,EXPOSURES]",
+            description = "With --kafka: the topics of events and of exposures; one name puts both in one topic."
+                    + " Default: " + KafkaSettings.DEFAULT_EVENTS_TOPIC + "," + KafkaSettings.DEFAULT_EXPOSURES_TOPIC
+                    + ".")
+    String kafkaTopics;
+
+    @Option(
             names = "--dim",
             defaultValue = "32",
             description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
@@ -82,6 +100,7 @@ final class ServingOptions {
         if (posters != null) {
             config = config.withPosters(posters);
         }
+        config = withKafka(config);
         if (ranker != null) {
             if (!StageFactories.builtIn().rankers().containsKey(ranker)) {
                 throw new WrenUserException(
@@ -93,6 +112,30 @@ final class ServingOptions {
             config = config.withPipeline(config.pipeline().withRanker(ranker));
         }
         return withModels(config, home);
+    }
+
+    /** Sends events and exposures to Kafka when {@code --kafka} names brokers; the local file log otherwise. */
+    private ServingConfig withKafka(ServingConfig config) {
+        if (kafka == null || kafka.isBlank()) {
+            if (kafkaTopics != null) {
+                throw new WrenUserException("--kafka-topics needs --kafka HOST:PORT", ExitCodes.USAGE);
+            }
+            return config;
+        }
+        try {
+            KafkaSettings settings = KafkaSettings.of(kafka);
+            if (kafkaTopics != null) {
+                String[] topics = kafkaTopics.split(",", -1);
+                if (topics.length > 2) {
+                    throw new IllegalArgumentException(
+                            "--kafka-topics is EVENTS or EVENTS,EXPOSURES, got '" + kafkaTopics + "'");
+                }
+                settings = settings.withTopics(topics[0].strip(), topics[topics.length - 1].strip());
+            }
+            return config.withKafka(settings);
+        } catch (IllegalArgumentException e) {
+            throw new WrenUserException("--kafka: " + e.getMessage(), ExitCodes.USAGE);
+        }
     }
 
     /** Adds the models folder and its offline folder when they exist; without them the blend ranker ranks. */
