@@ -37,6 +37,23 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
     public static final String CF_NEIGHBOURS = "cfNeighbours";
     /** The weight of each of {@link #CF_NEIGHBOURS}: what an interaction with this item adds to the neighbour's score. */
     public static final String CF_WEIGHTS = "cfWeights";
+    /** A user's newest interactions (ratings and clicks, liked or not), newest first: the near-line recent history. */
+    public static final String RECENT_ITEMS = "recentItems";
+    /** The age of each of {@link #RECENT_ITEMS}: seconds between its interaction and {@link #LAST_EVENT_TIME}. */
+    public static final String RECENT_ITEM_AGES = "recentItemAges";
+    /** When the user last did anything, seconds since the epoch. */
+    public static final String LAST_EVENT_TIME = "lastEventTime";
+    /** Interactions in the user's latest session (no gap longer than the session gap), the newest one included. */
+    public static final String SESSION_EVENTS = "sessionEvents";
+    /** When the user's latest session started, seconds since the epoch. */
+    public static final String SESSION_START = "sessionStart";
+    /** An item's events in the latest closed trending window (the near-line tier's sliding event-time window). */
+    public static final String TRENDING_COUNT = "trendingCount";
+    /**
+     * The event time, milliseconds since the epoch, that a row's near-line features reflect; the stream job never
+     * replaces a row with one that reflects an earlier time, so replays leave the store as it was.
+     */
+    public static final String STREAM_TIME = "streamTime";
     /** The dimension of {@link #CF_FACTORS} unless a deployment chooses another. */
     public static final int DEFAULT_FACTOR_DIMENSION = 64;
 
@@ -70,7 +87,13 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
                         FeatureSpec.intList(RECENT_POSITIVES),
                         FeatureSpec.textList(TOP_GENRES),
                         FeatureSpec.vector(EMBEDDING, embeddingDimension),
-                        FeatureSpec.vector(CF_FACTORS, factorDimension)),
+                        FeatureSpec.vector(CF_FACTORS, factorDimension),
+                        FeatureSpec.intList(RECENT_ITEMS),
+                        FeatureSpec.intList(RECENT_ITEM_AGES),
+                        FeatureSpec.number(LAST_EVENT_TIME),
+                        FeatureSpec.number(SESSION_EVENTS),
+                        FeatureSpec.number(SESSION_START),
+                        FeatureSpec.number(STREAM_TIME)),
                 List.of(
                         FeatureSpec.number(RELEASE_YEAR),
                         FeatureSpec.textList(GENRES),
@@ -83,7 +106,9 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
                         FeatureSpec.vector(EMBEDDING, embeddingDimension),
                         FeatureSpec.vector(CF_FACTORS, factorDimension),
                         FeatureSpec.intList(CF_NEIGHBOURS),
-                        FeatureSpec.floatList(CF_WEIGHTS)));
+                        FeatureSpec.floatList(CF_WEIGHTS),
+                        FeatureSpec.number(TRENDING_COUNT),
+                        FeatureSpec.number(STREAM_TIME)));
     }
 
     public List<FeatureSpec> features(EntityKind kind) {
