@@ -1,0 +1,288 @@
+package dev.wren.stream;
+
+import dev.wren.core.features.UserFeatureRules;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the stream job needs, checked once at start-up.
+ *
+ * @param events the serving event log (JSON lines)
+ * @param data the MovieLens folder: the catalogue (item years and genres) and the ratings users' histories start from
+ * @param storeUri the feature store: {@code embedded:/dir} or {@code redis://host:port/db} (not {@code memory:}, which
+ *     would be gone when the job ends)
+ * @param embeddingDimension the store's embedding dimension
+ * @param follow keep reading the log as it grows, until cancelled; otherwise read it once and stop
+ * @param outOfOrderness how far behind the newest event time an event may arrive and still be applied
+ * @param trendWindow the length of the sliding window of item trends
+ * @param trendSlide how often the trend window moves
+ * @param sessionGap the longest pause within one user session
+ * @param recentItems how many of a user's newest interactions the recent history keeps
+ * @param rules the user feature rules (serving's and the offline pipeline's)
+ * @param checkpointInterval how often the job checkpoints
+ * @param checkpoints where checkpoints go, so that a restarted {@code --follow} resumes; empty keeps them in memory
+ *     (restarts within the run only)
+ * @param lateEvents a file to append late events to; empty logs them only
+ * @param parallelism the parallelism of the keyed user and item operators
+ * @param pollInterval how often a followed log is checked for new lines once it has all been read
+ * @param restartAttempts how often the job restarts from its last checkpoint after a failure before giving up
+ */
+public record StreamConfig(
+        Path events,
+        Path data,
+        String storeUri,
+        int embeddingDimension,
+        boolean follow,
+        Duration outOfOrderness,
+        Duration trendWindow,
+        Duration trendSlide,
+        Duration sessionGap,
+        int recentItems,
+        UserFeatureRules rules,
+        Duration checkpointInterval,
+        Optional<Path> checkpoints,
+        Optional<Path> lateEvents,
+        int parallelism,
+        Duration pollInterval,
+        int restartAttempts) {
+
+    public StreamConfig {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(storeUri, "storeUri");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(lateEvents, "lateEvents");
+        if (storeUri.isBlank() || storeUri.regionMatches(true, 0, "memory:", 0, 7)) {
+            throw new IllegalArgumentException("the stream job needs a store that outlives it: embedded:/dir or"
+                    + " redis://host:port/db, not '" + storeUri + "'");
+        }
+        if (embeddingDimension < 1) {
+            throw new IllegalArgumentException("the embedding dimension must be positive, got " + embeddingDimension);
+        }
+        requireNotNegative(outOfOrderness, "out-of-orderness");
+        requirePositive(trendWindow, "trend window");
+        requirePositive(trendSlide, "trend slide");
+        requirePositive(sessionGap, "session gap");
+        requirePositive(checkpointInterval, "checkpoint interval");
+        requirePositive(pollInterval, "poll interval");
+        if (trendSlide.compareTo(trendWindow) > 0) {
+            throw new IllegalArgumentException(
+                    "the trend slide (" + trendSlide + ") must not be longer than the window (" + trendWindow + ")");
+        }
+        if (recentItems < 1 || parallelism < 1 || restartAttempts < 0) {
+            throw new IllegalArgumentException(
+                    "recentItems and parallelism must be positive and restartAttempts not negative");
+        }
+    }
+
+    /**
+     * The defaults: 5 s out-of-orderness, trends over 1 hour sliding by 1 minute, 30-minute sessions, the 20 newest
+     * interactions, serving's rules, a checkpoint every 10 s kept in memory, late events logged only, parallelism 2,
+     * a followed log polled every 200 ms, 3 restarts.
+     */
+    public static StreamConfig defaults(Path events, Path data, String storeUri, int embeddingDimension) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofHours(1),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(30),
+                20,
+                UserFeatureRules.defaults(),
+                Duration.ofSeconds(10),
+                Optional.empty(),
+                Optional.empty(),
+                2,
+                Duration.ofMillis(200),
+                3);
+    }
+
+    public StreamConfig withFollow(boolean follow) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withOutOfOrderness(Duration outOfOrderness) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withTrendWindow(Duration trendWindow, Duration trendSlide) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withSessionGap(Duration sessionGap) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withRecentItems(int recentItems) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withCheckpoints(Duration checkpointInterval, Optional<Path> checkpoints) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withLateEvents(Optional<Path> lateEvents) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    public StreamConfig withParallelism(int parallelism) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts);
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero() || d.toMillis() == 0) {
+            throw new IllegalArgumentException("the " + what + " must be at least 1 ms, got " + d);
+        }
+    }
+
+    private static void requireNotNegative(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("the " + what + " must not be negative, got " + d);
+        }
+    }
+}

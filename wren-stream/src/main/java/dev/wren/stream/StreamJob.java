@@ -1,0 +1,173 @@
+package dev.wren.stream;
+
+import dev.wren.stream.events.EventLogFormat;
+import dev.wren.stream.events.LateEventSink;
+import dev.wren.stream.events.LogEvent;
+import dev.wren.stream.events.LogLine;
+import dev.wren.stream.events.ParseEvents;
+import dev.wren.stream.events.PerEventWatermarks;
+import dev.wren.stream.events.SplitLateEvents;
+import dev.wren.stream.items.CountEvents;
+import dev.wren.stream.items.ItemTrend;
+import dev.wren.stream.items.TrendCloser;
+import dev.wren.stream.items.TrendOfWindow;
+import dev.wren.stream.store.FeatureStoreSink;
+import dev.wren.stream.store.RowWrite;
+import dev.wren.stream.tail.LogTailSource;
+import dev.wren.stream.users.UserFeatureFunction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+
+/**
+ * The near-line job: the event log, read once or followed, becomes event-time user features and item trends in the
+ * feature store.
+ *
+ * <pre>
+ * event log -> parse -> watermarks (bounded out-of-orderness) -> split late ----------> late events (log, file)
+ *                                                                   |-> keyBy user -> user features --|
+ *                                                                   |-> keyBy item -> sliding windows -> trends --|-> store
+ * </pre>
+ *
+ * The source, parsing, watermarks and the late split run as one task, so that watermarks follow the log's order alone;
+ * the store sink is one task (the embedded store is owned by one writer). Every stateful operator has a stable uid, so
+ * that checkpoints restore across versions of this code. Stateless: it only adds operators to an environment.
+ */
+public final class StreamJob {
+    /** The job's name in Flink. */
+    public static final String NAME = "wren stream";
+
+    private StreamJob() {}
+
+    /** Adds the job to {@code env}; run it with {@code env.execute(NAME)}. */
+    public static void define(StreamExecutionEnvironment env, StreamConfig config) {
+        String events = config.events().toAbsolutePath().toString();
+        String data = config.data().toAbsolutePath().toString();
+        TypeInformation<LogLine> lineType = TypeInformation.of(LogLine.class);
+        DataStream<LogLine> lines = config.follow()
+                ? env.fromSource(
+                                new LogTailSource(events, config.pollInterval().toMillis()),
+                                WatermarkStrategy.noWatermarks(),
+                                "event log",
+                                lineType)
+                        .uid("event-log-followed")
+                        .setParallelism(1)
+                : env.fromSource(
+                                FileSource.forRecordStreamFormat(
+                                                new EventLogFormat(events),
+                                                new org.apache.flink.core.fs.Path(config.events()
+                                                        .toAbsolutePath()
+                                                        .toUri()))
+                                        .build(),
+                                WatermarkStrategy.noWatermarks(),
+                                "event log",
+                                lineType)
+                        .uid("event-log-file")
+                        .setParallelism(1);
+
+        long boundMillis = config.outOfOrderness().toMillis();
+        // Only a followed log catches up with its newest event when quiet: a replay's lateness must not depend on
+        // timing.
+        long idleNanos = config.follow() ? Math.max(config.outOfOrderness().toNanos(), 1) : 0;
+        WatermarkStrategy<LogEvent> watermarks = WatermarkStrategy.<LogEvent>forGenerator(
+                        ctx -> new PerEventWatermarks(boundMillis, idleNanos))
+                .withTimestampAssigner((event, previous) -> event.eventTimeMillis());
+        SingleOutputStreamOperator<LogEvent> onTime = lines.flatMap(new ParseEvents(events, data))
+                .uid("parse-events")
+                .name("parse")
+                .setParallelism(1)
+                .assignTimestampsAndWatermarks(watermarks)
+                .uid("watermarks")
+                .name("event time")
+                .setParallelism(1)
+                .process(new SplitLateEvents())
+                .uid("split-late-events")
+                .name("late split")
+                .setParallelism(1);
+        onTime.getSideOutput(SplitLateEvents.LATE)
+                .sinkTo(new LateEventSink(
+                        events,
+                        config.lateEvents()
+                                .map(p -> p.toAbsolutePath().toString())
+                                .orElse("")))
+                .uid("late-events")
+                .name("late events")
+                .setParallelism(1);
+
+        DataStream<RowWrite> users = onTime.keyBy(LogEvent::userId, Types.INT)
+                .process(new UserFeatureFunction(
+                        data,
+                        config.rules(),
+                        config.recentItems(),
+                        config.sessionGap().toSeconds()))
+                .uid("user-features")
+                .name("user features")
+                .setParallelism(config.parallelism());
+
+        DataStream<RowWrite> items = onTime.keyBy(LogEvent::itemId, Types.INT)
+                .window(SlidingEventTimeWindows.of(config.trendWindow(), config.trendSlide()))
+                .aggregate(new CountEvents(), new TrendOfWindow())
+                .uid("item-trend-windows")
+                .name("item trend windows")
+                .setParallelism(config.parallelism())
+                .keyBy(ItemTrend::itemId, Types.INT)
+                .process(new TrendCloser(config.trendSlide().toMillis()))
+                .uid("item-trends")
+                .name("item trends")
+                .setParallelism(config.parallelism());
+
+        users.union(items)
+                .sinkTo(new FeatureStoreSink(
+                        config.storeUri(),
+                        config.embeddingDimension(),
+                        config.rules().embeddingHalfLifeDays(),
+                        1000))
+                .uid("feature-store")
+                .name("feature store")
+                .setParallelism(1);
+    }
+
+    /**
+     * The Flink settings the job needs: checkpoints every interval, kept on cancellation in the checkpoint folder when
+     * one is given; a bounded number of restarts from the last checkpoint; no Kryo (every record is a POJO, so a type
+     * that would fall back to Kryo fails at submission instead of at run time); and, when {@code restoreFrom} is
+     * given, the checkpoint to resume from.
+     */
+    public static Configuration flinkConfiguration(StreamConfig config, Optional<Path> restoreFrom) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        config.checkpoints()
+                .ifPresentOrElse(
+                        dir -> {
+                            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                            conf.set(
+                                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                                    dir.toAbsolutePath().toUri().toString());
+                            conf.set(
+                                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                        },
+                        () -> conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager"));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        restoreFrom.ifPresent(p -> conf.set(
+                StateRecoveryOptions.SAVEPOINT_PATH, p.toAbsolutePath().toUri().toString()));
+        return conf;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.wren.stream.events;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Passes on-time events on and sends late ones (at or behind the watermark) to the {@link #LATE} side output, counting
+ * them in the {@code lateEvents} metric and in the accumulator of the same name (which the job's result reports), and
+ * counting on-time ones in the {@code events} accumulator. Late
+ * is decided once, here, so that the user and item operators downstream agree on which events count.
+ */
+public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
+    private static final long serialVersionUID = 1L;
+
+    /** The side output of late events. */
+    public static final OutputTag<LateEvent> LATE = new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
+
+    /** The name of the late events' counter metric and accumulator. */
+    public static final String LATE_EVENTS = "lateEvents";
+    /** The name of the on-time events' accumulator. */
+    public static final String EVENTS = "events";
+
+    private transient Counter late;
+    private transient LongCounter lateTotal;
+    private transient LongCounter onTimeTotal;
+
+    @Override
+    public void open(OpenContext context) {
+        late = getRuntimeContext().getMetricGroup().counter(LATE_EVENTS);
+        lateTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(LATE_EVENTS, lateTotal);
+        onTimeTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(EVENTS, onTimeTotal);
+    }
+
+    @Override
+    public void processElement(LogEvent event, Context ctx, Collector<LogEvent> out) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (event.eventTimeMillis() <= watermark) {
+            late.inc();
+            lateTotal.add(1);
+            ctx.output(LATE, new LateEvent(event, watermark));
+        } else {
+            onTimeTotal.add(1);
+            out.collect(event);
+        }
+    }
+}

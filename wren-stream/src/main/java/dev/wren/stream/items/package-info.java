@@ -1,0 +1,2 @@
+/** Item trends: event counts over a sliding event-time window, closed with a zero when an item goes quiet. */
+package dev.wren.stream.items;

@@ -1,0 +1,101 @@
+package dev.wren.stream.store;
+
+import dev.wren.core.features.Interaction;
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureCodec;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.FeatureValue;
+import dev.wren.core.store.Features;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One row for the store, on its way to the sink. The features travel encoded with the store's own {@link FeatureCodec}
+ * so that Flink moves plain bytes (no Kryo for the feature map); a user row also carries its positives, from which the
+ * sink adds the user embedding with the item vectors it reads from the store.
+ *
+ * @param kind user or item
+ * @param id the user or item
+ * @param streamTime the event time the row reflects, milliseconds since the epoch; also in the row as {@link
+ *     FeatureSchema#STREAM_TIME}
+ * @param encoded the features, as {@link #features()} decodes them
+ * @param positiveItems a user's positives, whose item vectors make the user embedding; empty for an item
+ * @param positiveTimes when each of {@code positiveItems} happened, seconds since the epoch
+ */
+public record RowWrite(
+        EntityKind kind, int id, long streamTime, byte[] encoded, int[] positiveItems, long[] positiveTimes) {
+
+    public RowWrite {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must not be null");
+        }
+        if (positiveItems.length != positiveTimes.length) {
+            throw new IllegalArgumentException("positive items and times differ in length");
+        }
+    }
+
+    /** A user's row; the sink adds the embedding of {@code positives}. */
+    public static RowWrite user(int id, long streamTime, Features features, List<Interaction> positives) {
+        int[] items = new int[positives.size()];
+        long[] times = new long[positives.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = positives.get(i).itemId();
+            times[i] = positives.get(i).timestamp();
+        }
+        return new RowWrite(EntityKind.USER, id, streamTime, encode(stamped(features, streamTime)), items, times);
+    }
+
+    /** An item's row. */
+    public static RowWrite item(int id, long streamTime, Features features) {
+        return new RowWrite(
+                EntityKind.ITEM, id, streamTime, encode(stamped(features, streamTime)), new int[0], new long[0]);
+    }
+
+    /** The row's features, {@link FeatureSchema#STREAM_TIME} included. */
+    public Features features() {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            int n = in.readInt();
+            Map<String, FeatureValue> values = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String name = in.readUTF();
+                byte[] value = new byte[in.readInt()];
+                in.readFully(value);
+                values.put(name, FeatureCodec.decode(value));
+            }
+            return new Features(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt encoded row of " + kind + " " + id, e);
+        }
+    }
+
+    private static Features stamped(Features features, long streamTime) {
+        return features.mergedWith(
+                Features.builder().number(FeatureSchema.STREAM_TIME, streamTime).build());
+    }
+
+    private static byte[] encode(Features features) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            // Sorted by name, so that equal rows encode to equal bytes.
+            Map<String, FeatureValue> sorted = new TreeMap<>(features.values());
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, FeatureValue> e : sorted.entrySet()) {
+                byte[] value = FeatureCodec.encode(e.getValue());
+                out.writeUTF(e.getKey());
+                out.writeInt(value.length);
+                out.write(value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wren.stream;
+
+import dev.wren.core.recommend.Event;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/** Writes event log lines in serving's format (wren-serving's EVENT_LOG.md), for the stream tests. */
+final class EventLogFile {
+    /** The log's events start here, seconds since the epoch. */
+    static final long START = 1_764_140_000L;
+
+    private EventLogFile() {}
+
+    static String line(Event e) {
+        return String.format(
+                Locale.ROOT,
+                "{\"kind\":\"event\",\"schemaVersion\":1,\"loggedAt\":%d,\"type\":\"%s\",\"userId\":%d,"
+                        + "\"itemId\":%d,\"value\":%s,\"timestamp\":%d}",
+                e.timestamp() * 1000 + 7,
+                e.type().name().toLowerCase(Locale.ROOT),
+                e.userId(),
+                e.itemId(),
+                e.value(),
+                e.timestamp());
+    }
+
+    /** The same event as a record written before the format had a version field. */
+    static String unversionedLine(Event e) {
+        return line(e).replace("\"schemaVersion\":1,", "");
+    }
+
+    static String exposure(int userId, long timestamp) {
+        return "{\"kind\":\"exposure\",\"schemaVersion\":1,\"loggedAt\":" + timestamp * 1000
+                + ",\"userId\":" + userId + ",\"variant\":\"default\",\"experiments\":{},\"ranker\":\"cf\","
+                + "\"reranker\":\"mmr\",\"state\":\"state-1\",\"items\":[3,1,2]}";
+    }
+
+    static void write(Path file, List<String> lines) throws IOException {
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    static void append(Path file, List<String> lines) throws IOException {
+        Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Events of {@code users} users (ids 1.., so some have dataset ratings and some are new) over about {@code
+     * seconds}: ratings and clicks, often several in one second, and shuffled by up to {@code jitter} seconds against
+     * their neighbours, which is within the job's out-of-orderness when the jitter is smaller.
+     */
+    static List<Event> events(long seed, int count, int users, long seconds, int jitter) {
+        Random random = new Random(seed);
+        List<Event> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long ts = START + (long) i * seconds / count + (jitter == 0 ? 0 : random.nextInt(jitter + 1));
+            int user = 1 + random.nextInt(users);
+            int item = 1 + random.nextInt(TinyMovieLens.MOVIES);
+            out.add(
+                    random.nextInt(4) == 0
+                            ? new Event(user, item, Event.Type.CLICK, 1.0, ts)
+                            : new Event(user, item, Event.Type.RATING, 0.5 + random.nextInt(10) * 0.5, ts));
+        }
+        return out;
+    }
+}

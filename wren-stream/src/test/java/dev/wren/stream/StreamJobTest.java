@@ -1,0 +1,120 @@
+package dev.wren.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wren.core.recommend.Event;
+import dev.wren.stream.events.SplitLateEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stream job on a Flink MiniCluster (one for the whole class), reading a small event log bounded into the embedded
+ * store, checked against a batch reference computed from the same events with wren-core's rules.
+ */
+class StreamJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    Path tmp;
+
+    StreamFixture fixture;
+
+    @BeforeEach
+    void publishAnOfflineSnapshot() throws Exception {
+        fixture = new StreamFixture(tmp, "embedded:" + tmp.resolve("store"));
+    }
+
+    @Test
+    void storeHoldsTheFeaturesABatchComputationOfTheSameEventsGives() throws Exception {
+        List<Event> events = EventLogFile.events(1, 300, 12, 600, 3);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            // Old records without a format version read the same; exposures carry no event.
+            lines.add(i % 10 == 0 ? EventLogFile.unversionedLine(events.get(i)) : EventLogFile.line(events.get(i)));
+            if (i % 25 == 0) {
+                lines.add(EventLogFile.exposure(
+                        events.get(i).userId(), events.get(i).timestamp()));
+            }
+        }
+        // An item outside the catalogue is skipped, as serving's own replay skips it.
+        lines.add(EventLogFile.line(new Event(3, 999, Event.Type.RATING, 5, EventLogFile.START + 100)));
+        lines.add(EventLogFile.line(events.get(5)).replace("\"schemaVersion\":1", "\"schemaVersion\":2"));
+        lines.add("{\"kind\":\"event\",\"type\":\"rating\",\"userId\":\"seven\"}"); // bad: skipped with a warning
+        Path log = tmp.resolve("events.jsonl");
+        EventLogFile.write(log, lines);
+        // A last line cut short by a crash (no newline) is not applied.
+        Files.writeString(
+                log, "{\"kind\":\"event\",\"type\":\"rating\",\"userId\":1,\"itemId\":2", StandardOpenOption.APPEND);
+
+        JobExecutionResult result = StreamFixture.run(fixture.config(log));
+
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
+                .isZero();
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EVENTS)).isEqualTo(events.size());
+        fixture.assertStoreMatchesReference(events, events, false);
+    }
+
+    @Test
+    void lateEventsAreCountedAndSetAsideNotApplied() throws Exception {
+        List<Event> onTime = EventLogFile.events(2, 120, 6, 240, 0);
+        long newest = onTime.get(59).timestamp();
+        List<Event> all = new ArrayList<>(onTime);
+        Event farBehind = new Event(2, 4, Event.Type.RATING, 5, newest - 50);
+        Event atTheBound = new Event(3, 6, Event.Type.RATING, 4, newest - StreamFixture.BOUND.toSeconds());
+        Event justPast = new Event(4, 8, Event.Type.CLICK, 1, newest - StreamFixture.BOUND.toSeconds() - 1);
+        all.add(60, farBehind);
+        all.add(61, atTheBound); // exactly the bound behind the newest: still on time
+        all.add(62, justPast);
+        Path log = tmp.resolve("events.jsonl");
+        EventLogFile.write(log, all.stream().map(EventLogFile::line).toList());
+        Path lateFile = tmp.resolve("late.jsonl");
+
+        JobExecutionResult result = StreamFixture.run(fixture.config(log).withLateEvents(Optional.of(lateFile)));
+
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
+                .isEqualTo(2);
+        assertThat(Files.readAllLines(lateFile))
+                .satisfiesExactly(
+                        first -> assertThat(first).contains("\"line\":61", "\"userId\":2", "\"itemId\":4"),
+                        second -> assertThat(second).contains("\"line\":63", "\"userId\":4", "\"itemId\":8"));
+        List<Event> applied = new ArrayList<>(all);
+        applied.remove(62);
+        applied.remove(60);
+        fixture.assertStoreMatchesReference(applied, all, false);
+    }
+
+    @Test
+    void replayingTheLogLeavesTheStoreAsItWas() throws Exception {
+        List<Event> events = EventLogFile.events(3, 200, 10, 400, 2);
+        Path log = tmp.resolve("events.jsonl");
+        EventLogFile.write(log, events.stream().map(EventLogFile::line).toList());
+        StreamFixture.run(fixture.config(log));
+        var once = fixture.readStore();
+
+        StreamFixture.run(fixture.config(log));
+        assertThat(fixture.readStore()).as("the same log again").isEqualTo(once);
+
+        // A replay of the older half (a restart from an early offset) reflects earlier times: nothing is taken back.
+        Path firstHalf = tmp.resolve("first-half.jsonl");
+        EventLogFile.write(
+                firstHalf,
+                events.subList(0, 100).stream().map(EventLogFile::line).toList());
+        StreamFixture.run(fixture.config(firstHalf));
+        assertThat(fixture.readStore()).as("an older part of the log").isEqualTo(once);
+    }
+}
