@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             FeaturesCommand.class,
             EmbedCommand.class,
             ServeCommand.class,
+            StreamCommand.class,
             TrainCommand.class,
             TrainRankerCommand.class,
             EvaluateCommand.class,

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.SecurityOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -48,7 +51,14 @@ public final class LocalStreamRunner {
 
     /** Checks the inputs and submits the job to a new local MiniCluster with the configuration's parallelism. */
     public static LocalStreamRunner start(StreamConfig config) throws Exception {
-        return start(config, conf -> StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf));
+        return start(config, conf -> {
+            // Any free port for the MiniCluster's REST endpoint, so that a Flink cluster on 8081 is no obstacle.
+            conf.set(RestOptions.BIND_PORT, "0");
+            // An embedded cluster has no security tokens and no log file of its own: say so once, not as warnings.
+            conf.set(SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
+            conf.set(WebOptions.LOG_PATH, "none");
+            return StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf);
+        });
     }
 
     /**

@@ -1,0 +1,208 @@
+package dev.wren.cli;
+
+import dev.wren.stream.LocalStreamRunner;
+import dev.wren.stream.StreamConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wren stream}: the near-line Flink job, in a local MiniCluster inside this process. */
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Keep user features and item trends fresh in the feature store from serving's event log, in event time"
+                    + " (Flink, in a local MiniCluster in this process): each user's history, rating statistics,"
+                    + " recent positives, genre taste, embedding, recent items and session by the same rules as"
+                    + " serving; each item's events over a sliding window as trendingCount. Events more than"
+                    + " --out-of-orderness behind the newest are late: counted, logged and written to --late-events,"
+                    + " not applied. Writes are versioned by event time, so reading the log again changes nothing.",
+            "Reads the log once and stops, or with --follow keeps reading it as serving appends, until Ctrl-C; a"
+                    + " followed log resumes from its last checkpoint. The store must have a live snapshot (wren"
+                    + " offline, or wren serve's bootstrap); the embedded store can be open in one process only, so"
+                    + " run it beside `wren serve` with Redis.",
+        })
+final class StreamCommand implements Callable<Integer> {
+    /** How often a followed log's progress is printed. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "Serving's event log (JSON lines). Default: <data home>/events.jsonl.")
+    Path events;
+
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = "${env:WREN_STORE}",
+            description = "Feature store to keep fresh: embedded:/dir or redis://host:port/db (env WREN_STORE)."
+                    + " Default: embedded:<data home>/store.")
+    String store;
+
+    @Option(
+            names = "--follow",
+            description = "Keep reading the log as it grows, until Ctrl-C; checkpoints go under"
+                    + " <data home>/stream/checkpoints and the next --follow resumes from the last one.")
+    boolean follow;
+
+    @Option(
+            names = "--dim",
+            paramLabel = "N",
+            defaultValue = "32",
+            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
+    int dimension;
+
+    @Option(
+            names = "--out-of-orderness",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "How far behind the newest event time an event may arrive and still count."
+                    + " Default: ${DEFAULT-VALUE}.")
+    long outOfOrderness;
+
+    @Option(
+            names = "--trend-window",
+            paramLabel = "MINUTES",
+            defaultValue = "60",
+            description = "Length of the sliding trend window. Default: ${DEFAULT-VALUE}.")
+    long trendWindowMinutes;
+
+    @Option(
+            names = "--trend-slide",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description = "How often the trend window moves. Default: ${DEFAULT-VALUE}.")
+    long trendSlideSeconds;
+
+    @Option(
+            names = "--session-gap",
+            paramLabel = "MINUTES",
+            defaultValue = "30",
+            description = "The longest pause within one user session. Default: ${DEFAULT-VALUE}.")
+    long sessionGapMinutes;
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "How often the job checkpoints. Default: ${DEFAULT-VALUE}.")
+    long checkpointSeconds;
+
+    @Option(
+            names = "--late-events",
+            paramLabel = "FILE",
+            description =
+                    "Where late events are appended as JSON lines. Default: <data home>/stream/late-events.jsonl.")
+    Path lateEvents;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Parallel tasks of the user and item operators. Default: ${DEFAULT-VALUE}.")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path data = dataOptions.resolve(err);
+        Path home = dataOptions.home.dir;
+        StreamConfig config = config(data, home);
+        LocalStreamRunner runner = LocalStreamRunner.start(config);
+        if (!follow) {
+            out.printf("Reading %s into %s...%n", config.events(), config.storeUri());
+            out.flush();
+            LocalStreamRunner.Result result = runner.await();
+            out.printf(
+                    "Done: %,d events applied, %,d late (not applied; see %s).%n",
+                    result.events(), result.lateEvents(), config.lateEvents().orElseThrow());
+            return ExitCodes.OK;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.cancel(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        out.printf(
+                "Following %s into %s%s. Ctrl-C stops; the next --follow resumes from the last checkpoint.%n",
+                config.events(),
+                config.storeUri(),
+                runner.restoredFrom().map(p -> " (resumed from " + p + ")").orElse(""));
+        out.flush();
+        Thread progress = new Thread(() -> printProgress(runner, err), "wren-stream-progress");
+        progress.setDaemon(true);
+        progress.start();
+        runner.await();
+        out.println("Stopped; the next --follow resumes from the last checkpoint.");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private StreamConfig config(Path data, Path home) {
+        if (dimension < 1 || parallelism < 1 || outOfOrderness < 0 || checkpointSeconds < 1) {
+            throw new WrenUserException(
+                    "--dim, --parallelism and --checkpoint-interval must be positive, --out-of-orderness not negative",
+                    ExitCodes.USAGE);
+        }
+        String storeUri = store == null || store.isBlank()
+                ? "embedded:" + home.resolve("store").toAbsolutePath()
+                : store;
+        try {
+            return StreamConfig.defaults(
+                            events != null ? events : home.resolve("events.jsonl"), data, storeUri, dimension)
+                    .withFollow(follow)
+                    .withOutOfOrderness(Duration.ofSeconds(outOfOrderness))
+                    .withTrendWindow(Duration.ofMinutes(trendWindowMinutes), Duration.ofSeconds(trendSlideSeconds))
+                    .withSessionGap(Duration.ofMinutes(sessionGapMinutes))
+                    .withCheckpoints(
+                            Duration.ofSeconds(checkpointSeconds),
+                            Optional.of(home.resolve("stream").resolve("checkpoints")))
+                    .withLateEvents(Optional.of(
+                            lateEvents != null
+                                    ? lateEvents
+                                    : home.resolve("stream").resolve("late-events.jsonl")))
+                    .withParallelism(parallelism);
+        } catch (IllegalArgumentException e) {
+            throw new WrenUserException(e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+
+    /** Prints the counters now and then while a followed log is read. */
+    private static void printProgress(LocalStreamRunner runner, PrintWriter err) {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                Thread.sleep(PROGRESS_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Map<String, Object> counters = runner.progress();
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            err.printf(
+                    "wren stream: %s events applied, %s late, in %d:%02d%n",
+                    counters.getOrDefault("events", 0),
+                    counters.getOrDefault("lateEvents", 0),
+                    seconds / 60,
+                    seconds % 60);
+            err.flush();
+        }
+    }
+}
