@@ -143,25 +143,23 @@ public final class StreamJob {
 
     /**
      * The Flink settings the job needs: checkpoints every interval, kept on cancellation in the checkpoint folder when
-     * one is given; a bounded number of restarts from the last checkpoint; no Kryo (every record is a POJO, so a type
+     * one is given (otherwise where the cluster keeps them); a bounded number of restarts from the last checkpoint; no Kryo (every record is a POJO, so a type
      * that would fall back to Kryo fails at submission instead of at run time); and, when {@code restoreFrom} is
      * given, the checkpoint to resume from.
      */
     public static Configuration flinkConfiguration(StreamConfig config, Optional<Path> restoreFrom) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
-        config.checkpoints()
-                .ifPresentOrElse(
-                        dir -> {
-                            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                            conf.set(
-                                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                                    dir.toAbsolutePath().toUri().toString());
-                            conf.set(
-                                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-                        },
-                        () -> conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager"));
+        // Without a folder, the cluster's own checkpoint storage is used: in memory on a MiniCluster.
+        config.checkpoints().ifPresent(dir -> {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    dir.toAbsolutePath().toUri().toString());
+            conf.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        });
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));

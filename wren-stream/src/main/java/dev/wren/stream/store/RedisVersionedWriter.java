@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * Versioned writes into Redis in one atomic step per batch: a Lua script reads each row's stored stream time and sets
@@ -63,8 +65,11 @@ public final class RedisVersionedWriter implements VersionedWriter {
     /** Connects to {@code redis://[user:password@]host:port/db}. */
     public static RedisVersionedWriter open(URI uri, FeatureSchema schema) {
         try {
-            return new RedisVersionedWriter(
-                    schema, RedisClient.builder().fromURI(uri).build());
+            RedisClient client = RedisClient.builder()
+                    .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+                    .clientConfig(DefaultJedisClientConfig.builder(uri).build())
+                    .build();
+            return new RedisVersionedWriter(schema, client);
         } catch (JedisException | IllegalArgumentException e) {
             throw new FeatureStoreException("cannot connect to Redis for versioned writes: " + e.getMessage(), e);
         }

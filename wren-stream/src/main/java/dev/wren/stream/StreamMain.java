@@ -1,0 +1,43 @@
+package dev.wren.stream;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * The entry point for {@code flink run} on a session cluster (see this module's README): only wires arguments into a
+ * {@link StreamConfig} and submits the job. {@code wren stream} runs the same job embedded instead.
+ */
+public final class StreamMain {
+    private StreamMain() {}
+
+    /**
+     * {@code --events FILE --data DIR --store URI [--dim 32] [--follow] [--parallelism 2] [--out-of-orderness-seconds
+     * 5] [--trend-window-minutes 60] [--trend-slide-seconds 60] [--session-gap-minutes 30] [--checkpoint-seconds 10]
+     * [--late-events FILE]}; the paths must be readable from every task manager.
+     */
+    public static void main(String[] args) throws Exception {
+        ParameterTool p = ParameterTool.fromArgs(args);
+        StreamConfig config = StreamConfig.defaults(
+                        Path.of(p.getRequired("events")),
+                        Path.of(p.getRequired("data")),
+                        p.getRequired("store"),
+                        p.getInt("dim", 32))
+                .withFollow(p.has("follow"))
+                .withParallelism(p.getInt("parallelism", 2))
+                .withOutOfOrderness(Duration.ofSeconds(p.getLong("out-of-orderness-seconds", 5)))
+                .withTrendWindow(
+                        Duration.ofMinutes(p.getLong("trend-window-minutes", 60)),
+                        Duration.ofSeconds(p.getLong("trend-slide-seconds", 60)))
+                .withSessionGap(Duration.ofMinutes(p.getLong("session-gap-minutes", 30)))
+                // The cluster's own checkpoint storage (execution.checkpointing.dir) holds the checkpoints.
+                .withCheckpoints(Duration.ofSeconds(p.getLong("checkpoint-seconds", 10)), Optional.empty())
+                .withLateEvents(Optional.ofNullable(p.get("late-events")).map(Path::of));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                StreamJob.flinkConfiguration(config, Optional.empty()));
+        StreamJob.define(env, config);
+        env.execute(StreamJob.NAME);
+    }
+}
