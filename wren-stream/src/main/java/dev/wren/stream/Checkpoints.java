@@ -15,19 +15,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The checkpoint folder of a followed log: Flink writes {@code <folder>/<job id>/chk-<n>/_metadata}; a new run resumes
- * from the newest complete one. Each log file gets its own folder, so that following another file starts afresh rather
+ * The checkpoint folders: Flink writes {@code <folder>/<job id>/chk-<n>/_metadata}. A followed log resumes from its
+ * folder's newest complete checkpoint; a replay starts afresh (its writes are idempotent) and uses its folder only for
+ * restarts within the run. Each log file gets its own folders, so that following another file starts afresh rather
  * than at the old file's offset. Stateless.
  */
 public final class Checkpoints {
     private Checkpoints() {}
 
-    /** The folder for following {@code log} under {@code root}: {@code follow-<hash of the log's absolute path>}. */
-    public static Path folderFor(Path root, Path log) {
+    /**
+     * The folder for reading {@code log} under {@code root}: {@code follow-<hash of the log's absolute path>} when
+     * following it, {@code replay-<hash>} when reading it once.
+     */
+    public static Path folderFor(Path root, Path log, boolean follow) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(log.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return root.resolve("follow-" + HexFormat.of().formatHex(digest, 0, 6));
+            return root.resolve(
+                    (follow ? "follow-" : "replay-") + HexFormat.of().formatHex(digest, 0, 6));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -46,12 +51,18 @@ public final class Checkpoints {
         }
     }
 
-    /** Deletes the job folders under {@code folder} other than the one holding {@code keep}: they are superseded. */
-    public static void pruneExcept(Path folder, Path keep) {
-        Path keepJob = keep.toAbsolutePath().normalize().getParent();
+    /**
+     * Deletes the job folders under {@code folder} other than the one holding {@code keep} (they are superseded), or
+     * all of them when {@code keep} is empty.
+     */
+    public static void pruneExcept(Path folder, Optional<Path> keep) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Optional<Path> keepJob = keep.map(k -> k.toAbsolutePath().normalize().getParent());
         try (Stream<Path> jobs = Files.list(folder)) {
             for (Path job : jobs.toList()) {
-                if (!job.toAbsolutePath().normalize().equals(keepJob)) {
+                if (!keepJob.equals(Optional.of(job.toAbsolutePath().normalize()))) {
                     deleteTree(job);
                 }
             }

@@ -71,11 +71,11 @@ public final class LocalStreamRunner {
     public static LocalStreamRunner start(
             StreamConfig config, Function<Configuration, StreamExecutionEnvironment> environment) throws Exception {
         preflight(config);
-        Optional<Path> folder = config.follow()
-                ? config.checkpoints().map(root -> Checkpoints.folderFor(root, config.events()))
-                : Optional.empty(); // a replay starts from the beginning: its writes are idempotent
-        Optional<Path> restore = folder.flatMap(Checkpoints::latest);
-        restore.ifPresent(r -> Checkpoints.pruneExcept(r.getParent().getParent(), r));
+        Optional<Path> folder =
+                config.checkpoints().map(root -> Checkpoints.folderFor(root, config.events(), config.follow()));
+        // A replay starts from the log's beginning (its writes are idempotent); a followed log resumes.
+        Optional<Path> restore = config.follow() ? folder.flatMap(Checkpoints::latest) : Optional.empty();
+        folder.ifPresent(f -> Checkpoints.pruneExcept(f, restore));
         StreamConfig effective = config.withCheckpoints(config.checkpointInterval(), folder);
         StreamExecutionEnvironment env = environment.apply(StreamJob.flinkConfiguration(effective, restore));
         StreamJob.define(env, effective);

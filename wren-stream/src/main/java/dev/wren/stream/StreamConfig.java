@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param recentItems how many of a user's newest interactions the recent history keeps
  * @param rules the user feature rules (serving's and the offline pipeline's)
  * @param checkpointInterval how often the job checkpoints
- * @param checkpoints where checkpoints go, so that a restarted {@code --follow} resumes; empty keeps them in memory
- *     (restarts within the run only)
+ * @param checkpoints where checkpoints go, so that a restarted {@code --follow} resumes; empty leaves them to the
+ *     cluster's checkpoint storage (a MiniCluster keeps them in memory, up to 5 MB of state)
  * @param lateEvents a file to append late events to; empty logs them only
  * @param parallelism the parallelism of the keyed user and item operators
  * @param pollInterval how often a followed log is checked for new lines once it has all been read
@@ -80,8 +80,8 @@ public record StreamConfig(
 
     /**
      * The defaults: 5 s out-of-orderness, trends over 1 hour sliding by 1 minute, 30-minute sessions, the 20 newest
-     * interactions, serving's rules, a checkpoint every 10 s kept in memory, late events logged only, parallelism 2,
-     * a followed log polled every 200 ms, 3 restarts.
+     * interactions, serving's rules, a checkpoint every 10 s in the cluster's storage, late events logged only,
+     * parallelism 2, a followed log polled every 200 ms, 3 restarts.
      */
     public static StreamConfig defaults(Path events, Path data, String storeUri, int embeddingDimension) {
         return new StreamConfig(

@@ -38,9 +38,9 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
  * feature store.
  *
  * <pre>
- * event log -> parse -> watermarks (bounded out-of-orderness) -> split late ----------> late events (log, file)
- *                                                                   |-> keyBy user -> user features --|
- *                                                                   |-> keyBy item -> sliding windows -> trends --|-> store
+ * event log -> parse -> watermarks (bounded out-of-orderness) -> split late --> late events (log, file)
+ *                                                     |-> keyBy user -> user features ---------------|
+ *                                                     |-> keyBy item -> sliding windows -> trends ---|-> store
  * </pre>
  *
  * The source, parsing, watermarks and the late split run as one task, so that watermarks follow the log's order alone;
@@ -143,9 +143,9 @@ public final class StreamJob {
 
     /**
      * The Flink settings the job needs: checkpoints every interval, kept on cancellation in the checkpoint folder when
-     * one is given (otherwise where the cluster keeps them); a bounded number of restarts from the last checkpoint; no Kryo (every record is a POJO, so a type
-     * that would fall back to Kryo fails at submission instead of at run time); and, when {@code restoreFrom} is
-     * given, the checkpoint to resume from.
+     * one is given (otherwise where the cluster keeps them); a bounded number of restarts from the last checkpoint; no
+     * Kryo (every record is a POJO, so a type that would fall back to Kryo fails at submission instead of at run time);
+     * and, when {@code restoreFrom} is given, the checkpoint to resume from.
      */
     public static Configuration flinkConfiguration(StreamConfig config, Optional<Path> restoreFrom) {
         Configuration conf = new Configuration();
@@ -156,9 +156,12 @@ public final class StreamJob {
             conf.set(
                     CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                     dir.toAbsolutePath().toUri().toString());
+            // A followed log keeps its last checkpoint when cancelled (Ctrl-C), to resume from it.
             conf.set(
                     CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                    config.follow()
+                            ? ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION
+                            : ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
         });
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());

@@ -103,7 +103,7 @@ class RedisStreamIT {
                 .withFollow(true)
                 .withOutOfOrderness(Duration.ofSeconds(1))
                 .withCheckpoints(Duration.ofMillis(200), Optional.of(checkpoints));
-        Path folder = Checkpoints.folderFor(checkpoints, log);
+        Path folder = Checkpoints.folderFor(checkpoints, log, true);
         EventLogFile.write(
                 log, before.subList(0, 50).stream().map(EventLogFile::line).toList());
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event log as a {@link org.apache.flink.connector.file.src.FileSource} format: numbered lines, and a last line
- * without its {@code \n} (a write cut short by a crash) skipped, as the format asks. Not splittable: a restore skips the
- * lines already read, so line numbers stay right.
+ * without its {@code \n} (a write cut short by a crash) skipped, as the format asks. Not splittable: a restore skips
+ * the lines already read, so line numbers stay right.
  */
 public final class EventLogFormat extends SimpleStreamFormat<LogLine> {
     private static final long serialVersionUID = 1L;

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where late events go: a warning in the log (the first few, then every 1000th) and, when a file is given, one JSON line
- * per late event appended to it. At least once: after a restore from a checkpoint, a late event may be written twice.
+ * Where late events go: a warning in the log (the first few, then every 1000th) and, when a file is given, one JSON
+ * line per late event appended to it. At least once: after a restore from a checkpoint, a late event may be written
+ * twice.
  */
 public final class LateEventSink implements Sink<LateEvent> {
     private static final long serialVersionUID = 1L;

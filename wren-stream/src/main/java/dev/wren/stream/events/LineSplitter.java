@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Splits bytes read from a channel into {@code \n}-terminated UTF-8 lines, keeping an unterminated tail until more bytes
- * come: the event log's last line is complete only once its {@code \n} is written. Counts the bytes of the lines it
- * has returned, which is where a reader resumes. Not thread-safe.
+ * Splits bytes read from a channel into {@code \n}-terminated UTF-8 lines, keeping an unterminated tail until more
+ * bytes come: the event log's last line is complete only once its {@code \n} is written. Counts the bytes of the lines
+ * it has returned, which is where a reader resumes. Not thread-safe.
  */
 public final class LineSplitter {
     /** A line longer than this is not an event record; refusing it bounds the buffer. */

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Writes rows to the feature store's live version: the newest row per entity is kept until a batch fills, a checkpoint
  * comes or the input ends, then user rows get their embedding (wren-core's {@link UserEmbedding} over the item vectors
  * in the store) and every row goes through a {@link VersionedWriter}. At least once, made idempotent by the versions:
- * after a restore, rows written again reflect no later time than the stored ones and are skipped. The embedded store can
- * be opened by one task only, so the job runs this sink as a single task.
+ * after a restore, rows written again reflect no later time than the stored ones and are skipped. The embedded store
+ * can be opened by one task only, so the job runs this sink as a single task.
  */
 public final class FeatureStoreSink implements Sink<RowWrite> {
     private static final long serialVersionUID = 1L;

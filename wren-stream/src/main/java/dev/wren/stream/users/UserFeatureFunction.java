@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * applied in time order whatever order they arrived in; each time the watermark passes a second with events the user's
  * row is recomputed from the whole history (the dataset's ratings, then every applied event) by wren-core's rules
  * ({@link UserRows#TIME_ORDER}, {@link UserProfile}, the positives for {@link dev.wren.core.features.UserEmbedding})
- * plus the near-line {@link RecentActivity}, exactly as serving's real-time updater computes it. The row is stamped with
- * the event time it reflects.
+ * plus the near-line {@link RecentActivity}, exactly as serving's real-time updater computes it. The row is stamped
+ * with the event time it reflects.
  */
 public final class UserFeatureFunction extends KeyedProcessFunction<Integer, LogEvent, RowWrite> {
     private static final long serialVersionUID = 1L;
