@@ -1,6 +1,7 @@
 package dev.wren.core.store;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,29 @@ public interface FeatureStore extends AutoCloseable {
     /** One live row. */
     default Optional<Features> get(EntityKind kind, int id) {
         return Optional.ofNullable(get(kind, new int[] {id}).get(id));
+    }
+
+    /**
+     * Only the named features of many rows: what a reader that polls a few small features of every item (the trending
+     * items, say) needs, without moving each row's vectors. Ids with none of these features are absent. The default
+     * reads whole rows; a remote store should read only the fields.
+     *
+     * @throws InvalidFeatureException when a name is not a feature of that kind
+     */
+    default Map<Integer, Features> get(EntityKind kind, int[] ids, Collection<String> features) {
+        features.forEach(name -> schema().spec(kind, name));
+        Map<Integer, Features> out = new HashMap<>();
+        get(kind, ids).forEach((id, row) -> {
+            Features.Builder b = Features.builder();
+            for (String name : features) {
+                row.get(name).ifPresent(v -> b.value(name, v));
+            }
+            Features projected = b.build();
+            if (!projected.isEmpty()) {
+                out.put(id, projected);
+            }
+        });
+        return out;
     }
 
     /**

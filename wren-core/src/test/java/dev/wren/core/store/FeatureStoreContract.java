@@ -149,6 +149,25 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void getWithFeatureNamesReturnsOnlyThoseAndSkipsRowsWithoutAny() {
+        Map<Integer, Features> items = new HashMap<>(rows(0, 3, 1));
+        items.put(3, Features.builder().text(NAME, "no numbers").build());
+        commit("v1", EntityKind.ITEM, items);
+
+        Map<Integer, Features> got = store.get(
+                EntityKind.ITEM, new int[] {0, 2, 3, 4}, List.of(FeatureSchema.RATING_COUNT, FeatureSchema.RATING_AVG));
+        assertThat(got).containsOnlyKeys(0, 2);
+        assertThat(got.get(2))
+                .isEqualTo(Features.builder()
+                        .number(FeatureSchema.RATING_AVG, 3)
+                        .number(FeatureSchema.RATING_COUNT, 30)
+                        .build());
+        assertThatThrownBy(() -> store.get(EntityKind.ITEM, new int[] {0}, List.of("noSuchFeature")))
+                .isInstanceOf(InvalidFeatureException.class)
+                .hasMessageContaining("noSuchFeature");
+    }
+
+    @Test
     void updateMergesNameByNameAndIsVisibleAtOnce() {
         commit("v1", EntityKind.USER, rows(0, 3, 1));
         float[] newVector = {9f, 8f, 7f, 6f};

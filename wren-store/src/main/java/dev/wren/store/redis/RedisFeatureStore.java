@@ -13,6 +13,7 @@ import dev.wren.core.store.InvalidFeatureException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +130,37 @@ public final class RedisFeatureStore implements FeatureStore {
                     (i, fields) -> {
                         if (!fields.isEmpty()) {
                             out.put(ids[i], decodeRow(fields));
+                        }
+                    },
+                    version);
+            return stillLive ? out : null;
+        });
+    }
+
+    /** One HMGET per row, pipelined: the named fields only, never the vectors a whole row carries. */
+    @Override
+    public Map<Integer, Features> get(EntityKind kind, int[] ids, Collection<String> features) {
+        features.forEach(name -> schema.spec(kind, name));
+        List<String> names = List.copyOf(features);
+        byte[][] fields = names.stream().map(RedisFeatureStore::bytes).toArray(byte[][]::new);
+        if (fields.length == 0) {
+            return Map.of();
+        }
+        return readLive(version -> {
+            byte[][] keys = keys(version, kind, ids);
+            Map<Integer, Features> out = new HashMap<>();
+            boolean stillLive = pipelined(
+                    keys.length,
+                    (p, i) -> p.hmget(keys[i], fields),
+                    (i, values) -> {
+                        Map<String, FeatureValue> row = new HashMap<>();
+                        for (int f = 0; f < values.size(); f++) {
+                            if (values.get(f) != null) {
+                                row.put(names.get(f), FeatureCodec.decode(values.get(f)));
+                            }
+                        }
+                        if (!row.isEmpty()) {
+                            out.put(ids[i], new Features(row));
                         }
                     },
                     version);
