@@ -66,9 +66,13 @@ public final class TopKEvaluation {
                 test.users().length,
                 tuneOn.users().length);
 
-        // EASE's and ALS's settings are chosen once, on validation, for the baselines and the pipeline alike.
+        // EASE's and ALS's settings are chosen once, on validation, for the baselines and the pipeline alike; the
+        // pipeline's EASE may be EDLAE when its blend with ALS wins on validation.
         Baselines baselines = new Baselines(spark, config.split().seed(), config.grid());
         double lambda = baselines.tuneEase(tuneOn);
+        if (config.pipeline().isPresent()) {
+            baselines.tuneEdlae(tuneOn, lambda);
+        }
         AlsParams als = baselines.tuneAls(tuneOn, validation.train());
         Baselines.Blend blend = baselines.tuneBlend(tuneOn);
 
@@ -77,7 +81,10 @@ public final class TopKEvaluation {
         List<PipelineTuning.Trial> pipelineTuning = List.of();
         if (config.pipeline().isPresent()) {
             PipelineOptions options = config.pipeline().get();
-            options = options.withCf(options.cf().withEaseLambda(lambda).withAls(blend.als()))
+            options = options.withCf(options.cf()
+                            .withEaseLambda(blend.ease().lambda())
+                            .withEaseDropout(blend.ease().dropout())
+                            .withAls(blend.als()))
                     .withSettings(options.settings().withCfBlendWeight(blend.easeWeight()));
             PipelineTuning tuning = new PipelineTuning();
             PipelineSettings chosen;
@@ -231,7 +238,7 @@ public final class TopKEvaluation {
         return String.format(
                 java.util.Locale.ROOT,
                 "channels %s (quotas %s), ranker %s (cf blend weight %.2f), re-ranker %s (MMR lambda %.2f, freshness"
-                        + " %.2f), %d candidates; EASE lambda %.0f, ALS regParam %s alpha %s; models loaded %s",
+                        + " %.2f), %d candidates; EASE lambda %.0f dropout %.2f, ALS regParam %s alpha %s; models loaded %s",
                 pipeline.state().data().models().retriever().isPresent()
                         ? s.channels() + " + two-tower"
                         : s.channels().toString(),
@@ -243,6 +250,7 @@ public final class TopKEvaluation {
                 s.freshnessWeight(),
                 s.candidateBudget(),
                 options.cf().easeLambda(),
+                options.cf().easeDropout(),
                 options.cf().als().regParam(),
                 options.cf().als().alpha(),
                 pipeline.state().data().models().labels());

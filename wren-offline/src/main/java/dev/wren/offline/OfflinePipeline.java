@@ -379,6 +379,7 @@ public final class OfflinePipeline {
                     "cf",
                     Map.of(
                             "easeLambda", params.easeLambda(),
+                            "easeDropout", params.easeDropout(),
                             "easeItems", ease.count(),
                             "easeNeighbours", params.easeNeighbours(),
                             "als", params.als()));

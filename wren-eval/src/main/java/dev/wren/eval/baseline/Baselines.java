@@ -29,13 +29,19 @@ public final class Baselines {
     private final long seed;
     private final TuningGrid grid;
     private final List<Trial> trials = new ArrayList<>();
-    /** The validation fits, kept for choosing the blend: EASE at the chosen lambda, ALS at every setting. */
-    private EaseRecommender validationEase;
+    /**
+     * The validation fits, kept for choosing the blend: EASE at the chosen lambda, the chosen EDLAE, ALS at every
+     * setting.
+     */
+    private final Map<EaseChoice, EaseRecommender> validationEase = new LinkedHashMap<>();
 
     private final Map<AlsParams, AlsRecommender> validationAls = new LinkedHashMap<>();
 
-    /** The ALS setting and EASE weight that blend best on validation. */
-    public record Blend(AlsParams als, double easeWeight) {}
+    /** The pipeline's EASE: its L2 weight and EDLAE dropout (0 for plain EASE). */
+    public record EaseChoice(double lambda, double dropout) {}
+
+    /** The EASE variant, ALS setting and EASE weight that blend best on validation. */
+    public record Blend(EaseChoice ease, AlsParams als, double easeWeight) {}
 
     /** One setting tried on validation. */
     public record Trial(String baseline, String setting, double validationNdcg) {}
@@ -70,8 +76,35 @@ public final class Baselines {
             settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT));
         }
         double lambda = best("EASE", validation, settings, l -> "lambda " + l);
-        validationEase = new EaseRecommender(validation.train(), lambda, EASE_MIN_COUNT);
+        validationEase.clear();
+        validationEase.put(new EaseChoice(lambda, 0), new EaseRecommender(validation.train(), lambda, EASE_MIN_COUNT));
         return lambda;
+    }
+
+    /**
+     * The pipeline's EASE: plain EASE at {@code lambda} (the baseline's choice; call {@link #tuneEase} first) or EDLAE
+     * at a dropout of the grid and {@code lambda}, a half or a quarter of it, whichever has the best validation NDCG@10.
+     * The blend is then tuned with both; the EASE baseline stays plain EASE.
+     */
+    public EaseChoice tuneEdlae(TopKEvaluator validation, double lambda) {
+        EaseRecommender plain = validationEase.get(new EaseChoice(lambda, 0));
+        if (plain == null) {
+            throw new IllegalStateException("tune EASE first");
+        }
+        Map<EaseChoice, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
+        settings.put(new EaseChoice(lambda, 0), d -> plain);
+        for (double dropout : grid.easeDropouts()) {
+            for (double l : new double[] {lambda, lambda / 2, lambda / 4}) {
+                settings.put(new EaseChoice(l, dropout), d -> new EaseRecommender(d, l, dropout, EASE_MIN_COUNT));
+            }
+        }
+        EaseChoice choice =
+                best("EDLAE", validation, settings, c -> "lambda " + c.lambda() + ", dropout " + c.dropout());
+        if (choice.dropout() > 0) {
+            validationEase.put(
+                    choice, new EaseRecommender(validation.train(), choice.lambda(), choice.dropout(), EASE_MIN_COUNT));
+        }
+        return choice;
     }
 
     /**
@@ -79,20 +112,21 @@ public final class Baselines {
      * after {@link #tuneEase} and {@link #tuneAls}.
      */
     public Blend tuneBlend(TopKEvaluator validation) {
-        if (validationEase == null || validationAls.isEmpty()) {
+        if (validationEase.isEmpty() || validationAls.isEmpty()) {
             throw new IllegalStateException("tune EASE and ALS first");
         }
         Map<Blend, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
-        validationAls.forEach((p, model) -> {
+        validationEase.forEach((e, ease) -> validationAls.forEach((p, model) -> {
             for (double w : grid.blendWeights()) {
-                settings.put(new Blend(p, w), d -> new CfBlend(d, validationEase, model, w));
+                settings.put(new Blend(e, p, w), d -> new CfBlend(d, ease, model, w));
             }
-        });
+        }));
         return best(
                 "EASE+ALS",
                 validation,
                 settings,
-                b -> "EASE weight " + b.easeWeight() + ", ALS regParam "
+                b -> "EASE lambda " + b.ease().lambda() + " dropout " + b.ease().dropout() + " weight "
+                        + b.easeWeight() + ", ALS regParam "
                         + b.als().regParam() + ", alpha " + b.als().alpha());
     }
 

@@ -17,10 +17,17 @@ public final class EaseRecommender implements TopKRecommender {
     private final int[] slots;
 
     private final double lambda;
+    private final double dropout;
 
     public EaseRecommender(TrainingData data, double lambda, int minCount) {
+        this(data, lambda, 0, minCount);
+    }
+
+    /** @param dropout EDLAE's dropout probability (see {@link Ease}); 0 is plain EASE */
+    public EaseRecommender(TrainingData data, double lambda, double dropout, int minCount) {
         this.data = data;
         this.lambda = lambda;
+        this.dropout = dropout;
         int n = data.items().size();
         this.index = new int[n];
         int m = 0;
@@ -41,17 +48,22 @@ public final class EaseRecommender implements TopKRecommender {
                     .filter(i -> i >= 0)
                     .toArray();
         }
-        this.ease = Ease.fit(histories, m, lambda);
+        this.ease = Ease.fit(histories, m, lambda, dropout);
     }
 
     @Override
     public String name() {
-        return "EASE";
+        return dropout > 0 ? "EDLAE" : "EASE";
     }
 
     /** The L2 weight it was fitted with. */
     public double lambda() {
         return lambda;
+    }
+
+    /** The dropout probability it was fitted with: 0 for plain EASE. */
+    public double dropout() {
+        return dropout;
     }
 
     @Override

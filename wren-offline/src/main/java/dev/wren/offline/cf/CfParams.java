@@ -6,16 +6,21 @@ import java.util.Objects;
  * How the collaborative-filtering stage fits its models.
  *
  * @param easeLambda EASE's L2 weight
+ * @param easeDropout EDLAE's dropout probability, which raises popular items' L2 weight; 0 is plain EASE
  * @param easeMinCount EASE models only items with at least this many interactions
  * @param easeMaxItems and at most this many of them, the most interacted-with: the fit inverts a dense matrix of this
  *     side, so its time grows with the cube
  * @param easeNeighbours how many of an item's EASE weights are published (those of largest magnitude)
  * @param als implicit ALS's parameters; its rank is the published factors' dimension
  */
-public record CfParams(double easeLambda, int easeMinCount, int easeMaxItems, int easeNeighbours, AlsParams als) {
+public record CfParams(
+        double easeLambda, double easeDropout, int easeMinCount, int easeMaxItems, int easeNeighbours, AlsParams als) {
     public CfParams {
         if (!(easeLambda > 0)) {
             throw new IllegalArgumentException("easeLambda must be positive, got " + easeLambda);
+        }
+        if (!(easeDropout >= 0 && easeDropout < 1)) {
+            throw new IllegalArgumentException("easeDropout must be in [0, 1), got " + easeDropout);
         }
         if (easeMinCount < 1 || easeMaxItems < 1 || easeNeighbours < 1) {
             throw new IllegalArgumentException("easeMinCount, easeMaxItems and easeNeighbours must be positive");
@@ -28,14 +33,18 @@ public record CfParams(double easeLambda, int easeMinCount, int easeMaxItems, in
      * over at most 8,000 items with 3 interactions or more, 1,000 neighbours per item; ALS defaults.
      */
     public static CfParams defaults(long seed) {
-        return new CfParams(400, 3, 8_000, 1_000, AlsParams.defaults(seed));
+        return new CfParams(400, 0, 3, 8_000, 1_000, AlsParams.defaults(seed));
     }
 
     public CfParams withEaseLambda(double lambda) {
-        return new CfParams(lambda, easeMinCount, easeMaxItems, easeNeighbours, als);
+        return new CfParams(lambda, easeDropout, easeMinCount, easeMaxItems, easeNeighbours, als);
     }
 
     public CfParams withAls(AlsParams a) {
-        return new CfParams(easeLambda, easeMinCount, easeMaxItems, easeNeighbours, a);
+        return new CfParams(easeLambda, easeDropout, easeMinCount, easeMaxItems, easeNeighbours, a);
+    }
+
+    public CfParams withEaseDropout(double dropout) {
+        return new CfParams(easeLambda, dropout, easeMinCount, easeMaxItems, easeNeighbours, als);
     }
 }

@@ -10,6 +10,11 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * minimises ||X - XB||^2 + lambda ||B||^2 with a zero diagonal, in closed form: with P = (X'X + lambda I)^-1, B_ij =
  * -P_ij / P_jj for i != j. A user's score for item j is the sum of B's rows over the items the user interacted with.
  *
+ * <p>With a dropout p above 0 it is EDLAE (Steck, "Autoencoders that don't overfit towards the identity", NeurIPS
+ * 2020): the L2 weight of item i grows to lambda + p / (1 - p) (X'X)_ii, the closed form of training the same model on
+ * inputs with each interaction dropped with probability p. Popular items are shrunk more, which ranks better than one
+ * lambda for all (see wren-eval's BENCHMARK.md).
+ *
  * <p>The fit inverts a dense n x n matrix: O(n^3) time and 8 n^2 bytes while fitting, so callers keep n to the items
  * that matter (those with enough interactions). Immutable after the fit, so thread-safe.
  */
@@ -30,6 +35,18 @@ public final class Ease {
      * @param lambda the L2 weight, positive: larger shrinks the weights towards zero
      */
     public static Ease fit(int[][] histories, int n, double lambda) {
+        return fit(histories, n, lambda, 0);
+    }
+
+    /**
+     * Fits EDLAE on binary interactions: EASE with each item's L2 weight raised by its dropout emphasis.
+     *
+     * @param dropout the dropout probability p, at least 0 and below 1; 0 is plain EASE
+     */
+    public static Ease fit(int[][] histories, int n, double lambda, double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
         if (!(lambda > 0)) {
             throw new IllegalArgumentException("lambda must be positive, got " + lambda);
         }
@@ -45,13 +62,15 @@ public final class Ease {
                 }
             }
         }
+        double emphasis = dropout / (1 - dropout);
         for (int i = 0; i < n; i++) {
-            gram[i * n + i] += lambda;
+            gram[i * n + i] += lambda + emphasis * gram[i * n + i];
         }
         DMatrixRMaj g = DMatrixRMaj.wrap(n, n, gram);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
         if (!solver.setA(g)) {
-            throw new IllegalStateException("X'X + lambda I is not positive definite: lambda " + lambda);
+            throw new IllegalStateException(
+                    "X'X + lambda I is not positive definite: lambda " + lambda + ", dropout " + dropout);
         }
         DMatrixRMaj p = new DMatrixRMaj(n, n);
         solver.invert(p);

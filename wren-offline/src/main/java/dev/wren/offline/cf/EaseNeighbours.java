@@ -55,13 +55,14 @@ public final class EaseNeighbours {
                     .toArray();
         }
         long start = System.nanoTime();
-        Ease ease = Ease.fit(histories, ids.length, params.easeLambda());
+        Ease ease = Ease.fit(histories, ids.length, params.easeLambda(), params.easeDropout());
         log.info(
-                "EASE fitted over {} items and {} users in {} ms (lambda {})",
+                "EASE fitted over {} items and {} users in {} ms (lambda {}, dropout {})",
                 ids.length,
                 histories.length,
                 (System.nanoTime() - start) / 1_000_000,
-                params.easeLambda());
+                params.easeLambda(),
+                params.easeDropout());
         List<Row> rows = new ArrayList<>(ids.length);
         float[] weights = new float[params.easeNeighbours()];
         for (int i = 0; i < ids.length; i++) {

@@ -49,6 +49,40 @@ class EaseTest {
     }
 
     @Test
+    void withDropoutRaisesEachItemsWeightByItsCount() {
+        // p = 0.5 adds p / (1 - p) = 1 times (X'X)_ii: X'X + diag(1 + counts) = [[5, 2, 1], [2, 7, 2], [1, 2, 5]],
+        // whose inverse is [[31, -8, -3], [-8, 24, -8], [-3, -8, 31]] / 136.
+        Ease edlae = Ease.fit(HISTORIES, 3, 1.0, 0.5);
+
+        double[][] p = {{31, -8, -3}, {-8, 24, -8}, {-3, -8, 31}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double expected = i == j ? 0 : -p[i][j] / p[j][j];
+                assertThat((double) edlae.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected, within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void withoutDropoutIsPlainEase() {
+        Ease ease = Ease.fit(HISTORIES, 3, 1.0);
+        Ease edlae = Ease.fit(HISTORIES, 3, 1.0, 0);
+
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(edlae.weight(i, j)).isEqualTo(ease.weight(i, j));
+            }
+        }
+    }
+
+    @Test
+    void refusesADropoutOutsideZeroToOne() {
+        assertThatThrownBy(() -> Ease.fit(HISTORIES, 3, 1.0, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dropout");
+    }
+
+    @Test
     void refusesANonPositiveLambda() {
         assertThatThrownBy(() -> Ease.fit(HISTORIES, 3, 0))
                 .isInstanceOf(IllegalArgumentException.class)
