@@ -1,0 +1,11 @@
+package dev.wren.eval.experiment;
+
+import java.nio.file.Path;
+
+/** A log line that could not be read: where it is and why. */
+public record BadLine(Path file, long line, String reason) {
+    @Override
+    public String toString() {
+        return file + " line " + line + ": " + reason;
+    }
+}
