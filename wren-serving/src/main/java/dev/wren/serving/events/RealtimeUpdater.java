@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wren.core.features.Interaction;
+import dev.wren.core.features.UserRows;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The real-time first tier: validates an event, appends it to the event log (durable before returning), and updates
  * the user's serving features in the store at once, recomputed from the ratings file and every event since start-up by
- * the offline pipeline's rules ({@link UserFeatureRows}): rating statistics, recent positives, genre taste and the
+ * wren-core's {@link UserRows}, as the near-line stream job computes them: rating statistics, recent positives, genre taste and the
  * user embedding. The next request of that user sees them. Thread-safe; one user's events are applied one at a time.
  */
 public final class RealtimeUpdater {
@@ -157,13 +158,13 @@ public final class RealtimeUpdater {
         UserRatings base = s.data().ratings().user(userId).orElse(UserRatings.EMPTY);
         List<Interaction> history =
                 UserFeatureRows.history(base, events, s.data().catalog());
-        List<Integer> positives = UserFeatureRows.positives(history, settings.userFeatures()).stream()
+        List<Integer> positives = UserRows.positives(history, settings.userFeatures()).stream()
                 .map(Interaction::itemId)
                 .distinct()
                 .toList();
         Map<Integer, float[]> vectors =
                 store.getVectors(EntityKind.ITEM, FeatureSchema.EMBEDDING, FeatureStore.ids(positives));
-        Features row = UserFeatureRows.row(history, settings.userFeatures(), vectors::get, dimension);
+        Features row = UserRows.row(history, settings.userFeatures(), vectors::get, dimension);
         store.update(EntityKind.USER, Map.of(userId, row));
     }
 }
