@@ -42,7 +42,12 @@ const Wren = (() => {
         return;
       }
       const genres = (await api('/genres')).genres;
-      let html = row('Popular', (await api('/movies?sort=popularity&limit=20')).items.map(m => card(m)).join(''));
+      // The stream job's trends; the row is left out while nothing trends.
+      const trending = (await api('/items/trending?size=20')).items;
+      let html = trending.length
+        ? row('Trending now', trending.map(t => card(t.movie, t.count + (t.count === 1 ? ' recent event' : ' recent events'))).join(''))
+        : '';
+      html += row('Popular', (await api('/movies?sort=popularity&limit=20')).items.map(m => card(m)).join(''));
       for (const g of genres.slice(0, 12)) {
         const top = await api('/movies?sort=rating&limit=15&genre=' + encodeURIComponent(g));
         html += row('Top rated ' + g, top.items.map(m => card(m, '★ ' + m.ratingAverage)).join(''));
@@ -88,7 +93,8 @@ const Wren = (() => {
         await api('/events', {method: 'POST', headers: {'Content-Type': 'application/json'},
           body: JSON.stringify({userId: Number(id), movieId, type: 'rating', value: Number(b.dataset.value)})});
         b.parentElement.querySelectorAll('button').forEach(x => x.classList.toggle('on', Number(x.dataset.value) <= Number(b.dataset.value)));
-        setTimeout(user, 400);
+        // The 200 comes after the server updated the user's features, so the new recommendations are there now.
+        user();
       }));
     } catch (e) { fail(e); }
   }

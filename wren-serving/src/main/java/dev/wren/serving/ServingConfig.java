@@ -2,6 +2,7 @@ package dev.wren.serving;
 
 import dev.wren.serving.ab.Experiment;
 import dev.wren.serving.events.KafkaSettings;
+import dev.wren.serving.trend.TrendSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param offline the offline output folder the bundles were trained on ({@code manifest.json}); when empty, each
  *     bundle's {@code metrics.json} names it
  * @param kafka where events and exposures go in production; when empty, to the {@code eventLog} file
+ * @param trends how the stream job's item trends are followed (the {@code trending} channel and endpoint)
  */
 public record ServingConfig(
         Path dataDir,
@@ -36,7 +38,8 @@ public record ServingConfig(
         List<Experiment> experiments,
         Optional<Path> models,
         Optional<Path> offline,
-        Optional<KafkaSettings> kafka) {
+        Optional<KafkaSettings> kafka,
+        TrendSettings trends) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_DIMENSION = 32;
 
@@ -50,6 +53,7 @@ public record ServingConfig(
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(offline, "offline");
         Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(trends, "trends");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -83,7 +87,8 @@ public record ServingConfig(
                 experiments,
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                TrendSettings.defaults());
     }
 
     /** Defaults: in-memory store, port 8080, no posters, the default pipeline, no experiments. */
@@ -111,7 +116,8 @@ public record ServingConfig(
                 experiments,
                 models,
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     public ServingConfig withPosters(Path dir) {
@@ -126,7 +132,8 @@ public record ServingConfig(
                 experiments,
                 models,
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     public ServingConfig withExperiments(List<Experiment> list) {
@@ -141,7 +148,8 @@ public record ServingConfig(
                 list,
                 models,
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     public ServingConfig withStore(String uri) {
@@ -156,7 +164,8 @@ public record ServingConfig(
                 experiments,
                 models,
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     public ServingConfig withPipeline(PipelineSettings settings) {
@@ -171,7 +180,8 @@ public record ServingConfig(
                 experiments,
                 models,
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     /** Serves the bundles of a models folder; each bundle's {@code metrics.json} names its offline folder. */
@@ -187,7 +197,8 @@ public record ServingConfig(
                 experiments,
                 Optional.of(modelsDir),
                 offline,
-                kafka);
+                kafka,
+                trends);
     }
 
     /** Serves the bundles of a models folder, all trained on this offline output folder. */
@@ -203,7 +214,8 @@ public record ServingConfig(
                 experiments,
                 Optional.of(modelsDir),
                 Optional.of(offlineDir),
-                kafka);
+                kafka,
+                trends);
     }
 
     /** Sends events and exposures to Kafka instead of the local event log file. */
@@ -219,6 +231,24 @@ public record ServingConfig(
                 experiments,
                 models,
                 offline,
-                Optional.of(settings));
+                Optional.of(settings),
+                trends);
+    }
+
+    /** Follows the stream job's item trends with these settings (its window, say, when not the default hour). */
+    public ServingConfig withTrends(TrendSettings settings) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                kafka,
+                settings);
     }
 }

@@ -18,6 +18,7 @@ import dev.wren.serving.pipeline.ServingState;
 import dev.wren.serving.pipeline.StageFactories;
 import dev.wren.serving.pipeline.StateHolder;
 import dev.wren.serving.pipeline.StateLoader;
+import dev.wren.serving.trend.TrendTracker;
 import dev.wren.store.FeatureStores;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -45,9 +46,17 @@ public final class WrenServer implements AutoCloseable {
     private final StateHolder state;
     private final EventLog eventLog;
     private final ModelsWatcher watcher; // null without a models folder
+    private final TrendTracker trends;
 
-    private WrenServer(Javalin app, FeatureStore store, StateHolder state, EventLog eventLog, ModelsWatcher watcher) {
+    private WrenServer(
+            Javalin app,
+            FeatureStore store,
+            StateHolder state,
+            EventLog eventLog,
+            ModelsWatcher watcher,
+            TrendTracker trends) {
         this.watcher = watcher;
+        this.trends = trends;
         this.app = app;
         this.store = store;
         this.state = state;
@@ -70,6 +79,7 @@ public final class WrenServer implements AutoCloseable {
         FeatureStore store = FeatureStores.open(config.storeUri(), FeatureSchema.standard(config.embeddingDimension()));
         EventLog eventLog = null;
         StateHolder state = null;
+        TrendTracker trends = new TrendTracker(store, config.trends());
         try {
             ObjectMapper json = new ObjectMapper()
                     .registerModule(new Jdk8Module())
@@ -84,9 +94,11 @@ public final class WrenServer implements AutoCloseable {
                     config.embeddingDimension(),
                     config.models(),
                     config.offline(),
-                    SCORER_POOL);
+                    SCORER_POOL,
+                    trends::current);
             StateHolder holder = new StateHolder(loader, config.dataDir());
             state = holder;
+            trends.start(() -> holder.current().data().catalog());
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (config.kafka().isEmpty()) {
                 // Replay before opening for append: the file is the durable record, the store may be in memory. A
@@ -117,8 +129,9 @@ public final class WrenServer implements AutoCloseable {
                     state.current().version(),
                     state.current().data().models().labels(),
                     eventLog.describe());
-            return new WrenServer(app, store, state, eventLog, watcher);
+            return new WrenServer(app, store, state, eventLog, watcher, trends);
         } catch (RuntimeException e) {
+            trends.close();
             if (state != null) {
                 state.close();
             }
@@ -154,6 +167,7 @@ public final class WrenServer implements AutoCloseable {
             watcher.close();
         }
         app.stop();
+        trends.close();
         state.close();
         eventLog.close();
         store.close();

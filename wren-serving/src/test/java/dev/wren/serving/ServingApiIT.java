@@ -102,6 +102,19 @@ class ServingApiIT {
     }
 
     @Test
+    void trendingIsAnEmptyListWithoutAStreamJobAndRefusesBadSizes() throws Exception {
+        JsonNode trending = ok(get("/api/v1/items/trending?size=5"));
+        assertThat(trending.path("items").isArray()).isTrue();
+        assertThat(trending.path("items")).isEmpty();
+        assertThat(trending.path("streamTime").isNull()).isTrue();
+        error(get("/api/v1/items/trending?size=0"), 400);
+        error(get("/api/v1/items/trending?size=101"), 400);
+        error(get("/api/v1/items/trending?size=many"), 400);
+        assertThat(ok(get("/api/v1/openapi.json")).path("paths").has("/api/v1/items/trending"))
+                .isTrue();
+    }
+
+    @Test
     void servesOneMovieAndRefusesUnknownOrMalformedIds() throws Exception {
         JsonNode heat = ok(get("/api/v1/movies/7"));
         assertThat(heat.path("title").asText()).isEqualTo("Heat, The");

@@ -6,6 +6,7 @@ import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.errors.BadRequestException;
 import dev.wren.serving.errors.NotFoundException;
 import dev.wren.serving.pipeline.ServingState;
+import dev.wren.serving.trend.Trending;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class MovieRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/v1/genres", ctx -> ctx.json(Map.of("genres", catalog().genres())));
+        routes.get("/api/v1/items/trending", this::trending);
         routes.get("/api/v1/movies", this::list);
         routes.get("/api/v1/movies/{id}", ctx -> ctx.json(Views.movie(catalog(), existing(ctx))));
         routes.get("/api/v1/movies/{id}/similar", this::similar);
@@ -84,6 +86,25 @@ final class MovieRoutes {
             throw new BadRequestException(
                     "sort must be one of rating, popularity, year, title; got '" + Params.abbreviate(raw.get()) + "'");
         }
+    }
+
+    /**
+     * The items with the most events in the stream job's trend window, as the server last read them (every few
+     * seconds); an empty list while nothing trends, for a page that hides the row then.
+     */
+    private void trending(Context ctx) {
+        int size = Params.queryInt(ctx, "size", 20, 1, 100);
+        ServingState s = services.state().current();
+        Catalog catalog = s.data().catalog();
+        Trending now = s.data().trends().get();
+        List<Views.TrendingItem> items = now.items().stream()
+                .filter(e -> catalog.contains(e.itemId()))
+                .limit(size)
+                .map(e -> new Views.TrendingItem(Views.movie(catalog, e.itemId()), e.count(), e.streamTime()))
+                .toList();
+        ctx.json(new Views.Trending(
+                items,
+                now.newestStreamTime().isPresent() ? now.newestStreamTime().getAsLong() : null));
     }
 
     /** Liked by the same people first, then nearest in embedding space, then the same genre's best. */

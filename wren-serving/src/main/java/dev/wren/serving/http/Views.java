@@ -24,6 +24,17 @@ final class Views {
 
     record Page<T>(int offset, int limit, List<T> items) {}
 
+    /**
+     * The items trending now.
+     *
+     * @param items most events first
+     * @param streamTime the newest trend's time (ms since the epoch), null before the stream job wrote any
+     */
+    record Trending(List<TrendingItem> items, Long streamTime) {}
+
+    /** One trending movie, its events in the stream job's latest window, and that window's end (ms). */
+    record TrendingItem(Movie movie, long count, long streamTime) {}
+
     record HistoryEntry(Movie movie, double rating, String type, long timestamp, String source) {}
 
     static Movie movie(Catalog catalog, int id) {

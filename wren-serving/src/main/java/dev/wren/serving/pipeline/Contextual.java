@@ -16,6 +16,14 @@ public final class Contextual {
     /** A recall channel that reads the user's context. */
     public interface Retriever extends dev.wren.core.recommend.Retriever {
         List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget);
+
+        /**
+         * Whether the channel has nothing for anyone right now (say, no item trends): the recommender then leaves it
+         * out and shares its quota among the other channels, so that an idle channel changes nothing. A cheap read.
+         */
+        default boolean idle() {
+            return false;
+        }
     }
 
     /** A ranker that reads the user's context. */

@@ -171,13 +171,24 @@ public final class Recommender {
     private Outcome execute(ServingState s, Plan plan, RecommendRequest req, UserContext user) {
         StageFactories.Stages stages = s.stages();
         long t0 = System.nanoTime();
+        List<String> idle = idle(plan.channels(), stages.retrievers());
+        List<String> channels = plan.channels();
+        if (!idle.isEmpty()) {
+            channels = new ArrayList<>(channels);
+            channels.removeAll(idle);
+        }
         CandidateMerger.Merged merged = CandidateMerger.merge(
                 req,
-                plan.channels(),
+                channels,
                 settings.quotas(),
                 settings.fallbacks(),
                 timed(stages.retrievers(), user),
                 Math.max(settings.candidateBudget(), req.size() * 2));
+        if (!idle.isEmpty()) {
+            List<String> empty = new ArrayList<>(idle);
+            empty.addAll(merged.emptyChannels());
+            merged = new CandidateMerger.Merged(merged.candidates(), empty);
+        }
         long t1 = System.nanoTime();
         Ranker ranker = stages.rankers().get(plan.ranker());
         List<ScoredItem> ranked = ranker instanceof Contextual.Ranker contextual
@@ -228,6 +239,20 @@ public final class Recommender {
             List<Candidate> merged,
             List<ScoredItem> ranked,
             List<ScoredItem> items) {}
+
+    /** The channels that have nothing for anyone now; empty (and allocation-free) in the usual case. */
+    private static List<String> idle(List<String> channels, Map<String, Retriever> retrievers) {
+        List<String> idle = List.of();
+        for (String channel : channels) {
+            if (retrievers.get(channel) instanceof Contextual.Retriever r && r.idle()) {
+                if (idle.isEmpty()) {
+                    idle = new ArrayList<>();
+                }
+                idle.add(channel);
+            }
+        }
+        return idle;
+    }
 
     /** The retrievers, each timing its calls under its channel name and given the request's user context. */
     private Map<String, Retriever> timed(Map<String, Retriever> retrievers, UserContext user) {

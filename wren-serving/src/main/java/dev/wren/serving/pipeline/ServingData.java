@@ -8,11 +8,14 @@ import dev.wren.serving.data.CoOccurrence;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.models.ServingModels;
+import dev.wren.serving.trend.Trending;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The data one serving state was built from; what stage factories (a DeepFM ranker, say) may read. Immutable apart
- * from the store, which is thread-safe, and the models, which the state's owner closes.
+ * from the store, which is thread-safe, the models, which the state's owner closes, and the trends, which the server
+ * refreshes.
  *
  * @param version a label of this load, shown by readiness and logged with exposures
  * @param catalog the items and their statistics
@@ -25,6 +28,7 @@ import java.util.Objects;
  * @param models the trained models of this state (none when there is no models folder)
  * @param cf the collaborative filters the store holds (empty when it holds none)
  * @param factorIndex the index over the items' ALS factors, by dot product (empty without factors)
+ * @param trends the items trending now, as the server last read them ({@link Trending#NONE} without a stream job)
  */
 public record ServingData(
         String version,
@@ -37,7 +41,8 @@ public record ServingData(
         PipelineSettings settings,
         ServingModels models,
         CfModel cf,
-        VectorIndex factorIndex) {
+        VectorIndex factorIndex,
+        Supplier<Trending> trends) {
     public ServingData {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(catalog, "catalog");
@@ -50,5 +55,6 @@ public record ServingData(
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(cf, "cf");
         Objects.requireNonNull(factorIndex, "factorIndex");
+        Objects.requireNonNull(trends, "trends");
     }
 }

@@ -14,6 +14,7 @@ import dev.wren.serving.recall.GenreTopRetriever;
 import dev.wren.serving.recall.ItemCfRetriever;
 import dev.wren.serving.recall.ItemEmbeddingRetriever;
 import dev.wren.serving.recall.PopularRetriever;
+import dev.wren.serving.recall.TrendingRetriever;
 import dev.wren.serving.recall.UserEmbeddingRetriever;
 import dev.wren.serving.rerank.DiversityReranker;
 import java.util.LinkedHashMap;
@@ -36,8 +37,8 @@ public record StageFactories(
     }
 
     /**
-     * The stages serving ships: eight recall channels (two-tower finds nothing without a two-tower bundle, ease and als
-     * nothing without the offline pipeline's collaborative filters), five rankers ({@code model} is the blend ranker
+     * The stages serving ships: nine recall channels (two-tower finds nothing without a two-tower bundle, ease and als
+     * nothing without the offline pipeline's collaborative filters, trending nothing without the stream job's trends), five rankers ({@code model} is the blend ranker
      * without a ranking bundle, {@code learned} the {@code cf} ranker without a learned top-K ranker), two re-rankers.
      */
     public static StageFactories builtIn() {
@@ -55,6 +56,7 @@ public record StageFactories(
         r.put(UserEmbeddingRetriever.NAME, d -> new UserEmbeddingRetriever(d.catalog(), d.itemIndex(), d.users()));
         r.put(EaseRetriever.NAME, d -> new EaseRetriever(d.catalog(), d.users()));
         r.put(AlsRetriever.NAME, d -> new AlsRetriever(d.catalog(), d.factorIndex(), d.users()));
+        r.put(TrendingRetriever.NAME, d -> new TrendingRetriever(d.catalog(), d.users(), d.trends()));
         r.put(
                 TwoTowerRetriever.NAME,
                 d -> new TwoTowerRetriever(d.models().retriever(), d.catalog(), d.users(), d.store()));

@@ -1,5 +1,6 @@
 package dev.wren.serving.pipeline;
 
+import dev.wren.core.features.UserRows;
 import dev.wren.core.model.Item;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
@@ -19,14 +20,17 @@ import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.data.VectorIndex;
 import dev.wren.serving.events.RecentEvents;
 import dev.wren.serving.models.ServingModels;
+import dev.wren.serving.trend.Trending;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,7 @@ public final class StateLoader {
     private final Optional<Path> modelsDir;
     private final Optional<Path> offlineDir;
     private final int scorerPool;
+    private final Supplier<Trending> trends;
 
     /** A loader without models. */
     public StateLoader(
@@ -77,6 +82,35 @@ public final class StateLoader {
             Optional<Path> modelsDir,
             Optional<Path> offlineDir,
             int scorerPool) {
+        this(
+                store,
+                recent,
+                settings,
+                experiments,
+                factories,
+                dimension,
+                modelsDir,
+                offlineDir,
+                scorerPool,
+                () -> Trending.NONE);
+    }
+
+    /**
+     * @param trends the items trending now, which the {@code trending} channel reads ({@link Trending#NONE} without a
+     *     stream job, as in an offline evaluation)
+     */
+    public StateLoader(
+            FeatureStore store,
+            RecentEvents recent,
+            PipelineSettings settings,
+            List<Experiment> experiments,
+            StageFactories factories,
+            int dimension,
+            Optional<Path> modelsDir,
+            Optional<Path> offlineDir,
+            int scorerPool,
+            Supplier<Trending> trends) {
+        this.trends = Objects.requireNonNull(trends, "trends");
         this.modelsDir = modelsDir;
         this.offlineDir = offlineDir;
         this.scorerPool = scorerPool;
@@ -142,7 +176,7 @@ public final class StateLoader {
             try {
                 UserContexts users = new UserContexts(catalog, ratings, recent, store, settings.userFeatures(), cf);
                 ServingData data = new ServingData(
-                        version, catalog, ratings, co, index, users, store, settings, models, cf, factorIndex);
+                        version, catalog, ratings, co, index, users, store, settings, models, cf, factorIndex, trends);
                 ServingState state = new ServingState(data, factories.build(data), Instant.now());
                 log.info(
                         "Loaded serving state {} from {}: {} items, {} users, {} ratings, {} item vectors ({} from"
@@ -201,7 +235,7 @@ public final class StateLoader {
         ratings.all()
                 .forEach((userId, ur) -> users.put(
                         userId,
-                        UserFeatureRows.row(
+                        UserRows.row(
                                 UserFeatureRows.history(ur, List.of(), catalog),
                                 settings.userFeatures(),
                                 vectors::get,
