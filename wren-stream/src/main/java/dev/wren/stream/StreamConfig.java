@@ -1,6 +1,7 @@
 package dev.wren.stream;
 
 import dev.wren.core.features.UserFeatureRules;
+import dev.wren.stream.kafka.KafkaInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import java.util.Optional;
  * @param parallelism the parallelism of the keyed user and item operators
  * @param pollInterval how often a followed log is checked for new lines once it has all been read
  * @param restartAttempts how often the job restarts from its last checkpoint after a failure before giving up
+ * @param kafka read the events and exposures from Kafka instead of {@code events} (and write fresh samples there too)
+ * @param samples the folder that this run's fresh labelled samples go to (JSON lines); empty writes none to files
+ * @param labelWindow how long after an exposure a click or rating of the item still labels it
  */
 public record StreamConfig(
         Path events,
@@ -46,7 +50,10 @@ public record StreamConfig(
         Optional<Path> lateEvents,
         int parallelism,
         Duration pollInterval,
-        int restartAttempts) {
+        int restartAttempts,
+        Optional<KafkaInput> kafka,
+        Optional<Path> samples,
+        Duration labelWindow) {
 
     public StreamConfig {
         Objects.requireNonNull(events, "events");
@@ -55,6 +62,8 @@ public record StreamConfig(
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(lateEvents, "lateEvents");
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(samples, "samples");
         if (storeUri.isBlank() || storeUri.regionMatches(true, 0, "memory:", 0, 7)) {
             throw new IllegalArgumentException("the stream job needs a store that outlives it: embedded:/dir or"
                     + " redis://host:port/db, not '" + storeUri + "'");
@@ -68,6 +77,7 @@ public record StreamConfig(
         requirePositive(sessionGap, "session gap");
         requirePositive(checkpointInterval, "checkpoint interval");
         requirePositive(pollInterval, "poll interval");
+        requirePositive(labelWindow, "label window");
         if (trendSlide.compareTo(trendWindow) > 0) {
             throw new IllegalArgumentException(
                     "the trend slide (" + trendSlide + ") must not be longer than the window (" + trendWindow + ")");
@@ -81,7 +91,8 @@ public record StreamConfig(
     /**
      * The defaults: 5 s out-of-orderness, trends over 1 hour sliding by 1 minute, 30-minute sessions, the 20 newest
      * interactions, serving's rules, a checkpoint every 10 s in the cluster's storage, late events logged only,
-     * parallelism 2, a followed log polled every 200 ms, 3 restarts.
+     * parallelism 2, a followed log polled every 200 ms, 3 restarts, the file log (no Kafka), no sample files, exposures
+     * labelled by what follows within 30 minutes.
      */
     public static StreamConfig defaults(Path events, Path data, String storeUri, int embeddingDimension) {
         return new StreamConfig(
@@ -101,7 +112,10 @@ public record StreamConfig(
                 Optional.empty(),
                 2,
                 Duration.ofMillis(200),
-                3);
+                3,
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofMinutes(30));
     }
 
     public StreamConfig withFollow(boolean follow) {
@@ -122,7 +136,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withOutOfOrderness(Duration outOfOrderness) {
@@ -143,7 +160,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withTrendWindow(Duration trendWindow, Duration trendSlide) {
@@ -164,7 +184,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withSessionGap(Duration sessionGap) {
@@ -185,7 +208,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withRecentItems(int recentItems) {
@@ -206,7 +232,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withCheckpoints(Duration checkpointInterval, Optional<Path> checkpoints) {
@@ -227,7 +256,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withLateEvents(Optional<Path> lateEvents) {
@@ -248,7 +280,10 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     public StreamConfig withParallelism(int parallelism) {
@@ -269,7 +304,106 @@ public record StreamConfig(
                 lateEvents,
                 parallelism,
                 pollInterval,
-                restartAttempts);
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
+    }
+
+    public StreamConfig withRestartAttempts(int restartAttempts) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
+    }
+
+    public StreamConfig withKafka(Optional<KafkaInput> kafka) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
+    }
+
+    public StreamConfig withSamples(Optional<Path> samples) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
+    }
+
+    public StreamConfig withLabelWindow(Duration labelWindow) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow);
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -2,6 +2,7 @@ package dev.wren.stream;
 
 import dev.wren.stream.events.EventLogFormat;
 import dev.wren.stream.events.LateEventSink;
+import dev.wren.stream.events.LineTimes;
 import dev.wren.stream.events.LogEvent;
 import dev.wren.stream.events.LogLine;
 import dev.wren.stream.events.ParseEvents;
@@ -11,6 +12,10 @@ import dev.wren.stream.items.CountEvents;
 import dev.wren.stream.items.ItemTrend;
 import dev.wren.stream.items.TrendCloser;
 import dev.wren.stream.items.TrendOfWindow;
+import dev.wren.stream.kafka.KafkaInput;
+import dev.wren.stream.kafka.KafkaLines;
+import dev.wren.stream.samples.Sample;
+import dev.wren.stream.samples.SampleSinks;
 import dev.wren.stream.store.FeatureStoreSink;
 import dev.wren.stream.store.RowWrite;
 import dev.wren.stream.tail.LogTailSource;
@@ -18,6 +23,7 @@ import dev.wren.stream.users.UserFeatureFunction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,10 +34,14 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The near-line job: the event log, read once or followed, becomes event-time user features and item trends in the
@@ -55,8 +65,90 @@ public final class StreamJob {
 
     /** Adds the job to {@code env}; run it with {@code env.execute(NAME)}. */
     public static void define(StreamExecutionEnvironment env, StreamConfig config) {
-        String events = config.events().toAbsolutePath().toString();
+        define(env, config, UnaryOperator.identity());
+    }
+
+    /**
+     * The job with {@code tap} applied to the on-time records before they are keyed: the tests' way to inject failures
+     * into a real run.
+     */
+    static void define(StreamExecutionEnvironment env, StreamConfig config, UnaryOperator<DataStream<LogEvent>> tap) {
         String data = config.data().toAbsolutePath().toString();
+        long boundMillis = config.outOfOrderness().toMillis();
+        // Only a live source catches up with its newest event when quiet: a replay's lateness must not depend on
+        // timing.
+        long idleNanos = config.follow() ? Math.max(config.outOfOrderness().toNanos(), 1) : 0;
+        SingleOutputStreamOperator<LogEvent> parsed = config.kafka().isPresent()
+                ? kafkaRecords(env, config.kafka().get(), config.follow(), boundMillis, idleNanos, data)
+                : fileRecords(env, config, boundMillis, idleNanos, data);
+        SingleOutputStreamOperator<LogEvent> onTime = parsed.process(new SplitLateEvents())
+                .uid("split-late-events")
+                .name("late split")
+                .setParallelism(1);
+        onTime.getSideOutput(SplitLateEvents.LATE)
+                .sinkTo(new LateEventSink(
+                        config.kafka()
+                                .map(KafkaInput::describe)
+                                .orElse(config.events().toString()),
+                        config.lateEvents()
+                                .map(p -> p.toAbsolutePath().toString())
+                                .orElse("")))
+                .uid("late-events")
+                .name("late events")
+                .setParallelism(1);
+        DataStream<LogEvent> records = tap.apply(onTime);
+
+        SingleOutputStreamOperator<RowWrite> users = records.keyBy(LogEvent::userId, Types.INT)
+                .process(new UserFeatureFunction(
+                        data,
+                        config.rules(),
+                        config.recentItems(),
+                        config.sessionGap().toSeconds(),
+                        config.labelWindow().toMillis()))
+                .uid("user-features")
+                .name("user features")
+                .setParallelism(config.parallelism());
+
+        DataStream<RowWrite> items = records.keyBy(LogEvent::itemId, Types.INT)
+                .window(SlidingEventTimeWindows.of(config.trendWindow(), config.trendSlide()))
+                .aggregate(new CountEvents(), new TrendOfWindow())
+                .uid("item-trend-windows")
+                .name("item windows")
+                .setParallelism(config.parallelism())
+                .keyBy(ItemTrend::itemId, Types.INT)
+                .process(new TrendCloser(config.trendSlide().toMillis()))
+                .uid("item-trends")
+                .name("item trends and CTR")
+                .setParallelism(config.parallelism());
+
+        users.union(items)
+                .sinkTo(new FeatureStoreSink(
+                        config.storeUri(),
+                        config.embeddingDimension(),
+                        config.rules().embeddingHalfLifeDays(),
+                        1000))
+                .uid("feature-store")
+                .name("feature store")
+                .setParallelism(1);
+
+        DataStream<Sample> samples = users.getSideOutput(UserFeatureFunction.SAMPLES);
+        config.samples().ifPresent(dir -> samples.map(Sample::json)
+                .name("sample json")
+                .setParallelism(config.parallelism())
+                .sinkTo(SampleSinks.files(dir))
+                .uid("sample-files")
+                .name("sample files")
+                .setParallelism(config.parallelism()));
+        config.kafka().ifPresent(k -> samples.sinkTo(SampleSinks.kafka(k))
+                .uid("sample-topic")
+                .name("sample topic")
+                .setParallelism(config.parallelism()));
+    }
+
+    /** The log file, read once or followed, with a watermark after every record in the log's order. */
+    private static SingleOutputStreamOperator<LogEvent> fileRecords(
+            StreamExecutionEnvironment env, StreamConfig config, long boundMillis, long idleNanos, String data) {
+        String events = config.events().toAbsolutePath().toString();
         TypeInformation<LogLine> lineType = TypeInformation.of(LogLine.class);
         DataStream<LogLine> lines = config.follow()
                 ? env.fromSource(
@@ -78,66 +170,56 @@ public final class StreamJob {
                                 lineType)
                         .uid("event-log-file")
                         .setParallelism(1);
-
-        long boundMillis = config.outOfOrderness().toMillis();
-        // Only a followed log catches up with its newest event when quiet: a replay's lateness must not depend on
-        // timing.
-        long idleNanos = config.follow() ? Math.max(config.outOfOrderness().toNanos(), 1) : 0;
         WatermarkStrategy<LogEvent> watermarks = WatermarkStrategy.<LogEvent>forGenerator(
-                        ctx -> new PerEventWatermarks(boundMillis, idleNanos))
+                        ctx -> new PerEventWatermarks<>(boundMillis, idleNanos))
                 .withTimestampAssigner((event, previous) -> event.eventTimeMillis());
-        SingleOutputStreamOperator<LogEvent> onTime = lines.flatMap(new ParseEvents(events, data))
+        return lines.flatMap(new ParseEvents(data))
                 .uid("parse-events")
                 .name("parse")
                 .setParallelism(1)
                 .assignTimestampsAndWatermarks(watermarks)
                 .uid("watermarks")
                 .name("event time")
+                .setParallelism(1);
+    }
+
+    /**
+     * The events and exposures topics, with watermarks made per partition in the source (the same per-record
+     * watermarks, in each partition's order) and combined as their minimum, so a partition read ahead of the others
+     * does not make their records late. A partition quiet for the out-of-orderness (at least a second) stops holding
+     * the others back. Read up to the topics' current ends unless {@code follow}.
+     */
+    private static SingleOutputStreamOperator<LogEvent> kafkaRecords(
+            StreamExecutionEnvironment env,
+            KafkaInput kafka,
+            boolean follow,
+            long boundMillis,
+            long idleNanos,
+            String data) {
+        KafkaSourceBuilder<LogLine> source = KafkaSource.<LogLine>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.topics())
+                .setGroupId(kafka.groupId())
+                .setDeserializer(new KafkaLines())
+                // A restore takes the offsets in the checkpoint; a new job the group's committed ones, or the start.
+                .setStartingOffsets(
+                        follow
+                                ? OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)
+                                : OffsetsInitializer.earliest())
+                .setProperty("commit.offsets.on.checkpoint", "true");
+        if (!follow) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        WatermarkStrategy<LogLine> watermarks = WatermarkStrategy.<LogLine>forGenerator(
+                        ctx -> new PerEventWatermarks<>(boundMillis, idleNanos))
+                .withTimestampAssigner(ctx -> new LineTimes())
+                .withIdleness(Duration.ofMillis(Math.max(boundMillis, 1000)));
+        return env.fromSource(source.build(), watermarks, "kafka " + String.join(",", kafka.topics()))
+                .uid("kafka-records")
                 .setParallelism(1)
-                .process(new SplitLateEvents())
-                .uid("split-late-events")
-                .name("late split")
-                .setParallelism(1);
-        onTime.getSideOutput(SplitLateEvents.LATE)
-                .sinkTo(new LateEventSink(
-                        events,
-                        config.lateEvents()
-                                .map(p -> p.toAbsolutePath().toString())
-                                .orElse("")))
-                .uid("late-events")
-                .name("late events")
-                .setParallelism(1);
-
-        DataStream<RowWrite> users = onTime.keyBy(LogEvent::userId, Types.INT)
-                .process(new UserFeatureFunction(
-                        data,
-                        config.rules(),
-                        config.recentItems(),
-                        config.sessionGap().toSeconds()))
-                .uid("user-features")
-                .name("user features")
-                .setParallelism(config.parallelism());
-
-        DataStream<RowWrite> items = onTime.keyBy(LogEvent::itemId, Types.INT)
-                .window(SlidingEventTimeWindows.of(config.trendWindow(), config.trendSlide()))
-                .aggregate(new CountEvents(), new TrendOfWindow())
-                .uid("item-trend-windows")
-                .name("item trend windows")
-                .setParallelism(config.parallelism())
-                .keyBy(ItemTrend::itemId, Types.INT)
-                .process(new TrendCloser(config.trendSlide().toMillis()))
-                .uid("item-trends")
-                .name("item trends")
-                .setParallelism(config.parallelism());
-
-        users.union(items)
-                .sinkTo(new FeatureStoreSink(
-                        config.storeUri(),
-                        config.embeddingDimension(),
-                        config.rules().embeddingHalfLifeDays(),
-                        1000))
-                .uid("feature-store")
-                .name("feature store")
+                .flatMap(new ParseEvents(data))
+                .uid("parse-kafka-records")
+                .name("parse")
                 .setParallelism(1);
     }
 

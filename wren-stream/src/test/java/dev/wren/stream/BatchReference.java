@@ -1,20 +1,29 @@
 package dev.wren.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wren.core.features.Interaction;
 import dev.wren.core.features.UserFeatureRules;
+import dev.wren.core.features.UserProfile;
 import dev.wren.core.features.UserRows;
 import dev.wren.core.model.Item;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import dev.wren.data.movielens.MovieLensReader;
+import dev.wren.stream.EventLogFile.Shown;
+import dev.wren.stream.items.ItemWindowFeatures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -87,29 +96,185 @@ final class BatchReference {
                 .build();
     }
 
+    /** The end of the last window that closed in event time. */
+    static long lastWindowEnd(long lastWatermark, Duration slide) {
+        return Math.floorDiv(lastWatermark + 1, slide.toMillis()) * slide.toMillis();
+    }
+
     /**
-     * The expected trend of each item that has one: its events in the last window that closed in event time, i.e.
-     * that ended by the last watermark (the newest event time less the bound); items whose events all came after that
-     * window's start have none yet.
+     * The expected item rows, without their stream time: for every item with a record (event or exposure) before the
+     * end of the last window that closed, its events, exposures and clicks in that window, and the CTR of the latest
+     * closed window that had exposures (a window without exposures writes no CTR, so the store keeps the last one).
+     *
+     * @param lastWatermark the last watermark before the log ended: the newest record time less the bound, less 1 ms
      */
-    static Map<Integer, Long> trends(
-            List<Event> applied, long newestEventSeconds, Duration outOfOrderness, Duration window, Duration slide) {
-        long lastWatermark = newestEventSeconds * 1000 - outOfOrderness.toMillis() - 1;
+    static Map<Integer, Features> items(
+            List<Event> applied, List<Shown> shown, long lastWatermark, Duration window, Duration slide) {
+        long w = window.toMillis();
         long lastEnd = Math.floorDiv(lastWatermark + 1, slide.toMillis()) * slide.toMillis();
-        Map<Integer, Long> out = new HashMap<>();
+        Map<Integer, List<long[]>> byItem = new HashMap<>(); // {time, kind: 0 rating, 1 click, 2 exposure}
         for (Event e : applied) {
-            long t = e.timestamp() * 1000;
-            if (t < lastEnd) {
-                out.merge(e.itemId(), t >= lastEnd - window.toMillis() ? 1L : 0L, Long::sum);
+            byItem.computeIfAbsent(e.itemId(), i -> new ArrayList<>())
+                    .add(new long[] {e.timestamp() * 1000, e.type() == Event.Type.CLICK ? 1 : 0});
+        }
+        for (Shown x : shown) {
+            for (int item : x.items()) {
+                byItem.computeIfAbsent(item, i -> new ArrayList<>()).add(new long[] {x.loggedAt(), 2});
+            }
+        }
+        Map<Integer, Features> out = new HashMap<>();
+        byItem.forEach((item, records) -> {
+            if (records.stream().noneMatch(r -> r[0] < lastEnd)) {
+                return;
+            }
+            long[] counts = counts(records, lastEnd - w, lastEnd);
+            Features.Builder row = Features.builder()
+                    .number(FeatureSchema.TRENDING_COUNT, counts[0])
+                    .number(ItemWindowFeatures.RECENT_EXPOSURES, counts[1])
+                    .number(ItemWindowFeatures.RECENT_CLICKS, counts[2]);
+            long first = records.stream().mapToLong(r -> r[0]).min().getAsLong();
+            for (long end = lastEnd; end > first; end -= slide.toMillis()) {
+                long[] c = counts(records, end - w, end);
+                if (c[1] > 0) {
+                    row.number(ItemWindowFeatures.RECENT_CTR, (double) c[2] / c[1]);
+                    break;
+                }
+            }
+            out.put(item, row.build());
+        });
+        return out;
+    }
+
+    /** Events, exposures and clicks with a time in [from, to). */
+    private static long[] counts(List<long[]> records, long from, long to) {
+        long[] c = new long[3];
+        for (long[] r : records) {
+            if (r[0] >= from && r[0] < to) {
+                if (r[1] == 2) {
+                    c[1]++;
+                } else {
+                    c[0]++;
+                    c[2] += r[1];
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The expected fresh samples: every item of every list shown, with the user's features from the dataset's ratings
+     * and the applied events strictly before the list's second, labelled by the first of the user's events of that item
+     * from that second to the end of the label window, in time order, that is positive by wren-core's rule; otherwise
+     * 0 if the window closed before the log ended (by a rating below the threshold, the last one, or by nothing), and
+     * no sample if it did not.
+     */
+    static List<JsonNode> samples(
+            Path data,
+            List<Event> applied,
+            List<Shown> shown,
+            UserFeatureRules rules,
+            Duration labelWindow,
+            long lastWatermark) {
+        MovieLensReader reader = MovieLensReader.open(data);
+        Map<Integer, Item> items = reader.items();
+        Map<Integer, List<Interaction>> base = new HashMap<>();
+        reader.forEachRating((user, item, rating, ts) ->
+                base.computeIfAbsent(user, u -> new ArrayList<>()).add(interaction(items, item, rating, ts)));
+        List<Event> inOrder = new ArrayList<>(applied);
+        inOrder.sort(Comparator.comparingLong(Event::timestamp).thenComparingInt(Event::itemId));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (Shown x : shown) {
+            long second = Math.floorDiv(x.loggedAt(), 1000);
+            long deadline = x.loggedAt() + labelWindow.toMillis();
+            List<Interaction> before = new ArrayList<>();
+            base.getOrDefault(x.userId(), List.of()).stream()
+                    .filter(i -> i.timestamp() < second)
+                    .forEach(before::add);
+            for (Event e : inOrder) {
+                if (e.userId() == x.userId() && e.timestamp() < second) {
+                    before.add(interaction(
+                            items, e.itemId(), e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp()));
+                }
+            }
+            before.sort(UserRows.TIME_ORDER);
+            UserProfile profile = UserProfile.of(before, rules);
+            for (int position = 0; position < x.items().size(); position++) {
+                int item = x.items().get(position);
+                ObjectNode n = json.createObjectNode();
+                n.put("userId", x.userId());
+                n.put("itemId", item);
+                n.put("ts", second);
+                Event decided = null;
+                Double lowRating = null;
+                for (Event e : inOrder) {
+                    if (e.userId() != x.userId()
+                            || e.itemId() != item
+                            || e.timestamp() < second
+                            || e.timestamp() * 1000 > deadline) {
+                        continue;
+                    }
+                    Interaction i = interaction(
+                            items, item, e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp());
+                    if (rules.isPositive(i)) {
+                        decided = e;
+                        break;
+                    }
+                    if (e.type() == Event.Type.RATING) {
+                        lowRating = e.value();
+                    }
+                }
+                if (decided != null) {
+                    n.put("label", 1);
+                    n.put("labelSource", decided.type() == Event.Type.CLICK ? "click" : "rating");
+                    if (decided.type() == Event.Type.RATING) {
+                        n.put("rating", decided.value());
+                    } else {
+                        n.putNull("rating");
+                    }
+                } else if (deadline <= lastWatermark) {
+                    n.put("label", 0);
+                    n.put("labelSource", lowRating != null ? "rating" : "none");
+                    if (lowRating != null) {
+                        n.put("rating", lowRating);
+                    } else {
+                        n.putNull("rating");
+                    }
+                } else {
+                    continue;
+                }
+                n.put("exposedAt", x.loggedAt());
+                n.put("position", position);
+                n.put("labelledAt", decided != null ? decided.timestamp() * 1000 : deadline);
+                n.put("userRatingCount", profile.ratingCount());
+                put(n, "userRatingAvg", profile.ratingAvg());
+                put(n, "userRatingStd", profile.ratingStd());
+                put(n, "userReleaseYearAvg", profile.releaseYearAvg());
+                put(n, "userReleaseYearStd", profile.releaseYearStd());
+                ArrayNode positives = n.putArray("userRecentPositives");
+                profile.recentPositives().forEach(positives::add);
+                ArrayNode genres = n.putArray("userTopGenres");
+                profile.topGenres().forEach(genres::add);
+                out.add(reread(json, n)); // as a reader sees it: numbers typed by their text
             }
         }
         return out;
     }
 
-    /** The end of the last window that closed in event time. */
-    static long lastWindowEnd(long newestEventSeconds, Duration outOfOrderness, Duration slide) {
-        long lastWatermark = newestEventSeconds * 1000 - outOfOrderness.toMillis() - 1;
-        return Math.floorDiv(lastWatermark + 1, slide.toMillis()) * slide.toMillis();
+    private static JsonNode reread(ObjectMapper json, JsonNode n) {
+        try {
+            return json.readTree(n.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void put(ObjectNode n, String name, OptionalDouble v) {
+        if (v.isPresent()) {
+            n.put(name, v.getAsDouble());
+        } else {
+            n.putNull(name);
+        }
     }
 
     private static Interaction interaction(Map<Integer, Item> items, int itemId, double rating, long ts) {

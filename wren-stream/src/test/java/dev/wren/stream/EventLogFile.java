@@ -42,6 +42,42 @@ final class EventLogFile {
                 + "\"reranker\":\"mmr\",\"state\":\"state-1\",\"items\":[3,1,2]}";
     }
 
+    /**
+     * A list shown to a user.
+     *
+     * @param loggedAt when serving logged it, milliseconds since the epoch
+     * @param items the items, in the order shown
+     */
+    record Shown(int userId, long loggedAt, List<Integer> items) {
+        String line() {
+            return "{\"kind\":\"exposure\",\"schemaVersion\":1,\"loggedAt\":" + loggedAt + ",\"userId\":" + userId
+                    + ",\"variant\":\"default\",\"experiments\":{},\"ranker\":\"cf\",\"reranker\":\"mmr\","
+                    + "\"state\":\"state-1\",\"items\":" + items.toString().replace(" ", "") + "}";
+        }
+    }
+
+    /**
+     * A log of {@code events} with, before about a third of them, a list shown to the same user 1.7 s earlier that
+     * holds the event's item (so that clicks and ratings label exposures) and two random items; the lists shown are
+     * added to {@code shown}.
+     */
+    static List<String> withExposures(List<Event> events, long seed, List<Shown> shown) {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (Event e : events) {
+            if (random.nextInt(3) == 0) {
+                List<Integer> items = new ArrayList<>(
+                        List.of(1 + random.nextInt(TinyMovieLens.MOVIES), 1 + random.nextInt(TinyMovieLens.MOVIES)));
+                items.add(random.nextInt(3), e.itemId());
+                Shown s = new Shown(e.userId(), e.timestamp() * 1000 - 1700, items);
+                shown.add(s);
+                lines.add(s.line());
+            }
+            lines.add(line(e));
+        }
+        return lines;
+    }
+
     static void write(Path file, List<String> lines) throws IOException {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }

@@ -2,6 +2,8 @@ package dev.wren.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.EntityKind;
@@ -9,14 +11,19 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.store.FeatureStores;
+import dev.wren.stream.EventLogFile.Shown;
+import dev.wren.stream.items.ItemWindowFeatures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,6 +40,12 @@ final class StreamFixture {
     static final Duration SESSION_GAP = Duration.ofSeconds(90);
     static final int RECENT = 5;
     static final UserFeatureRules RULES = UserFeatureRules.defaults();
+    static final Duration LABEL_WINDOW = Duration.ofSeconds(40);
+    static final List<String> WINDOW_FEATURES = List.of(
+            FeatureSchema.TRENDING_COUNT,
+            ItemWindowFeatures.RECENT_EXPOSURES,
+            ItemWindowFeatures.RECENT_CLICKS,
+            ItemWindowFeatures.RECENT_CTR);
 
     final Path data;
     final String storeUri;
@@ -69,6 +82,7 @@ final class StreamFixture {
                 .withTrendWindow(WINDOW, SLIDE)
                 .withSessionGap(SESSION_GAP)
                 .withRecentItems(RECENT)
+                .withLabelWindow(LABEL_WINDOW)
                 .withCheckpoints(Duration.ofMillis(300), Optional.empty());
     }
 
@@ -80,8 +94,8 @@ final class StreamFixture {
         return env.execute(StreamJob.NAME);
     }
 
-    /** Every user row equals the reference's; unless {@code usersOnly}, every item trend too. */
-    void assertStoreMatchesReference(List<Event> applied, List<Event> parsed, boolean usersOnly) {
+    /** Every user row equals the reference's; unless {@code usersOnly}, every item's window features too. */
+    void assertStoreMatchesReference(List<Event> applied, List<Shown> shown, long newestMillis, boolean usersOnly) {
         Map<EntityKind, Map<Integer, Features>> store = readStore();
         Map<Integer, Features> expectedUsers =
                 BatchReference.users(data, applied, RULES, itemVectors, DIM, RECENT, SESSION_GAP);
@@ -91,22 +105,98 @@ final class StreamFixture {
         if (usersOnly) {
             return;
         }
-        long newest = parsed.stream().mapToLong(Event::timestamp).max().getAsLong();
-        Map<Integer, Long> expectedTrends = BatchReference.trends(applied, newest, BOUND, WINDOW, SLIDE);
-        long lastEnd = BatchReference.lastWindowEnd(newest, BOUND, SLIDE);
-        Map<Integer, Long> trends = new HashMap<>();
-        store.get(EntityKind.ITEM)
-                .forEach((item, row) -> row.number(FeatureSchema.TRENDING_COUNT).ifPresent(count -> {
-                    trends.put(item, (long) count);
-                    assertThat(row.number(FeatureSchema.STREAM_TIME).getAsDouble())
-                            .as("item " + item + "'s trend is of a closed window")
-                            .isLessThanOrEqualTo(lastEnd);
-                }));
-        assertThat(trends).isEqualTo(expectedTrends);
-        assertThat(expectedTrends.values())
+        long lastWatermark = lastWatermark(newestMillis);
+        Map<Integer, Features> expectedItems = BatchReference.items(applied, shown, lastWatermark, WINDOW, SLIDE);
+        long lastEnd = BatchReference.lastWindowEnd(lastWatermark, SLIDE);
+        Map<Integer, Features> items = new HashMap<>();
+        store.get(EntityKind.ITEM).forEach((item, row) -> {
+            if (row.number(FeatureSchema.TRENDING_COUNT).isEmpty()) {
+                return;
+            }
+            assertThat(row.number(FeatureSchema.STREAM_TIME).getAsDouble())
+                    .as("item " + item + "'s row is of a closed window")
+                    .isLessThanOrEqualTo(lastEnd);
+            Features.Builder b = Features.builder();
+            for (String name : WINDOW_FEATURES) {
+                row.number(name).ifPresent(v -> b.number(name, v));
+            }
+            items.put(item, b.build());
+        });
+        assertThat(items.keySet()).isEqualTo(expectedItems.keySet());
+        expectedItems.forEach(
+                (item, expected) -> FeatureAssertions.assertSameRow("item " + item, items.get(item), expected, 1e-9));
+        assertThat(expectedItems.values())
                 .as("the test has items trending and items gone quiet")
-                .contains(0L)
-                .anyMatch(n -> n > 1);
+                .anyMatch(r -> r.number(FeatureSchema.TRENDING_COUNT).getAsDouble() == 0)
+                .anyMatch(r -> r.number(FeatureSchema.TRENDING_COUNT).getAsDouble() > 1);
+        if (!shown.isEmpty()) {
+            assertThat(expectedItems.values())
+                    .as("the test has clicks on items shown")
+                    .anyMatch(r -> r.number(ItemWindowFeatures.RECENT_CTR).orElse(0) > 0);
+        }
+    }
+
+    /** The committed sample files hold exactly the reference's samples, each once. */
+    void assertSamplesMatchReference(Path dir, List<Event> applied, List<Shown> shown, long newestMillis)
+            throws IOException {
+        List<JsonNode> expected =
+                BatchReference.samples(data, applied, shown, RULES, LABEL_WINDOW, lastWatermark(newestMillis));
+        List<JsonNode> actual = readSamples(dir);
+        List<JsonNode> missing = new ArrayList<>(expected);
+        List<JsonNode> unexpected = new ArrayList<>();
+        for (JsonNode a : actual) {
+            if (!missing.remove(a)) {
+                unexpected.add(a);
+            }
+        }
+        assertThat(missing)
+                .as("samples missing (of " + expected.size() + "; " + actual.size() + " read from " + listing(dir)
+                        + ")")
+                .isEmpty();
+        assertThat(unexpected)
+                .as("samples not expected, or twice (of " + actual.size() + ")")
+                .isEmpty();
+        assertThat(expected)
+                .as("the test has clicks, ratings and closed windows deciding labels")
+                .anyMatch(n -> n.path("labelSource").asText().equals("click"))
+                .anyMatch(n -> n.path("labelSource").asText().equals("rating")
+                        && n.path("label").asInt() == 1)
+                .anyMatch(n -> n.path("label").asInt() == 0);
+    }
+
+    /** The samples in the committed files of {@code dir} (not the hidden ones still being written). */
+    static List<JsonNode> readSamples(Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    out.add(json.readTree(line));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(f -> dir.relativize(f).toString()).toList();
+        }
+    }
+
+    static long lastWatermark(long newestMillis) {
+        return newestMillis - BOUND.toMillis() - 1;
+    }
+
+    /** The newest record time of a log, in milliseconds. */
+    static long newest(List<Event> events, List<Shown> shown) {
+        long newest = events.stream().mapToLong(e -> e.timestamp() * 1000).max().orElse(Long.MIN_VALUE);
+        return Math.max(newest, shown.stream().mapToLong(Shown::loggedAt).max().orElse(Long.MIN_VALUE));
     }
 
     Map<EntityKind, Map<Integer, Features>> readStore() {
@@ -122,6 +212,6 @@ final class StreamFixture {
     }
 
     FeatureStore openStore() {
-        return FeatureStores.open(storeUri, FeatureSchema.standard(DIM));
+        return FeatureStores.open(storeUri, ItemWindowFeatures.schema(DIM));
     }
 }

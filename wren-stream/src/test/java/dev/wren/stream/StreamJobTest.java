@@ -3,6 +3,7 @@ package dev.wren.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.core.recommend.Event;
+import dev.wren.stream.EventLogFile.Shown;
 import dev.wren.stream.events.SplitLateEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,16 +41,13 @@ class StreamJobTest {
     }
 
     @Test
-    void storeHoldsTheFeaturesABatchComputationOfTheSameEventsGives() throws Exception {
+    void storeAndSamplesHoldWhatABatchComputationOfTheSameLogGives() throws Exception {
         List<Event> events = EventLogFile.events(1, 300, 12, 600, 3);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            // Old records without a format version read the same; exposures carry no event.
-            lines.add(i % 10 == 0 ? EventLogFile.unversionedLine(events.get(i)) : EventLogFile.line(events.get(i)));
-            if (i % 25 == 0) {
-                lines.add(EventLogFile.exposure(
-                        events.get(i).userId(), events.get(i).timestamp()));
-            }
+        List<Shown> shown = new ArrayList<>();
+        List<String> lines = EventLogFile.withExposures(events, 5, shown);
+        for (int i = 0; i < lines.size(); i += 10) {
+            lines.set(
+                    i, lines.get(i).replace("\"schemaVersion\":1,", "")); // old records without a version read the same
         }
         // An item outside the catalogue is skipped, as serving's own replay skips it.
         lines.add(EventLogFile.line(new Event(3, 999, Event.Type.RATING, 5, EventLogFile.START + 100)));
@@ -60,13 +58,19 @@ class StreamJobTest {
         // A last line cut short by a crash (no newline) is not applied.
         Files.writeString(
                 log, "{\"kind\":\"event\",\"type\":\"rating\",\"userId\":1,\"itemId\":2", StandardOpenOption.APPEND);
+        Path samples = tmp.resolve("samples");
 
-        JobExecutionResult result = StreamFixture.run(fixture.config(log));
+        JobExecutionResult result = StreamFixture.run(fixture.config(log).withSamples(Optional.of(samples)));
 
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
                 .isZero();
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.LATE_EXPOSURES))
+                .isZero();
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EVENTS)).isEqualTo(events.size());
-        fixture.assertStoreMatchesReference(events, events, false);
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EXPOSURES)).isEqualTo(3L * shown.size());
+        long newest = StreamFixture.newest(events, shown);
+        fixture.assertStoreMatchesReference(events, shown, newest, false);
+        fixture.assertSamplesMatchReference(samples, events, shown, newest);
     }
 
     @Test
@@ -95,7 +99,7 @@ class StreamJobTest {
         List<Event> applied = new ArrayList<>(all);
         applied.remove(62);
         applied.remove(60);
-        fixture.assertStoreMatchesReference(applied, all, false);
+        fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(all, List.of()), false);
     }
 
     @Test

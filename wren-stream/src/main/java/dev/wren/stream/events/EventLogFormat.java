@@ -39,7 +39,7 @@ public final class EventLogFormat extends SimpleStreamFormat<LogLine> {
                 while (!ended) {
                     String line = lines.next();
                     if (line != null) {
-                        return new LogLine(++number, line);
+                        return new LogLine(file, ++number, line);
                     }
                     if (lines.fill(channel) < 0) {
                         ended = true;

@@ -3,7 +3,8 @@ package dev.wren.stream.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wren.core.recommend.Event;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,13 +22,19 @@ public final class EventLogParser {
     private final ObjectMapper json = new ObjectMapper();
 
     /** What a line holds. */
-    public sealed interface Result permits Parsed, Ignored, Newer, Bad {}
+    public sealed interface Result permits Parsed, Newer, Bad {}
 
-    /** A user event. */
-    public record Parsed(LogEvent event) implements Result {}
+    /** A user event, or the items of an exposure in the order shown. */
+    public record Parsed(List<LogEvent> events) implements Result {
+        public Parsed {
+            events = List.copyOf(events);
+        }
 
-    /** A well-formed record that carries no user event (an exposure). */
-    public record Ignored() implements Result {}
+        /** The one event of an event record. */
+        public static Parsed of(LogEvent event) {
+            return new Parsed(List.of(event));
+        }
+    }
 
     /** A record of a format version newer than this reader's, skipped. */
     public record Newer(int version) implements Result {}
@@ -59,7 +66,7 @@ public final class EventLogParser {
             return new Bad("missing 'kind' (event or exposure)");
         }
         return switch (kind.asText()) {
-            case "exposure" -> new Ignored();
+            case "exposure" -> exposure(n, line.number());
             case "event" -> event(n, line.number());
             default -> new Bad("unknown kind '" + kind.asText() + "'; expected event or exposure");
         };
@@ -70,16 +77,16 @@ public final class EventLogParser {
         if (type == null || !type.isTextual()) {
             return new Bad("missing 'type' (rating or click)");
         }
-        Event.Type t;
+        LogEvent.Kind t;
         switch (type.asText().toLowerCase(Locale.ROOT)) {
-            case "rating" -> t = Event.Type.RATING;
-            case "click" -> t = Event.Type.CLICK;
+            case "rating" -> t = LogEvent.Kind.RATING;
+            case "click" -> t = LogEvent.Kind.CLICK;
             default -> {
                 return new Bad("unknown type '" + type.asText() + "'; expected rating or click");
             }
         }
         JsonNode user = n.get("userId");
-        if (user == null || !user.isIntegralNumber() || !user.canConvertToInt() || user.asInt() < 0) {
+        if (!isUser(user)) {
             return new Bad("'userId' must be a non-negative integer, got " + user);
         }
         JsonNode item = n.get("itemId");
@@ -98,6 +105,35 @@ public final class EventLogParser {
                 || ts.asLong() > MAX_TIMESTAMP) {
             return new Bad("'timestamp' must be seconds since the epoch, got " + ts);
         }
-        return new Parsed(new LogEvent(user.asInt(), item.asInt(), t, value.asDouble(), ts.asLong(), line));
+        return Parsed.of(LogEvent.event(user.asInt(), item.asInt(), t, value.asDouble(), ts.asLong(), line));
+    }
+
+    /** One exposure per item shown, at the time the server logged the list, with its place in the list. */
+    private static Result exposure(JsonNode n, long line) {
+        JsonNode user = n.get("userId");
+        if (!isUser(user)) {
+            return new Bad("'userId' must be a non-negative integer, got " + user);
+        }
+        JsonNode at = n.get("loggedAt");
+        if (at == null || !at.isIntegralNumber() || !at.canConvertToLong() || at.asLong() < 0) {
+            return new Bad("'loggedAt' must be milliseconds since the epoch, got " + at);
+        }
+        JsonNode items = n.get("items");
+        if (items == null || !items.isArray()) {
+            return new Bad("'items' must be an array of item ids, got " + items);
+        }
+        List<LogEvent> shown = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                return new Bad("'items' must be an array of item ids, got " + item + " at " + i);
+            }
+            shown.add(new LogEvent(user.asInt(), item.asInt(), LogEvent.Kind.EXPOSURE, 0, at.asLong(), i, line));
+        }
+        return new Parsed(shown);
+    }
+
+    private static boolean isUser(JsonNode user) {
+        return user != null && user.isIntegralNumber() && user.canConvertToInt() && user.asInt() >= 0;
     }
 }

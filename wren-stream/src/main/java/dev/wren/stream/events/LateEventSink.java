@@ -80,7 +80,7 @@ public final class LateEventSink implements Sink<LateEvent> {
             if (out != null) {
                 ObjectNode n = json.createObjectNode();
                 n.put("line", e.line());
-                n.put("type", e.type().name().toLowerCase(Locale.ROOT));
+                n.put("type", e.kind().name().toLowerCase(Locale.ROOT));
                 n.put("userId", e.userId());
                 n.put("itemId", e.itemId());
                 n.put("value", e.value());

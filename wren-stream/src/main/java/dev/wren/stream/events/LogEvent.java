@@ -2,40 +2,72 @@ package dev.wren.stream.events;
 
 import dev.wren.core.features.Interaction;
 import dev.wren.core.model.Item;
-import dev.wren.core.recommend.Event;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One user event of the log (a rating or a click) with the line it came from. A Flink POJO: a record of primitives and
- * an enum, so that Flink serialises it without Kryo.
+ * One record of the log as the job uses it: a user's rating or click, or one item of an exposure (a list shown to the
+ * user), with the line it came from. A Flink POJO: a record of primitives and an enum, so that Flink serialises it
+ * without Kryo.
  *
  * @param userId the user
  * @param itemId the item
- * @param type a rating or a click
- * @param value the rating; 1 for a click
- * @param timestamp when it happened, seconds since the epoch
- * @param line the event log line, for messages
+ * @param kind a rating, a click, or an exposure of the item
+ * @param value the rating; 1 for a click; 0 for an exposure
+ * @param timeMillis when it happened, milliseconds since the epoch: an event's {@code timestamp} (whole seconds), an
+ *     exposure's {@code loggedAt}
+ * @param position an exposure's place in the list shown, from 0; 0 for an event
+ * @param line the event log line (a Kafka record's offset), for messages
  */
-public record LogEvent(int userId, int itemId, Event.Type type, double value, long timestamp, long line) {
-    public LogEvent {
-        if (type == null) {
-            throw new IllegalArgumentException("type must not be null");
+public record LogEvent(int userId, int itemId, Kind kind, double value, long timeMillis, int position, long line) {
+    /** What a record says the user did. */
+    public enum Kind {
+        RATING,
+        CLICK,
+        EXPOSURE;
+
+        /** A rating or a click: something the user did to the item, which the user features count. */
+        public boolean isEvent() {
+            return this != EXPOSURE;
         }
+    }
+
+    public LogEvent {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must not be null");
+        }
+    }
+
+    /** A rating or click at {@code timestamp} seconds. */
+    public static LogEvent event(int userId, int itemId, Kind kind, double value, long timestamp, long line) {
+        return new LogEvent(userId, itemId, kind, value, timestamp * 1000, 0, line);
     }
 
     /** Event time in milliseconds, as Flink measures it. */
     public long eventTimeMillis() {
-        return timestamp * 1000;
+        return timeMillis;
     }
 
-    /** The interaction the user features are computed from; {@code item} is empty for an item not in the catalogue. */
-    public Interaction interaction(java.util.Optional<Item> item) {
-        double rating = type == Event.Type.RATING ? value : Double.NaN;
+    /** The time in whole seconds since the epoch (an exposure's is rounded down). */
+    public long timestamp() {
+        return Math.floorDiv(timeMillis, 1000);
+    }
+
+    /**
+     * The interaction the user features are computed from; {@code item} is empty for an item not in the catalogue.
+     *
+     * @throws IllegalStateException for an exposure, which is not an interaction
+     */
+    public Interaction interaction(Optional<Item> item) {
+        if (!kind.isEvent()) {
+            throw new IllegalStateException("an exposure is not an interaction");
+        }
+        double rating = kind == Kind.RATING ? value : Double.NaN;
         return new Interaction(
                 itemId,
                 rating,
-                timestamp,
+                timestamp(),
                 item.map(Item::year).orElse(OptionalInt.empty()),
                 item.map(Item::genres).orElse(List.of()));
     }

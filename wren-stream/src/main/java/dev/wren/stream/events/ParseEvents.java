@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns log lines into user events: exposures are passed over, bad lines and records of a newer format are skipped with
+ * Turns log lines into user events and exposures (one per item shown): bad lines and records of a newer format are skipped with
  * a warning that names the file and line, and events of items outside the catalogue are skipped as serving's own replay
  * skips them. Counts each in a metric.
  */
@@ -21,7 +21,6 @@ public final class ParseEvents extends RichFlatMapFunction<LogLine, LogEvent> {
     /** Lines warned about one by one; after that, every 1000th, so that a broken file cannot flood the log. */
     private static final long WARN_EACH = 20;
 
-    private final String file;
     private final String dataDir;
     private transient EventLogParser parser;
     private transient Set<Integer> items;
@@ -29,8 +28,7 @@ public final class ParseEvents extends RichFlatMapFunction<LogLine, LogEvent> {
     private transient Counter unknownItems;
     private transient Counter newer;
 
-    public ParseEvents(String file, String dataDir) {
-        this.file = file;
+    public ParseEvents(String dataDir) {
         this.dataDir = dataDir;
     }
 
@@ -48,11 +46,13 @@ public final class ParseEvents extends RichFlatMapFunction<LogLine, LogEvent> {
     public void flatMap(LogLine line, Collector<LogEvent> out) {
         EventLogParser.Result result = parser.parse(line);
         if (result instanceof EventLogParser.Parsed p) {
-            if (items.contains(p.event().itemId())) {
-                out.collect(p.event());
-            } else {
-                unknownItems.inc();
-                warn(unknownItems, line, "item " + p.event().itemId() + " is not in the catalogue " + dataDir);
+            for (LogEvent e : p.events()) {
+                if (items.contains(e.itemId())) {
+                    out.collect(e);
+                } else {
+                    unknownItems.inc();
+                    warn(unknownItems, line, "item " + e.itemId() + " is not in the catalogue " + dataDir);
+                }
             }
         } else if (result instanceof EventLogParser.Bad b) {
             bad.inc();
@@ -69,7 +69,7 @@ public final class ParseEvents extends RichFlatMapFunction<LogLine, LogEvent> {
     private void warn(Counter counter, LogLine line, String reason) {
         long count = counter.getCount();
         if (count <= WARN_EACH || count % 1000 == 0) {
-            log.warn("{}:{}: skipped: {} ({} such lines so far)", file, line.number(), reason, count);
+            log.warn("{}: skipped: {} ({} such records so far)", line.where(), reason, count);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * that then arrives for that time or earlier is late); replays never do this, as it would make lateness depend on
  * timing. Not thread-safe: one per source task.
  */
-public final class PerEventWatermarks implements WatermarkGenerator<LogEvent> {
+public final class PerEventWatermarks<T> implements WatermarkGenerator<T> {
     private final long boundMillis;
     private final long idleNanos;
     private long newest = Long.MIN_VALUE;
@@ -35,7 +35,7 @@ public final class PerEventWatermarks implements WatermarkGenerator<LogEvent> {
     }
 
     @Override
-    public void onEvent(LogEvent event, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         lastEventNanos = System.nanoTime();
         if (eventTimestamp > newest) {
             newest = eventTimestamp;

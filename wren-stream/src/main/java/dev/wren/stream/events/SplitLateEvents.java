@@ -10,8 +10,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Passes on-time events on and sends late ones (at or behind the watermark) to the {@link #LATE} side output, counting
- * them in the {@code lateEvents} metric and in the accumulator of the same name (which the job's result reports), and
- * counting on-time ones in the {@code events} accumulator. Late
+ * late events in the {@code lateEvents} metric and in the accumulator of the same name (which the job's result
+ * reports), on-time ones in the {@code events} accumulator, and exposures in {@code exposures} and {@code
+ * lateExposures}. Late
  * is decided once, here, so that the user and item operators downstream agree on which events count.
  */
 public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
@@ -24,10 +25,16 @@ public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
     public static final String LATE_EVENTS = "lateEvents";
     /** The name of the on-time events' accumulator. */
     public static final String EVENTS = "events";
+    /** The name of the on-time exposures' accumulator (one per item shown). */
+    public static final String EXPOSURES = "exposures";
+    /** The name of the late exposures' accumulator. */
+    public static final String LATE_EXPOSURES = "lateExposures";
 
     private transient Counter late;
     private transient LongCounter lateTotal;
     private transient LongCounter onTimeTotal;
+    private transient LongCounter exposures;
+    private transient LongCounter lateExposures;
 
     @Override
     public void open(OpenContext context) {
@@ -36,17 +43,26 @@ public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
         getRuntimeContext().addAccumulator(LATE_EVENTS, lateTotal);
         onTimeTotal = new LongCounter();
         getRuntimeContext().addAccumulator(EVENTS, onTimeTotal);
+        exposures = new LongCounter();
+        getRuntimeContext().addAccumulator(EXPOSURES, exposures);
+        lateExposures = new LongCounter();
+        getRuntimeContext().addAccumulator(LATE_EXPOSURES, lateExposures);
     }
 
     @Override
     public void processElement(LogEvent event, Context ctx, Collector<LogEvent> out) {
         long watermark = ctx.timerService().currentWatermark();
+        boolean isEvent = event.kind().isEvent();
         if (event.eventTimeMillis() <= watermark) {
-            late.inc();
-            lateTotal.add(1);
+            if (isEvent) {
+                late.inc();
+                lateTotal.add(1);
+            } else {
+                lateExposures.add(1);
+            }
             ctx.output(LATE, new LateEvent(event, watermark));
         } else {
-            onTimeTotal.add(1);
+            (isEvent ? onTimeTotal : exposures).add(1);
             out.collect(event);
         }
     }

@@ -1,10 +1,10 @@
 package dev.wren.stream.items;
 
 /**
- * An item's event count in one trending window.
+ * An item's counts in one sliding window.
  *
  * @param itemId the item
  * @param windowEnd the end of the window (exclusive), milliseconds since the epoch
- * @param count the item's events in the window
+ * @param counts the item's events, exposures and clicks in the window
  */
-public record ItemTrend(int itemId, long windowEnd, long count) {}
+public record ItemTrend(int itemId, long windowEnd, ItemCounts counts) {}

@@ -11,8 +11,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Writes each window's count as the item's {@link FeatureSchema#TRENDING_COUNT}, and a zero when the item's events have
- * all slid out of the window. A sliding window with no events never fires, so without the zero an item would keep its
+ * Writes each window's counts as the item's {@link FeatureSchema#TRENDING_COUNT} (ratings and clicks), {@link
+ * ItemWindowFeatures#RECENT_EXPOSURES}, {@link ItemWindowFeatures#RECENT_CLICKS} and, when it had exposures, {@link
+ * ItemWindowFeatures#RECENT_CTR} (clicks over exposures), and zeros when the item's records have all slid out of the
+ * window. A sliding window with no events never fires, so without the zero an item would keep its
  * last count for ever: after each count this waits until the next window would have closed, and if none came, writes
  * 0. Rows are stamped with the window's end.
  */
@@ -34,7 +36,7 @@ public final class TrendCloser extends KeyedProcessFunction<Integer, ItemTrend, 
     @Override
     public void processElement(ItemTrend trend, Context ctx, Collector<RowWrite> out) throws Exception {
         lastEnd.update(trend.windowEnd());
-        out.collect(row(trend.itemId(), trend.windowEnd(), trend.count()));
+        out.collect(row(trend.itemId(), trend.windowEnd(), trend.counts()));
         // The next window closes when the watermark reaches its last millisecond; its count, if any, comes first.
         ctx.timerService().registerEventTimeTimer(trend.windowEnd() + slideMillis - 1);
     }
@@ -47,13 +49,17 @@ public final class TrendCloser extends KeyedProcessFunction<Integer, ItemTrend, 
             return; // the log ended (the window did not close in event time), or a later count came
         }
         lastEnd.clear();
-        out.collect(row(ctx.getCurrentKey(), nextEnd, 0));
+        out.collect(row(ctx.getCurrentKey(), nextEnd, ItemCounts.ZERO));
     }
 
-    private static RowWrite row(int item, long windowEnd, long count) {
-        return RowWrite.item(
-                item,
-                windowEnd,
-                Features.builder().number(FeatureSchema.TRENDING_COUNT, count).build());
+    private static RowWrite row(int item, long windowEnd, ItemCounts counts) {
+        Features.Builder row = Features.builder()
+                .number(FeatureSchema.TRENDING_COUNT, counts.events())
+                .number(ItemWindowFeatures.RECENT_EXPOSURES, counts.exposures())
+                .number(ItemWindowFeatures.RECENT_CLICKS, counts.clicks());
+        if (counts.exposures() > 0) {
+            row.number(ItemWindowFeatures.RECENT_CTR, (double) counts.clicks() / counts.exposures());
+        }
+        return RowWrite.item(item, windowEnd, row.build());
     }
 }

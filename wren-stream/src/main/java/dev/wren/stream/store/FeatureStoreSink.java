@@ -7,6 +7,7 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.store.FeatureStores;
+import dev.wren.stream.items.ItemWindowFeatures;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +55,7 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
 
     @Override
     public SinkWriter<RowWrite> createWriter(WriterInitContext context) {
-        FeatureStore store = FeatureStores.open(storeUri, FeatureSchema.standard(embeddingDimension));
+        FeatureStore store = FeatureStores.open(storeUri, ItemWindowFeatures.schema(embeddingDimension));
         try {
             if (store.liveVersion().isEmpty()) {
                 throw new IllegalStateException("the feature store " + store
@@ -98,8 +99,12 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
             if (before == null) {
                 size++;
             }
-            if (before == null || before.streamTime() <= row.streamTime()) {
+            if (before == null) {
                 rows.put(row.id(), row);
+            } else if (before.streamTime() <= row.streamTime()) {
+                // Laid over the held row name by name, as the store does: a later item row without a CTR (its window
+                // had no exposures) must not drop the CTR of an earlier one in the same batch.
+                rows.put(row.id(), row.over(before));
             }
             if (size >= batchSize) {
                 flush(false);

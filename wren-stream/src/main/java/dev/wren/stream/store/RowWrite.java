@@ -59,6 +59,18 @@ public record RowWrite(
                 EntityKind.ITEM, id, streamTime, encode(stamped(features, streamTime)), new int[0], new long[0]);
     }
 
+    /**
+     * This row laid over an earlier one of the same entity, name by name, as the store's update does: what this row
+     * does not name keeps the earlier value. A user row names all its features, so it is returned as it is.
+     */
+    public RowWrite over(RowWrite earlier) {
+        if (kind == EntityKind.USER) {
+            return this;
+        }
+        return new RowWrite(
+                kind, id, streamTime, encode(earlier.features().mergedWith(features())), positiveItems, positiveTimes);
+    }
+
     /** The row's features, {@link FeatureSchema#STREAM_TIME} included. */
     public Features features() {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {

@@ -80,7 +80,7 @@ final class LogTailReader implements SourceReader<LogLine, LogTailSplit> {
             }
         }
         if (line != null) {
-            output.collect(new LogLine(++lineNumber, line));
+            output.collect(new LogLine(split.path(), ++lineNumber, line));
             return InputStatus.MORE_AVAILABLE;
         }
         if (channel.size() < offset()) {

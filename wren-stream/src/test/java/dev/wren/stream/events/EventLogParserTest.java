@@ -2,28 +2,29 @@ package dev.wren.stream.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wren.core.recommend.Event;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventLogParserTest {
     private final EventLogParser parser = new EventLogParser();
 
     private EventLogParser.Result parse(String text) {
-        return parser.parse(new LogLine(12, text));
+        return parser.parse(new LogLine("events.jsonl", 12, text));
     }
 
     @Test
     void readsARatingWithItsLine() {
         assertThat(parse("{\"kind\":\"event\",\"schemaVersion\":1,\"loggedAt\":1764140000123,\"type\":\"rating\","
                         + "\"userId\":11,\"itemId\":318,\"value\":5.0,\"timestamp\":1764140000}"))
-                .isEqualTo(new EventLogParser.Parsed(new LogEvent(11, 318, Event.Type.RATING, 5.0, 1764140000L, 12)));
+                .isEqualTo(
+                        EventLogParser.Parsed.of(LogEvent.event(11, 318, LogEvent.Kind.RATING, 5.0, 1764140000L, 12)));
     }
 
     @Test
     void readsAClickWrittenBeforeTheFormatHadAVersion() {
         assertThat(parse("{\"kind\":\"event\",\"loggedAt\":1,\"type\":\"click\",\"userId\":3,\"itemId\":7,"
                         + "\"value\":1.0,\"timestamp\":100}"))
-                .isEqualTo(new EventLogParser.Parsed(new LogEvent(3, 7, Event.Type.CLICK, 1.0, 100, 12)));
+                .isEqualTo(EventLogParser.Parsed.of(LogEvent.event(3, 7, LogEvent.Kind.CLICK, 1.0, 100, 12)));
     }
 
     @Test
@@ -34,10 +35,19 @@ class EventLogParserTest {
     }
 
     @Test
-    void passesOverExposures() {
-        assertThat(parse(
-                        "{\"kind\":\"exposure\",\"loggedAt\":1,\"userId\":11,\"variant\":\"default\",\"items\":[1,2]}"))
-                .isEqualTo(new EventLogParser.Ignored());
+    void readsAnExposureAsOneRecordPerItemShownAtItsLoggedTime() {
+        assertThat(parse("{\"kind\":\"exposure\",\"loggedAt\":1764140000456,\"userId\":11,\"variant\":\"default\","
+                        + "\"items\":[318,7]}"))
+                .isEqualTo(new EventLogParser.Parsed(List.of(
+                        new LogEvent(11, 318, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 0, 12),
+                        new LogEvent(11, 7, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 1, 12))));
+    }
+
+    @Test
+    void refusesAnExposureWithoutItsItems() {
+        assertThat(parse("{\"kind\":\"exposure\",\"loggedAt\":1,\"userId\":11,\"items\":[\"a\"]}"))
+                .isInstanceOf(EventLogParser.Bad.class);
+        assertThat(parse("{\"kind\":\"exposure\",\"userId\":11,\"items\":[1]}")).isInstanceOf(EventLogParser.Bad.class);
     }
 
     @Test
