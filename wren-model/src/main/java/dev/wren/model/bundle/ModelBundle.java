@@ -52,6 +52,22 @@ public final class ModelBundle {
      * @return the new version folder
      */
     public static Path save(TrainedModel model, Path root, Object metrics, String trainingDataHash) {
+        return save(model, root, metrics, trainingDataHash, dir -> {});
+    }
+
+    /**
+     * As {@link #save(TrainedModel, Path, Object, String)}, writing extra files into the version folder before
+     * {@code bundle.json}: a models watcher treats a version as whole once its manifest is there, so every file a
+     * loader needs must exist by then.
+     *
+     * @param extras writes the extra files into the new version folder
+     */
+    public static Path save(
+            TrainedModel model,
+            Path root,
+            Object metrics,
+            String trainingDataHash,
+            java.util.function.Consumer<Path> extras) {
         ObjectMapper mapper = mapper();
         Path modelRoot = root.resolve(model.spec().name());
         try {
@@ -64,6 +80,7 @@ public final class ModelBundle {
                     new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(parameters)))) {
                 model.model().getBlock().saveParameters(out);
             }
+            extras.accept(dir);
             BundleManifest manifest = new BundleManifest(
                     FORMAT_VERSION,
                     model.spec().name(),

@@ -196,11 +196,30 @@ public final class OfflineLayout {
 
     /** The event time of a row (seconds), for time-ordered validation slices. */
     public long time(Group row) {
-        return Columns.number(row, column.get(TIME)).longValue();
+        return time(RawRow.of(row));
+    }
+
+    /** The event time of a raw row (seconds). */
+    public long time(RawRow row) {
+        return row.number(column.get(TIME)).longValue();
+    }
+
+    /** The position of a column in {@link #columns()}, if this layout reads it. */
+    public java.util.OptionalInt columnIndex(String name) {
+        Integer at = column.get(name);
+        return at == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(at);
     }
 
     /** One row, projected to {@link #columns()}, as a sample of {@link #layout()}. */
     public Sample decode(Group row) {
+        return decode(RawRow.of(row));
+    }
+
+    /**
+     * One raw row as a sample of {@link #layout()}: the manifest's vocabularies, bucket boundaries and imputed means
+     * applied exactly as for the offline samples, whatever the row's source.
+     */
+    public Sample decode(RawRow row) {
         int[] categorical = new int[layout.categoricalCount()];
         int c = 0;
         int userId = id(row, USER_ID);
@@ -209,12 +228,11 @@ public final class OfflineLayout {
         int labelField = 0;
         for (String name : manifest.stringIndexerLabels().keySet()) {
             int f = column.get(name);
-            categorical[c++] =
-                    Columns.present(row, f) ? labelIndex.get(labelField).getOrDefault(Columns.string(row, f), 0) : 0;
+            categorical[c++] = row.present(f) ? labelIndex.get(labelField).getOrDefault(row.string(f), 0) : 0;
             labelField++;
         }
         if (!manifest.genreVocabulary().isEmpty()) {
-            List<Object> genres = Columns.list(row, column.get(TOP_GENRES));
+            List<Object> genres = row.list(column.get(TOP_GENRES));
             for (int k = 0; k < manifest.topGenres(); k++) {
                 Object g = k < genres.size() ? genres.get(k) : null;
                 categorical[c++] = g == null ? 0 : genreIndex.getOrDefault(g.toString(), 0);
@@ -230,29 +248,29 @@ public final class OfflineLayout {
             numeric[n++] = (float) value(row, name);
         }
         int[] sequence = new int[layout.sequenceLength()];
-        List<Object> recent = Columns.list(row, column.get(RECENT_POSITIVES));
+        List<Object> recent = row.list(column.get(RECENT_POSITIVES));
         for (int k = 0; k < sequence.length && k < recent.size(); k++) {
             Object item = recent.get(k);
             sequence[k] = item == null ? 0 : items.index(((Number) item).longValue());
         }
-        float label = Columns.number(row, column.get(LABEL)).floatValue() > 0.5f ? 1f : 0f;
+        float label = row.number(column.get(LABEL)).floatValue() > 0.5f ? 1f : 0f;
         return new Sample(categorical, numeric, sequence, label, userId);
     }
 
-    private int id(Group row, String name) {
+    private int id(RawRow row, String name) {
         int f = column.get(name);
-        if (!Columns.present(row, f)) {
+        if (!row.present(f)) {
             throw new IllegalArgumentException("a sample has no " + name);
         }
-        int id = Columns.number(row, f).intValue();
+        int id = row.number(f).intValue();
         return Math.max(id, 0);
     }
 
     /** A numeric column's value, or its fitted training mean when missing (as the pipeline's Imputer does). */
-    private double value(Group row, String name) {
+    private double value(RawRow row, String name) {
         int f = column.get(name);
-        if (Columns.present(row, f)) {
-            double v = Columns.number(row, f).doubleValue();
+        if (row.present(f)) {
+            double v = row.number(f).doubleValue();
             if (!Double.isNaN(v)) {
                 return v;
             }

@@ -62,6 +62,17 @@ public final class ParquetRows {
         }
     }
 
+    /** The top-level column names of a Parquet file, from its footer. */
+    public static List<String> columnsOf(Path file) {
+        try (ParquetFileReader reader = open(file)) {
+            return reader.getFileMetaData().getSchema().getFields().stream()
+                    .map(Type::getName)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footer of " + file, e);
+        }
+    }
+
     /** Total rows, from the file footers (no data is read). */
     public long count() {
         long n = 0;

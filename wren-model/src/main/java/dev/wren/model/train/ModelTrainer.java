@@ -97,14 +97,7 @@ public final class ModelTrainer {
             SampleSource train,
             SampleSource valid,
             TrainConfig config) {
-        Loss pointwise = Loss.sigmoidBinaryCrossEntropyLoss();
-        Adam adam = Adam.builder()
-                .optLearningRateTracker(Tracker.fixed(config.learningRate()))
-                .optWeightDecays(config.l2())
-                .build();
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(pointwise)
-                .optOptimizer(adam)
-                .optDevices(new Device[] {model.getNDManager().getDevice()});
+        DefaultTrainingConfig trainingConfig = trainingConfig(model, config);
         Optional<Retrieval> retrieval =
                 spec.inBatchNegatives() ? Optional.of(Retrieval.of(spec, layout, train, valid)) : Optional.empty();
         List<Double> losses = new ArrayList<>();
@@ -191,6 +184,17 @@ public final class ModelTrainer {
                 recalls);
     }
 
+    /** Pointwise binary cross-entropy with Adam (dense parameters; row-sparse tables take {@link SparseAdam}). */
+    static DefaultTrainingConfig trainingConfig(Model model, TrainConfig config) {
+        Adam adam = Adam.builder()
+                .optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                .optWeightDecays(config.l2())
+                .build();
+        return new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
+                .optOptimizer(adam)
+                .optDevices(new Device[] {model.getNDManager().getDevice()});
+    }
+
     /**
      * What training a retrieval model needs besides its batches: the log-Q corrected loss, and the validation task
      * it is selected by (each validation user's items to find among all items, their training items left out). The
@@ -267,7 +271,7 @@ public final class ModelTrainer {
         return lossSum[0] / Math.max(1, seen[0]);
     }
 
-    private static float step(
+    static float step(
             ModelSpec spec,
             Trainer trainer,
             FeatureTranslator translator,
