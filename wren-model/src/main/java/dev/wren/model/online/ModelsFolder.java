@@ -19,11 +19,16 @@ import java.util.stream.Stream;
 /**
  * What a models folder ({@code <root>/<model>/v<N>/}, as {@link ModelBundle#save} writes it) offers for serving: the
  * latest version of each model, and the latest learned top-K ranker (saved by {@link TopKRanker#save} under
- * {@value #TOPK_RANKER}, which is not a model bundle). Stateless.
+ * {@value #TOPK_RANKER}, which is not a model bundle). A version folder holding {@value #RETIRED} is retired (rolled
+ * back, see {@link #rollback}): it is never served, so the served version is the newest one not retired. Retiring
+ * is a marker and not a deletion or a pointer file, so version numbers are never reused and a save needs no second
+ * write to become the served one. Stateless.
  */
 public final class ModelsFolder {
     /** The model folder of the learned top-K ranker. */
     public static final String TOPK_RANKER = "topk-ranker";
+    /** The marker file of a retired version: present means never serve this version. */
+    public static final String RETIRED = "retired.json";
 
     private ModelsFolder() {}
 
@@ -119,16 +124,99 @@ public final class ModelsFolder {
         return out;
     }
 
-    /** The highest {@code v<N>} folder of one model ({@code <root>/<model>}) that is not refused. */
+    /** The highest {@code v<N>} folder of one model ({@code <root>/<model>}) that is neither refused nor retired. */
     public static Optional<Path> newest(Path modelRoot, Set<Path> refused) throws IOException {
         Set<Path> normalised = new HashSet<>();
         refused.forEach(p -> normalised.add(p.toAbsolutePath().normalize()));
+        List<Path> all = versions(modelRoot);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Path v = all.get(i);
+            if (!normalised.contains(v.toAbsolutePath().normalize()) && !retired(v)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every {@code v<N>} folder of one model, retired or not, in ascending version order. */
+    public static List<Path> versions(Path modelRoot) throws IOException {
+        if (!Files.isDirectory(modelRoot)) {
+            return List.of();
+        }
         try (Stream<Path> versions = Files.list(modelRoot)) {
             return versions.filter(Files::isDirectory)
                     .filter(v -> v.getFileName().toString().matches("v[0-9]+"))
-                    .filter(v -> !normalised.contains(v.toAbsolutePath().normalize()))
-                    .max(Comparator.comparingInt(
-                            v -> Integer.parseInt(v.getFileName().toString().substring(1))));
+                    .sorted(Comparator.comparingInt(ModelsFolder::versionOf))
+                    .toList();
+        }
+    }
+
+    /** The number of a version folder {@code v<N>}. */
+    public static int versionOf(Path versionDir) {
+        return Integer.parseInt(versionDir.getFileName().toString().substring(1));
+    }
+
+    /** Whether a version folder is retired (rolled back). */
+    public static boolean retired(Path versionDir) {
+        return Files.exists(versionDir.resolve(RETIRED));
+    }
+
+    /**
+     * Makes {@code to} (or, when empty, the version before the served one) the served version of {@code model}:
+     * every newer version is retired and {@code to} itself is un-retired, so {@link #newest} (what serving and its
+     * watcher choose) returns it, and a later save (a higher version) is served again. Versions below {@code to} are
+     * left as they are. Works forwards too: {@code to} may be a retired newer version.
+     *
+     * @return the version folder now served
+     * @throws IllegalArgumentException when the model, the version or an older version to go back to does not exist,
+     *     or the target is not a complete bundle
+     */
+    public static Path rollback(Path root, String model, java.util.OptionalInt to) {
+        Path modelRoot = root.resolve(model);
+        try {
+            List<Path> all = versions(modelRoot);
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("no versions of model '" + model + "' under " + root);
+            }
+            Path target;
+            if (to.isPresent()) {
+                target = all.stream()
+                        .filter(v -> versionOf(v) == to.getAsInt())
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("model '" + model + "' has no version v"
+                                + to.getAsInt() + "; it has "
+                                + all.stream()
+                                        .map(v -> v.getFileName().toString())
+                                        .toList()));
+            } else {
+                Path served = newest(modelRoot, Set.of())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "every version of model '" + model + "' is retired; name one with --to"));
+                target = all.stream()
+                        .filter(v -> versionOf(v) < versionOf(served) && !retired(v))
+                        .reduce((a, b) -> b)
+                        .orElseThrow(() -> new IllegalArgumentException("model '" + model + "' serves "
+                                + served.getFileName() + " and has no older version that is not retired"));
+            }
+            String manifest = manifestName(model);
+            if (!Files.isRegularFile(target.resolve(manifest))) {
+                throw new IllegalArgumentException(target + " has no " + manifest + ": not a complete version");
+            }
+            String note = ModelBundle.mapper()
+                    .writeValueAsString(java.util.Map.of(
+                            "retiredAt",
+                            java.time.Instant.now().toString(),
+                            "reason",
+                            "rolled back to " + target.getFileName()));
+            for (Path v : all) {
+                if (versionOf(v) > versionOf(target) && !retired(v)) {
+                    Files.writeString(v.resolve(RETIRED), note);
+                }
+            }
+            Files.deleteIfExists(target.resolve(RETIRED));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll back " + modelRoot + ": " + e.getMessage(), e);
         }
     }
 
