@@ -1,6 +1,5 @@
 package dev.wren.serving.models;
 
-import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.online.ModelsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +70,8 @@ public final class ModelsWatcher implements AutoCloseable {
                     continue;
                 }
                 String model = child.getFileName().toString();
-                Optional<Path> latest = ModelBundle.latest(root, model);
+                // The served version: the newest not retired, so a rollback (a retired marker) is a change too.
+                Optional<Path> latest = ModelsFolder.newest(child, java.util.Set.of());
                 if (latest.isPresent()) {
                     Path manifest = latest.get().resolve(ModelsFolder.manifestName(model));
                     String stamp = Files.isRegularFile(manifest)
