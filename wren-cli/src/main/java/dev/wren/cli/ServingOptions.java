@@ -5,8 +5,11 @@ import dev.wren.serving.ServingConfig;
 import dev.wren.serving.ab.ExperimentsFile;
 import dev.wren.serving.events.KafkaSettings;
 import dev.wren.serving.pipeline.StageFactories;
+import dev.wren.serving.recall.TrendingRetriever;
+import dev.wren.serving.trend.TrendSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,6 +71,30 @@ final class ServingOptions {
     String kafkaTopics;
 
     @Option(
+            names = "--trending-quota",
+            paramLabel = "SHARE",
+            description = "The trending channel's share of the recall budget (the items with the most events in"
+                    + " `wren stream`'s trend window), the other channels scaled to fill the rest; 0 turns it off."
+                    + " Idle, its share going to the others, while nothing trends. Default: 0.05.")
+    Double trendingQuota;
+
+    @Option(
+            names = "--trend-window",
+            paramLabel = "MINUTES",
+            defaultValue = "60",
+            description =
+                    "The stream job's trend window (`wren stream --trend-window`): an item whose trend was written"
+                            + " that long before the newest one has stopped trending. Default: ${DEFAULT-VALUE}.")
+    long trendWindowMinutes;
+
+    @Option(
+            names = "--trend-refresh",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "How often the item trends are read from the feature store. Default: ${DEFAULT-VALUE}.")
+    long trendRefreshSeconds;
+
+    @Option(
             names = "--dim",
             defaultValue = "32",
             description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
@@ -101,6 +128,7 @@ final class ServingOptions {
             config = config.withPosters(posters);
         }
         config = withKafka(config);
+        config = withTrends(config);
         if (ranker != null) {
             if (!StageFactories.builtIn().rankers().containsKey(ranker)) {
                 throw new WrenUserException(
@@ -112,6 +140,22 @@ final class ServingOptions {
             config = config.withPipeline(config.pipeline().withRanker(ranker));
         }
         return withModels(config, home);
+    }
+
+    /** The trending channel's share and how the stream job's trends are followed. */
+    private ServingConfig withTrends(ServingConfig config) {
+        try {
+            config = config.withTrends(TrendSettings.defaults()
+                    .withWindow(Duration.ofMinutes(trendWindowMinutes))
+                    .withRefreshEvery(Duration.ofSeconds(trendRefreshSeconds)));
+            if (trendingQuota != null) {
+                config = config.withPipeline(config.pipeline().withChannelShare(TrendingRetriever.NAME, trendingQuota));
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new WrenUserException(
+                    "--trending-quota, --trend-window, --trend-refresh: " + e.getMessage(), ExitCodes.USAGE);
+        }
     }
 
     /** Sends events and exposures to Kafka when {@code --kafka} names brokers; the local file log otherwise. */

@@ -1,6 +1,8 @@
 package dev.wren.serving;
 
 import dev.wren.core.features.UserFeatureRules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +103,32 @@ public record PipelineSettings(
                 freshnessWeight,
                 embeddingSeed,
                 cfBlendWeight);
+    }
+
+    /**
+     * These settings with one channel's share of the budget set, the other channels' shares scaled to fill the rest in
+     * the same proportions; the channel is added last when absent, and a share of 0 removes it.
+     *
+     * @throws IllegalArgumentException when the share is outside [0, 1), or removing the channel would leave none
+     */
+    public PipelineSettings withChannelShare(String channel, double share) {
+        if (!(share >= 0 && share < 1)) {
+            throw new IllegalArgumentException("a channel's share must be in [0, 1), got " + share);
+        }
+        List<String> names = new ArrayList<>(channels);
+        names.remove(channel);
+        double equal = 1.0 / channels.size();
+        double others =
+                names.stream().mapToDouble(c -> quotas.getOrDefault(c, equal)).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (String c : names) {
+            shares.put(c, quotas.getOrDefault(c, equal) / others * (1 - share));
+        }
+        if (share > 0) {
+            names.add(channel);
+            shares.put(channel, share);
+        }
+        return withChannels(names, shares);
     }
 
     /** These settings with another ranker and re-ranker. */
