@@ -28,9 +28,13 @@ public final class Checkpoints {
      * following it, {@code replay-<hash>} when reading it once.
      */
     public static Path folderFor(Path root, Path log, boolean follow) {
+        return folderFor(root, log.toAbsolutePath().normalize().toString(), follow);
+    }
+
+    /** The folder for reading {@code source} (a log's path, or Kafka servers, topics and group) under {@code root}. */
+    public static Path folderFor(Path root, String source, boolean follow) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(log.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return root.resolve(
                     (follow ? "follow-" : "replay-") + HexFormat.of().formatHex(digest, 0, 6));
         } catch (NoSuchAlgorithmException e) {

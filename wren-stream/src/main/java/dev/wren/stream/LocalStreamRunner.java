@@ -46,8 +46,9 @@ public final class LocalStreamRunner {
      * @param cancelled whether it was cancelled (how a followed log stops), rather than reaching the log's end
      * @param events events applied, when the job reported it (not after a cancellation)
      * @param lateEvents late events set aside, likewise
+     * @param exposures exposures (items shown) taken, likewise
      */
-    public record Result(boolean cancelled, long events, long lateEvents) {}
+    public record Result(boolean cancelled, long events, long lateEvents, long exposures) {}
 
     /** Checks the inputs and submits the job to a new local MiniCluster with the configuration's parallelism. */
     public static LocalStreamRunner start(StreamConfig config) throws Exception {
@@ -71,8 +72,9 @@ public final class LocalStreamRunner {
     public static LocalStreamRunner start(
             StreamConfig config, Function<Configuration, StreamExecutionEnvironment> environment) throws Exception {
         preflight(config);
-        Optional<Path> folder =
-                config.checkpoints().map(root -> Checkpoints.folderFor(root, config.events(), config.follow()));
+        Optional<Path> folder = config.checkpoints().map(root -> config.kafka()
+                .map(k -> Checkpoints.folderFor(root, "kafka:" + k.describe(), config.follow()))
+                .orElseGet(() -> Checkpoints.folderFor(root, config.events(), config.follow())));
         // A replay starts from the log's beginning (its writes are idempotent); a followed log resumes.
         Optional<Path> restore = config.follow() ? folder.flatMap(Checkpoints::latest) : Optional.empty();
         folder.ifPresent(f -> Checkpoints.pruneExcept(f, restore));
@@ -110,10 +112,13 @@ public final class LocalStreamRunner {
         try {
             Map<String, Object> counters = client.getJobExecutionResult().get().getAllAccumulatorResults();
             return new Result(
-                    false, count(counters, SplitLateEvents.EVENTS), count(counters, SplitLateEvents.LATE_EVENTS));
+                    false,
+                    count(counters, SplitLateEvents.EVENTS),
+                    count(counters, SplitLateEvents.LATE_EVENTS),
+                    count(counters, SplitLateEvents.EXPOSURES));
         } catch (ExecutionException e) {
             if (cancelling) {
-                return new Result(true, 0, 0);
+                return new Result(true, 0, 0, 0);
             }
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
@@ -141,7 +146,7 @@ public final class LocalStreamRunner {
     }
 
     private static void preflight(StreamConfig config) {
-        if (!config.follow() && !Files.isRegularFile(config.events())) {
+        if (config.kafka().isEmpty() && !config.follow() && !Files.isRegularFile(config.events())) {
             throw new IllegalArgumentException(
                     "no event log at " + config.events() + " (serving writes one as it runs; --follow waits for it)");
         }

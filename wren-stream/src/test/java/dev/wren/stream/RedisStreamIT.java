@@ -75,7 +75,9 @@ class RedisStreamIT {
         EventLogFile.write(log, events.stream().map(EventLogFile::line).toList());
 
         StreamFixture.run(fixture.config(log));
-        fixture.assertStoreMatchesReference(events, List.of(), StreamFixture.newest(events, List.of()), false);
+        StreamFixture.assertVaried(
+                fixture.assertStoreMatchesReference(events, List.of(), StreamFixture.newest(events, List.of()), false),
+                false);
         var once = fixture.readStore();
 
         StreamFixture.run(fixture.config(log));

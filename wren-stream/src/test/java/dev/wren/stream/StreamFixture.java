@@ -94,8 +94,13 @@ final class StreamFixture {
         return env.execute(StreamJob.NAME);
     }
 
-    /** Every user row equals the reference's; unless {@code usersOnly}, every item's window features too. */
-    void assertStoreMatchesReference(List<Event> applied, List<Shown> shown, long newestMillis, boolean usersOnly) {
+    /**
+     * Every user row equals the reference's; unless {@code usersOnly}, every item's window features too.
+     *
+     * @return the reference's item rows
+     */
+    Map<Integer, Features> assertStoreMatchesReference(
+            List<Event> applied, List<Shown> shown, long newestMillis, boolean usersOnly) {
         Map<EntityKind, Map<Integer, Features>> store = readStore();
         Map<Integer, Features> expectedUsers =
                 BatchReference.users(data, applied, RULES, itemVectors, DIM, RECENT, SESSION_GAP);
@@ -103,7 +108,7 @@ final class StreamFixture {
         expectedUsers.forEach((user, expected) -> FeatureAssertions.assertSameRow(
                 "user " + user, store.get(EntityKind.USER).get(user), expected, 1e-6));
         if (usersOnly) {
-            return;
+            return Map.of();
         }
         long lastWatermark = lastWatermark(newestMillis);
         Map<Integer, Features> expectedItems = BatchReference.items(applied, shown, lastWatermark, WINDOW, SLIDE);
@@ -125,11 +130,16 @@ final class StreamFixture {
         assertThat(items.keySet()).isEqualTo(expectedItems.keySet());
         expectedItems.forEach(
                 (item, expected) -> FeatureAssertions.assertSameRow("item " + item, items.get(item), expected, 1e-9));
+        return expectedItems;
+    }
+
+    /** The reference's items have trends, items gone quiet and, when lists were shown, clicks on them. */
+    static void assertVaried(Map<Integer, Features> expectedItems, boolean withExposures) {
         assertThat(expectedItems.values())
                 .as("the test has items trending and items gone quiet")
                 .anyMatch(r -> r.number(FeatureSchema.TRENDING_COUNT).getAsDouble() == 0)
                 .anyMatch(r -> r.number(FeatureSchema.TRENDING_COUNT).getAsDouble() > 1);
-        if (!shown.isEmpty()) {
+        if (withExposures) {
             assertThat(expectedItems.values())
                     .as("the test has clicks on items shown")
                     .anyMatch(r -> r.number(ItemWindowFeatures.RECENT_CTR).orElse(0) > 0);

@@ -69,7 +69,7 @@ class StreamJobTest {
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EVENTS)).isEqualTo(events.size());
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EXPOSURES)).isEqualTo(3L * shown.size());
         long newest = StreamFixture.newest(events, shown);
-        fixture.assertStoreMatchesReference(events, shown, newest, false);
+        StreamFixture.assertVaried(fixture.assertStoreMatchesReference(events, shown, newest, false), true);
         fixture.assertSamplesMatchReference(samples, events, shown, newest);
     }
 
@@ -99,7 +99,9 @@ class StreamJobTest {
         List<Event> applied = new ArrayList<>(all);
         applied.remove(62);
         applied.remove(60);
-        fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(all, List.of()), false);
+        StreamFixture.assertVaried(
+                fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(all, List.of()), false),
+                false);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Where fresh samples go: JSON-lines files committed on checkpoints, and a Kafka topic written in transactions. */
 public final class SampleSinks {
@@ -21,6 +22,26 @@ public final class SampleSinks {
     static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private SampleSinks() {}
+
+    /** A sample as a record of the samples topic: keyed by its user (decimal text), the JSON as the value. */
+    static final class ToRecord implements KafkaRecordSerializationSchema<Sample> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+
+        ToRecord(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(Sample s, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(
+                    topic,
+                    null,
+                    timestamp,
+                    Integer.toString(s.userId()).getBytes(StandardCharsets.UTF_8),
+                    s.json().getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     /**
      * JSON lines ({@code samples-<uuid>-<n>.jsonl}) directly in {@code dir}. A file is rolled and committed with each
@@ -47,12 +68,7 @@ public final class SampleSinks {
     public static KafkaSink<Sample> kafka(KafkaInput kafka) {
         return KafkaSink.<Sample>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
-                .setRecordSerializer(KafkaRecordSerializationSchema.<Sample>builder()
-                        .setTopic(kafka.samplesTopic())
-                        .setKeySerializationSchema(
-                                s -> Integer.toString(s.userId()).getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(s -> s.json().getBytes(StandardCharsets.UTF_8))
-                        .build())
+                .setRecordSerializer(new ToRecord(kafka.samplesTopic()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(kafka.transactionalIdPrefix())
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)

@@ -1,0 +1,203 @@
+package dev.wren.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wren.core.recommend.Event;
+import dev.wren.stream.EventLogFile.Shown;
+import dev.wren.stream.events.SplitLateEvents;
+import dev.wren.stream.items.ItemWindowFeatures;
+import dev.wren.stream.kafka.KafkaInput;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job reading serving's topics from a real single-node KRaft broker in this JVM (Kafka's own test kit), on a Flink
+ * MiniCluster: events and exposures keyed by user over three partitions each, read to the topics' ends. The store
+ * and the fresh samples equal the batch reference's, and the samples topic, read with {@code read_committed}, holds
+ * each sample exactly once, keyed by its user.
+ */
+class KafkaStreamIT {
+    static final int PARTITIONS = 3;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    static Path tmp;
+
+    static KafkaClusterTestKit kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBaseDirectory(tmp.resolve("kafka"))
+                        .build())
+                // One broker cannot keep three copies of the internal topics.
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void storeAndSamplesFromTheTopicsEqualTheReferenceAndTheSamplesTopicHoldsEachOnce() throws Exception {
+        KafkaInput topics = KafkaInput.of(kafka.bootstrapServers())
+                .withTopics("it.events,it.exposures")
+                .withGroup("it-stream")
+                .withSamples("it.samples", "it-samples");
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(
+                            new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
+                            new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
+                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+        }
+        StreamFixture fixture = new StreamFixture(tmp, "embedded:" + tmp.resolve("store"));
+        List<Event> events = new ArrayList<>(EventLogFile.events(4, 240, 12, 480, 3));
+        List<Shown> shown = new ArrayList<>();
+        List<String> lines = new ArrayList<>(EventLogFile.withExposures(events, 6, shown));
+        // Every partition ends with a record an hour later, so each closes every label and trend window of the test
+        // whatever order the partitions are read in.
+        long end = EventLogFile.START + 3600;
+        for (int p = 0; p < PARTITIONS; p++) {
+            int user = userIn(p);
+            Event tick = new Event(user, 1 + p, Event.Type.CLICK, 1.0, end);
+            events.add(tick);
+            lines.add(EventLogFile.line(tick));
+            Shown last = new Shown(user, end * 1000, List.of(2 + p));
+            shown.add(last);
+            lines.add(last.line());
+        }
+        produce(topics, lines);
+        Path samples = tmp.resolve("samples");
+
+        JobExecutionResult result = StreamFixture.run(fixture.config(tmp.resolve("unused.jsonl"))
+                .withKafka(Optional.of(topics))
+                .withSamples(Optional.of(samples)));
+
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
+                .isZero();
+        assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EVENTS)).isEqualTo(events.size());
+        long newest = StreamFixture.newest(events, shown);
+        assertThat(fixture.assertStoreMatchesReference(events, shown, newest, false)
+                        .values())
+                .as("clicks on items shown gave them a CTR")
+                .anyMatch(r -> r.number(ItemWindowFeatures.RECENT_CTR).orElse(0) > 0);
+        fixture.assertSamplesMatchReference(samples, events, shown, newest);
+
+        List<ConsumerRecord<String, String>> committed = readCommitted(topics.samplesTopic());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> fromTopic = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : committed) {
+            JsonNode sample = json.readTree(r.value());
+            assertThat(r.key()).isEqualTo(sample.path("userId").asText());
+            fromTopic.add(sample);
+        }
+        assertThat(fromTopic)
+                .as("the samples topic, read_committed")
+                .containsExactlyInAnyOrderElementsOf(StreamFixture.readSamples(samples));
+    }
+
+    /** A user whose records the default partitioner puts in partition {@code p}. */
+    static int userIn(int p) {
+        for (int user = 1; ; user++) {
+            byte[] key = Integer.toString(user).getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS == p) {
+                return user;
+            }
+        }
+    }
+
+    /** Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them. */
+    static void produce(KafkaInput topics, List<String> lines) throws Exception {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        ObjectMapper json = new ObjectMapper();
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String line : lines) {
+                JsonNode n = json.readTree(line);
+                String topic =
+                        n.path("kind").asText().equals("exposure") ? topics.exposuresTopic() : topics.eventsTopic();
+                producer.send(new ProducerRecord<>(topic, n.path("userId").asText(), line));
+            }
+            producer.flush();
+        }
+    }
+
+    static List<ConsumerRecord<String, String>> readCommitted(String topic) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // The end offsets include transaction markers; read until the position reaches them.
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+            List<ConsumerRecord<String, String>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+}
