@@ -32,6 +32,8 @@ import picocli.CommandLine.ScopeType;
             StreamCommand.class,
             TrainCommand.class,
             TrainRankerCommand.class,
+            LearnCommand.class,
+            ModelsCommand.class,
             EvaluateCommand.class,
             EvalCommand.class,
             ReportCommand.class,
