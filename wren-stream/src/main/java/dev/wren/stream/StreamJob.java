@@ -186,8 +186,8 @@ public final class StreamJob {
     /**
      * The events and exposures topics, with watermarks made per partition in the source (the same per-record
      * watermarks, in each partition's order) and combined as their minimum, so a partition read ahead of the others
-     * does not make their records late. A partition quiet for the out-of-orderness (at least a second) stops holding
-     * the others back. Read up to the topics' current ends unless {@code follow}.
+     * does not make their records late. When following, a partition quiet for the out-of-orderness (at least a second)
+     * stops holding the others back. Read up to the topics' current ends unless {@code follow}.
      */
     private static SingleOutputStreamOperator<LogEvent> kafkaRecords(
             StreamExecutionEnvironment env,
@@ -212,8 +212,11 @@ public final class StreamJob {
         }
         WatermarkStrategy<LogLine> watermarks = WatermarkStrategy.<LogLine>forGenerator(
                         ctx -> new PerEventWatermarks<>(boundMillis, idleNanos))
-                .withTimestampAssigner(ctx -> new LineTimes())
-                .withIdleness(Duration.ofMillis(Math.max(boundMillis, 1000)));
+                .withTimestampAssigner(ctx -> new LineTimes());
+        if (follow) {
+            // An empty partition would hold the minimum back for ever; read to an end, it just finishes.
+            watermarks = watermarks.withIdleness(Duration.ofMillis(Math.max(boundMillis, 1000)));
+        }
         return env.fromSource(source.build(), watermarks, "kafka " + String.join(",", kafka.topics()))
                 .uid("kafka-records")
                 .setParallelism(1)

@@ -8,11 +8,13 @@ import dev.wren.stream.events.SplitLateEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,35 @@ class StreamJobTest {
                 .isZero();
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EVENTS)).isEqualTo(events.size());
         assertThat(result.<Long>getAccumulatorResult(SplitLateEvents.EXPOSURES)).isEqualTo(3L * shown.size());
+        long newest = StreamFixture.newest(events, shown);
+        StreamFixture.assertVaried(fixture.assertStoreMatchesReference(events, shown, newest, false), true);
+        fixture.assertSamplesMatchReference(samples, events, shown, newest);
+    }
+
+    @Test
+    void afterTwoFailuresMidStreamTheStoreAndSamplesAreExactlyTheReferences() throws Exception {
+        List<Event> events = EventLogFile.events(8, 240, 10, 480, 3);
+        List<Shown> shown = new ArrayList<>();
+        Path log = tmp.resolve("events.jsonl");
+        EventLogFile.write(log, EventLogFile.withExposures(events, 9, shown));
+        Path samples = tmp.resolve("samples");
+        StreamConfig config = fixture.config(log)
+                .withSamples(Optional.of(samples))
+                .withCheckpoints(Duration.ofMillis(100), Optional.of(tmp.resolve("checkpoints")));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                StreamJob.flinkConfiguration(config, Optional.empty()));
+        StreamJob.define(env, config, records -> records.map(new FailTwice(80, 200))
+                .name("fail twice")
+                .setParallelism(1));
+
+        JobExecutionResult result = env.execute(StreamJob.NAME);
+
+        assertThat(result.<Integer>getAccumulatorResult("attempt"))
+                .as("restarts")
+                .isEqualTo(2);
+        assertThat(result.<Integer>getAccumulatorResult("firstLine"))
+                .as("the last attempt resumed from a checkpoint, past the first failure")
+                .isGreaterThan(80);
         long newest = StreamFixture.newest(events, shown);
         StreamFixture.assertVaried(fixture.assertStoreMatchesReference(events, shown, newest, false), true);
         fixture.assertSamplesMatchReference(samples, events, shown, newest);
