@@ -2,9 +2,13 @@ package dev.wren.cli;
 
 import dev.wren.stream.LocalStreamRunner;
 import dev.wren.stream.StreamConfig;
+import dev.wren.stream.kafka.KafkaInput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,15 +26,21 @@ import picocli.CommandLine.Spec;
             "Keep user features and item trends fresh in the feature store from serving's event log, in event time"
                     + " (Flink, in a local MiniCluster in this process): each user's history, rating statistics,"
                     + " recent positives, genre taste, embedding, recent items and session by the same rules as"
-                    + " serving; each item's events over a sliding window as trendingCount. Events more than"
+                    + " serving; each item's events over a sliding window as trendingCount, and its exposures, clicks and"
+                    + " recentCtr over the same window; fresh labelled samples (each item shown, labelled by a click or"
+                    + " a rating at or above the threshold within --label-window) as JSON lines under"
+                    + " <data home>/stream/samples/run-<time>, and with --kafka to the samples topic. Events more than"
                     + " --out-of-orderness behind the newest are late: counted, logged and written to --late-events,"
                     + " not applied. Writes are versioned by event time, so reading the log again changes nothing.",
-            "Reads the log once and stops, or with --follow keeps reading it as serving appends, until Ctrl-C; a"
-                    + " followed log resumes from its last checkpoint. The store must have a live snapshot (wren"
+            "Reads the log (or with --kafka, serving's topics) once and stops, or with --follow keeps reading as"
+                    + " serving appends, until Ctrl-C; a followed log resumes from its last checkpoint. The store must have a live snapshot (wren"
                     + " offline, or wren serve's bootstrap); the embedded store can be open in one process only, so"
                     + " run it beside `wren serve` with Redis.",
         })
 final class StreamCommand implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     /** How often a followed log's progress is printed. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
@@ -111,6 +121,50 @@ final class StreamCommand implements Callable<Integer> {
     Path lateEvents;
 
     @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:WREN_KAFKA}",
+            description = "Read events and exposures from Kafka (as `wren serve --kafka` writes them) instead of the"
+                    + " log file, and write fresh samples to the samples topic exactly once (env WREN_KAFKA).")
+    String kafka;
+
+    @Option(
+            names = "--kafka-topics",
+            paramLabel = "EVENTS[,EXPOSURES]",
+            defaultValue = KafkaInput.EVENTS + "," + KafkaInput.EXPOSURES,
+            description = "The topics serving writes. Default: ${DEFAULT-VALUE}.")
+    String kafkaTopics;
+
+    @Option(
+            names = "--kafka-group",
+            paramLabel = "ID",
+            defaultValue = KafkaInput.GROUP,
+            description = "The consumer group; offsets are also kept in checkpoints. Default: ${DEFAULT-VALUE}.")
+    String kafkaGroup;
+
+    @Option(
+            names = "--samples-topic",
+            paramLabel = "TOPIC",
+            defaultValue = KafkaInput.SAMPLES,
+            description = "Where fresh samples go with --kafka. Default: ${DEFAULT-VALUE}.")
+    String samplesTopic;
+
+    @Option(
+            names = "--transactional-id-prefix",
+            paramLabel = "PREFIX",
+            description = "The samples producer's transactional id prefix, unique per job on the Kafka cluster."
+                    + " Default: <kafka group>-samples.")
+    String transactionalIdPrefix;
+
+    @Option(
+            names = "--label-window",
+            paramLabel = "MINUTES",
+            defaultValue = "30",
+            description =
+                    "How long after an item is shown a click or rating still labels it. Default: ${DEFAULT-VALUE}.")
+    long labelWindowMinutes;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",
@@ -125,13 +179,21 @@ final class StreamCommand implements Callable<Integer> {
         Path home = dataOptions.home.dir;
         StreamConfig config = config(data, home);
         LocalStreamRunner runner = LocalStreamRunner.start(config);
+        String source = config.kafka()
+                .map(k -> "Kafka " + k.bootstrapServers() + " (" + String.join(", ", k.topics()) + ")")
+                .orElse(config.events().toString());
         if (!follow) {
-            out.printf("Reading %s into %s...%n", config.events(), config.storeUri());
+            out.printf("Reading %s into %s...%n", source, config.storeUri());
             out.flush();
             LocalStreamRunner.Result result = runner.await();
             out.printf(
-                    "Done: %,d events applied, %,d late (not applied; see %s).%n",
-                    result.events(), result.lateEvents(), config.lateEvents().orElseThrow());
+                    "Done: %,d events and %,d items shown applied, %,d events late (not applied; see %s)."
+                            + " Samples in %s.%n",
+                    result.events(),
+                    result.exposures(),
+                    result.lateEvents(),
+                    config.lateEvents().orElseThrow(),
+                    config.samples().orElseThrow());
             return ExitCodes.OK;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -142,10 +204,12 @@ final class StreamCommand implements Callable<Integer> {
             }
         }));
         out.printf(
-                "Following %s into %s%s. Ctrl-C stops; the next --follow resumes from the last checkpoint.%n",
-                config.events(),
+                "Following %s into %s%s. Samples in %s. Ctrl-C stops; the next --follow resumes from the last"
+                        + " checkpoint.%n",
+                source,
                 config.storeUri(),
-                runner.restoredFrom().map(p -> " (resumed from " + p + ")").orElse(""));
+                runner.restoredFrom().map(p -> " (resumed from " + p + ")").orElse(""),
+                config.samples().orElseThrow());
         out.flush();
         Thread progress = new Thread(() -> printProgress(runner, err), "wren-stream-progress");
         progress.setDaemon(true);
@@ -157,9 +221,10 @@ final class StreamCommand implements Callable<Integer> {
     }
 
     private StreamConfig config(Path data, Path home) {
-        if (dimension < 1 || parallelism < 1 || outOfOrderness < 0 || checkpointSeconds < 1) {
+        if (dimension < 1 || parallelism < 1 || outOfOrderness < 0 || checkpointSeconds < 1 || labelWindowMinutes < 1) {
             throw new WrenUserException(
-                    "--dim, --parallelism and --checkpoint-interval must be positive, --out-of-orderness not negative",
+                    "--dim, --parallelism, --checkpoint-interval and --label-window must be positive,"
+                            + " --out-of-orderness not negative",
                     ExitCodes.USAGE);
         }
         String storeUri = store == null || store.isBlank()
@@ -179,7 +244,21 @@ final class StreamCommand implements Callable<Integer> {
                             lateEvents != null
                                     ? lateEvents
                                     : home.resolve("stream").resolve("late-events.jsonl")))
-                    .withParallelism(parallelism);
+                    .withParallelism(parallelism)
+                    .withLabelWindow(Duration.ofMinutes(labelWindowMinutes))
+                    // One folder of sample files per run, named by its start (UTC), so runs never mix.
+                    .withSamples(Optional.of(
+                            home.resolve("stream").resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()))))
+                    .withKafka(
+                            Optional.ofNullable(kafka).filter(k -> !k.isBlank()).map(k -> {
+                                KafkaInput input =
+                                        KafkaInput.of(k).withTopics(kafkaTopics).withGroup(kafkaGroup);
+                                return input.withSamples(
+                                        samplesTopic,
+                                        transactionalIdPrefix != null
+                                                ? transactionalIdPrefix
+                                                : kafkaGroup + "-samples");
+                            }));
         } catch (IllegalArgumentException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.USAGE, e);
         }
@@ -197,8 +276,9 @@ final class StreamCommand implements Callable<Integer> {
             Map<String, Object> counters = runner.progress();
             long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
             err.printf(
-                    "wren stream: %s events applied, %s late, in %d:%02d%n",
+                    "wren stream: %s events and %s items shown applied, %s late, in %d:%02d%n",
                     counters.getOrDefault("events", 0),
+                    counters.getOrDefault("exposures", 0),
                     counters.getOrDefault("lateEvents", 0),
                     seconds / 60,
                     seconds % 60);
