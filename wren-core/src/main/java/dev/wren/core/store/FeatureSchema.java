@@ -49,6 +49,12 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
     public static final String SESSION_START = "sessionStart";
     /** An item's events in the latest closed trending window (the near-line tier's sliding event-time window). */
     public static final String TRENDING_COUNT = "trendingCount";
+    /** How often an item was shown in the near-line tier's latest trending window. */
+    public static final String RECENT_EXPOSURES = "recentExposures";
+    /** Clicks on an item in the near-line tier's latest trending window. */
+    public static final String RECENT_CLICKS = "recentClicks";
+    /** {@link #RECENT_CLICKS} over {@link #RECENT_EXPOSURES}, written only for a window with exposures. */
+    public static final String RECENT_CTR = "recentCtr";
     /**
      * The event time, milliseconds since the epoch, that a row's near-line features reflect; the stream job never
      * replaces a row with one that reflects an earlier time, so replays leave the store as it was.
@@ -108,6 +114,9 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
                         FeatureSpec.intList(CF_NEIGHBOURS),
                         FeatureSpec.floatList(CF_WEIGHTS),
                         FeatureSpec.number(TRENDING_COUNT),
+                        FeatureSpec.number(RECENT_EXPOSURES),
+                        FeatureSpec.number(RECENT_CLICKS),
+                        FeatureSpec.number(RECENT_CTR),
                         FeatureSpec.number(STREAM_TIME)));
     }
 
