@@ -77,7 +77,8 @@ class OfflineCommand implements Callable<Integer> {
                         .withPartitions(offline.word2vecPartitions)
                         .withMaxEdgesPerNode(offline.maxWalkEdges)
                         .withRefit(offline.refitEmbeddings),
-                defaults.cf());
+                defaults.cf(),
+                offline.strict);
         OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;
@@ -101,6 +102,12 @@ class OfflineCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, OfflineResult r) {
+        for (var bad : r.badRows()) {
+            out.printf(
+                    "%s: %,d bad row(s) skipped (--strict stops at the first), the first:%n",
+                    bad.file(), bad.badRows());
+            bad.firstMessages().forEach(m -> out.println("  " + m));
+        }
         out.println("Offline outputs in " + r.output());
         r.timings().forEach((stage, d) -> out.printf("  %-8s %8.1f s%n", stage.label(), d.toMillis() / 1000.0));
         if (!r.rowCounts().isEmpty()) {

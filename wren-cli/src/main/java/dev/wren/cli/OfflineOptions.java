@@ -70,6 +70,12 @@ final class OfflineOptions {
                     + " of the run.")
     boolean refitEmbeddings;
 
+    @Option(
+            names = "--strict",
+            description = "Stop at the first bad input row, naming its file and line. By default bad rows are"
+                    + " skipped, counted and reported with file and line, and the rest is read.")
+    boolean strict;
+
     /** The store URI to publish to, or the embedded default under the data home. */
     String storeUri(Path dataHome) {
         return store == null || store.isBlank()

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param samples labels, splits and negatives
  * @param embedding embedding training and evaluation
  * @param cf the collaborative-filtering models
+ * @param strictInput stop at the first bad input row, naming file and line, instead of skipping and reporting bad rows
  */
 public record OfflineConfig(
         Path input,
@@ -34,7 +35,8 @@ public record OfflineConfig(
         UserFeatureRules users,
         SampleParams samples,
         EmbeddingParams embedding,
-        CfParams cf) {
+        CfParams cf,
+        boolean strictInput) {
     public OfflineConfig {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
@@ -68,37 +70,109 @@ public record OfflineConfig(
                 UserFeatureRules.defaults(),
                 SampleParams.defaults(),
                 EmbeddingParams.defaults(),
-                CfParams.defaults(42));
+                CfParams.defaults(42),
+                false);
     }
 
     public OfflineConfig withStages(Set<Stage> s) {
         return new OfflineConfig(
-                input, output, master, s, seed, shufflePartitions, snapshotVersion, users, samples, embedding, cf);
+                input,
+                output,
+                master,
+                s,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                samples,
+                embedding,
+                cf,
+                strictInput);
     }
 
     public OfflineConfig withEmbedding(EmbeddingParams e) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, samples, e, cf);
+                input,
+                output,
+                master,
+                stages,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                samples,
+                e,
+                cf,
+                strictInput);
     }
 
     public OfflineConfig withSamples(SampleParams s) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, s, embedding, cf);
+                input,
+                output,
+                master,
+                stages,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                s,
+                embedding,
+                cf,
+                strictInput);
     }
 
     public OfflineConfig withSnapshotVersion(String v) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, v, users, samples, embedding, cf);
+                input, output, master, stages, seed, shufflePartitions, v, users, samples, embedding, cf, strictInput);
     }
 
     public OfflineConfig withMaster(String m) {
         return new OfflineConfig(
-                input, output, m, stages, seed, shufflePartitions, snapshotVersion, users, samples, embedding, cf);
+                input,
+                output,
+                m,
+                stages,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                samples,
+                embedding,
+                cf,
+                strictInput);
     }
 
     public OfflineConfig withCf(CfParams c) {
         return new OfflineConfig(
-                input, output, master, stages, seed, shufflePartitions, snapshotVersion, users, samples, embedding, c);
+                input,
+                output,
+                master,
+                stages,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                samples,
+                embedding,
+                c,
+                strictInput);
+    }
+
+    public OfflineConfig withStrictInput(boolean strict) {
+        return new OfflineConfig(
+                input,
+                output,
+                master,
+                stages,
+                seed,
+                shufflePartitions,
+                snapshotVersion,
+                users,
+                samples,
+                embedding,
+                cf,
+                strict);
     }
 
     public boolean runs(Stage stage) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * spark-submit --class dev.wren.offline.OfflineMain --master spark://127.0.0.1:7077 \
  *   wren-offline-VERSION-spark.jar --input /data/ml-latest-small --output /tmp/wren-out [--stages all] [--seed 42]
  *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 1] [--max-walk-edges 200]
- *   [--refit-embeddings false]
+ *   [--refit-embeddings false] [--strict false]
  * </pre>
  */
 public final class OfflineMain {
@@ -33,7 +33,8 @@ public final class OfflineMain {
             "partitions",
             "word2vec-partitions",
             "max-walk-edges",
-            "refit-embeddings");
+            "refit-embeddings",
+            "strict");
 
     private OfflineMain() {}
 
@@ -45,7 +46,7 @@ public final class OfflineMain {
             System.err.println("wren-offline: " + e.getMessage());
             System.err.println("usage: --input DIR --output DIR [--master URL] [--stages all|features,samples,...]"
                     + " [--seed N] [--dim N] [--label-threshold X] [--partitions N] [--word2vec-partitions N]"
-                    + " [--max-walk-edges N] [--refit-embeddings true|false]");
+                    + " [--max-walk-edges N] [--refit-embeddings true|false] [--strict true|false]");
             System.exit(2);
             return;
         }
@@ -107,7 +108,8 @@ public final class OfflineMain {
                             .withMaxEdgesPerNode(Integer.parseInt(options.getOrDefault(
                                     "max-walk-edges", Integer.toString(EmbeddingParams.DEFAULT_MAX_EDGES_PER_NODE))))
                             .withRefit(Boolean.parseBoolean(options.getOrDefault("refit-embeddings", "false"))),
-                    defaults.cf());
+                    defaults.cf(),
+                    Boolean.parseBoolean(options.getOrDefault("strict", "false")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

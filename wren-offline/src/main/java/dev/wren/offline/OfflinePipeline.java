@@ -161,7 +161,14 @@ public final class OfflinePipeline {
             timings.forEach((s, d) -> timingMillis.put(s.label(), d.toMillis()));
             manifest.put("stageMillis", timingMillis);
             manifest.write();
-            return new OfflineResult(config.output(), published, timings, manifest.rowCounts(), hitRates, lshRecall);
+            return new OfflineResult(
+                    config.output(),
+                    published,
+                    timings,
+                    manifest.rowCounts(),
+                    hitRates,
+                    lshRecall,
+                    data == null ? List.of() : data.badRows());
         }
 
         private void stage(Stage stage, Runnable body) {
@@ -190,10 +197,9 @@ public final class OfflinePipeline {
         }
 
         private void read() {
-            data = new MovieLensReader(spark).read(config.input());
+            data = new MovieLensReader(spark).read(config.input(), config.strictInput());
             // The reader caches the ratings already.
-            data = new MovieLensData(
-                    data.layout(), data.ratings(), data.items().persist(StorageLevel.MEMORY_AND_DISK()), data.files());
+            data = data.withItems(data.items().persist(StorageLevel.MEMORY_AND_DISK()));
             manifest.put(
                     "input",
                     Map.of(
@@ -205,7 +211,14 @@ public final class OfflinePipeline {
                                             .toList(),
                             "hash", Manifest.inputHash(data.files()),
                             "ratings", data.ratings().count(),
-                            "items", data.items().count()));
+                            "items", data.items().count(),
+                            "badRows",
+                                    data.badRows().stream()
+                                            .map(r -> Map.of(
+                                                    "file", r.file(),
+                                                    "count", r.badRows(),
+                                                    "first", r.firstMessages()))
+                                            .toList()));
             vocabulary = ItemFeatures.genreVocabulary(data.items());
             manifest.put("genreVocabulary", vocabulary);
         }

@@ -1,7 +1,9 @@
 package dev.wren.offline;
 
+import dev.wren.data.movielens.FileReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,6 +17,7 @@ import java.util.OptionalDouble;
  * @param rowCounts rows per Parquet output
  * @param hitRates next-item hit rate@10 per embedding method and the popularity baseline (when EMBED ran)
  * @param lshRecall LSH recall@10 against exact neighbours (when SIMILAR ran)
+ * @param badRows the input files that had bad rows, which were skipped, with the first ones' file and line
  */
 public record OfflineResult(
         Path output,
@@ -22,8 +25,10 @@ public record OfflineResult(
         Map<Stage, Duration> timings,
         Map<String, Long> rowCounts,
         Map<String, Double> hitRates,
-        OptionalDouble lshRecall) {
+        OptionalDouble lshRecall,
+        List<FileReport> badRows) {
     public OfflineResult {
+        badRows = List.copyOf(badRows);
         timings = Map.copyOf(timings);
         rowCounts = Map.copyOf(rowCounts);
         hitRates = Map.copyOf(hitRates);

@@ -154,17 +154,23 @@ class OfflinePipelineTest {
     }
 
     @Test
-    void badInputFailsTheReadStageWithFileAndRecord(@TempDir Path tmp) {
+    void inStrictModeBadInputFailsTheReadStageWithFileAndLine(@TempDir Path tmp) {
         Path in = tmp.resolve("in");
         Fixtures.write(in, "movies.csv", StandardCharsets.UTF_8, "movieId,title,genres", "1,A (1990),Drama");
-        Fixtures.write(in, "ratings.csv", StandardCharsets.UTF_8, "userId,movieId,rating,timestamp", "1,1,4.0,x");
+        Fixtures.write(
+                in,
+                "ratings.csv",
+                StandardCharsets.UTF_8,
+                "userId,movieId,rating,timestamp",
+                "1,1,4.0,964982703",
+                "1,1,4.0,x");
         FeatureStore store = EmbeddedFeatureStore.inMemory(FeatureSchema.standard(DIM));
 
-        assertThatThrownBy(() -> pipeline.run(config(in, tmp.resolve("out")), store, ProgressListener.none()))
+        assertThatThrownBy(() -> pipeline.run(
+                        config(in, tmp.resolve("out")).withStrictInput(true), store, ProgressListener.none()))
                 .isInstanceOf(OfflineStageException.class)
                 .hasMessageContaining("'read' failed")
-                .hasMessageContaining("ratings.csv")
-                .hasMessageContaining("1,1,4.0,x")
+                .hasMessageContaining("ratings.csv line 3: timestamp 'x' is not a number")
                 .hasCauseInstanceOf(OfflineInputException.class);
         assertThat(store.liveVersion()).isEmpty();
     }

@@ -67,9 +67,9 @@ public final class Catalogue {
         BadRows rows = reports.start(file, options.strict());
         switch (layout) {
             case CSV ->
-                RowLoop.runCsv(dir.resolve(file), Fields.csv(), rows, options.progress(), (f, n) -> {
+                RowLoop.run(dir.resolve(file), Fields.csv(), true, rows, options.progress(), (f, n) -> {
                     RowLoop.expectFields(n, 3, "movieId,title,genres");
-                    put(items, item(f.parseInt(0, "movieId"), f.string(1), genres(f.string(2))));
+                    put(items, item(f.parseId(0, "movieId"), f.string(1), genres(f.string(2))));
                 });
             case DAT_1M, DAT_10M ->
                 RowLoop.run(
@@ -80,7 +80,7 @@ public final class Catalogue {
                         options.progress(),
                         (f, n) -> {
                             RowLoop.expectFields(n, 3, "MovieID::Title::Genres");
-                            put(items, item(f.parseInt(0, "MovieID"), f.string(1), genres(f.string(2))));
+                            put(items, item(f.parseId(0, "MovieID"), f.string(1), genres(f.string(2))));
                         });
             case ML_100K -> {
                 List<String> names = hundredKGenres();
@@ -106,7 +106,7 @@ public final class Catalogue {
                                     throw RowLoop.bad("genre flag " + names.get(g) + " '" + flag + "' is not 0 or 1");
                                 }
                             }
-                            put(items, item(f.parseInt(0, "movie id"), f.string(1), genres));
+                            put(items, item(f.parseId(0, "movie id"), f.string(1), genres));
                         });
             }
         }
@@ -166,7 +166,7 @@ public final class Catalogue {
             RowLoop.run(dir.resolve(name.get()), Fields.doubleColon(cs), false, rows, options.progress(), (f, n) -> {
                 RowLoop.expectFields(n, 5, "UserID::Gender::Age::Occupation::Zip-code");
                 users.add(new User(
-                        f.parseInt(0, "UserID"),
+                        f.parseId(0, "UserID"),
                         OptionalInt.of(f.parseInt(2, "Age")),
                         text(f, 1),
                         text(f, 3),
@@ -177,7 +177,7 @@ public final class Catalogue {
                     dir.resolve(name.get()), Fields.separatedBy('|', cs), false, rows, options.progress(), (f, n) -> {
                         RowLoop.expectFields(n, 5, "id|age|gender|occupation|zip");
                         users.add(new User(
-                                f.parseInt(0, "user id"),
+                                f.parseId(0, "user id"),
                                 OptionalInt.of(f.parseInt(1, "age")),
                                 text(f, 2),
                                 text(f, 3),
@@ -196,9 +196,9 @@ public final class Catalogue {
         }
         List<Link> links = new ArrayList<>();
         BadRows rows = reports.start("links.csv", options.strict());
-        RowLoop.runCsv(file, Fields.csv(), rows, options.progress(), (f, n) -> {
+        RowLoop.run(file, Fields.csv(), true, rows, options.progress(), (f, n) -> {
             RowLoop.expectFields(n, 3, "movieId,imdbId,tmdbId");
-            links.add(new Link(f.parseInt(0, "movieId"), text(f, 1), text(f, 2)));
+            links.add(new Link(f.parseId(0, "movieId"), text(f, 1), text(f, 2)));
         });
         reports.finish(rows);
         return links;

@@ -24,6 +24,7 @@ final class Fields {
     private byte[] buf;
     private int count;
     private byte[] unquoted = new byte[256];
+    private String malformed;
 
     private Fields(byte separator, boolean doubleColon, boolean quotes, Charset charset) {
         this.separator = separator;
@@ -56,6 +57,7 @@ final class Fields {
     int split(byte[] line, int from, int len) {
         buf = line;
         count = 0;
+        malformed = null;
         int start = from;
         int stop = from + len;
         for (int i = from; i < stop; i++) {
@@ -83,10 +85,12 @@ final class Fields {
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
             record = parser.getRecords().get(0);
         } catch (IOException | RuntimeException e) {
-            // An unbalanced quote: the row is bad, and reporting it as one odd field says so.
+            // An unbalanced quote: this line is bad, and the next line is read afresh (a quote never spans lines in
+            // MovieLens), so one stray quote cannot swallow the rest of the file.
             buf = line;
             count = 0;
             add(from, from + len);
+            malformed = "malformed CSV quoting (a quote is not closed on its line)";
             return count;
         }
         return load(record);
@@ -128,6 +132,11 @@ final class Fields {
         return count;
     }
 
+    /** Why the last split line cannot be read as CSV at all, or null when it could. */
+    String malformed() {
+        return malformed;
+    }
+
     String string(int field) {
         return new String(buf, starts[field], ends[field] - starts[field], charset);
     }
@@ -143,6 +152,24 @@ final class Fields {
             throw new BadFieldException(name + " '" + string(field) + "' is out of range");
         }
         return (int) v;
+    }
+
+    /** Parses an id: a decimal integer that is not negative, or throws {@link BadFieldException} naming the field. */
+    int parseId(int field, String name) {
+        int v = parseInt(field, name);
+        if (v < 0) {
+            throw new BadFieldException(name + " '" + string(field) + "' is negative");
+        }
+        return v;
+    }
+
+    /** Parses a time in seconds since the epoch, which is not negative. */
+    long parseTimestamp(int field, String name) {
+        long v = parseLong(field, name);
+        if (v < 0) {
+            throw new BadFieldException(name + " '" + string(field) + "' is negative");
+        }
+        return v;
     }
 
     /** Parses a decimal integer with an optional minus sign, or throws {@link BadFieldException} naming the field. */

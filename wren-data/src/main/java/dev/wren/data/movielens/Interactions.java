@@ -28,40 +28,12 @@ final class Interactions {
         if (!Files.isRegularFile(path)) {
             return 0;
         }
-        String moviesFile = layout.moviesFile();
-        RatingScale scale = layout.scale();
-        Fields fields;
-        String[] names;
-        switch (layout) {
-            case CSV -> {
-                fields = Fields.csv();
-                names = new String[] {"userId", "movieId", "rating", "timestamp", ","};
-            }
-            case DAT_1M, DAT_10M -> {
-                fields = Fields.doubleColon(layout.charset());
-                names = new String[] {"UserID", "MovieID", "Rating", "Timestamp", "::"};
-            }
-            default -> {
-                fields = Fields.separatedBy('\t', layout.charset());
-                names = new String[] {"user id", "item id", "rating", "timestamp", ", "};
-            }
-        }
-        String columns = String.join(names[4], names[0], names[1], names[2], names[3]);
+        RatingLines.Parser parser = RatingLines.of(layout, movies).parser();
         BadRows rows = reports.start(file, options.strict());
         try {
-            RowLoop.run(path, fields, layout == MovieLensLayout.CSV, rows, options.progress(), (f, n) -> {
-                RowLoop.expectFields(n, 4, columns);
-                int user = f.parseInt(0, names[0]);
-                int movie = f.parseInt(1, names[1]);
-                float rating = f.parseFloat(2, names[2]);
-                long ts = f.parseLong(3, names[3]);
-                if (!scale.accepts(rating)) {
-                    throw RowLoop.bad(scale.problem(rating, f.string(2)).orElseThrow());
-                }
-                if (movie < 0 || !movies.get(movie)) {
-                    throw RowLoop.bad("movie " + movie + " is not in " + moviesFile);
-                }
-                visitor.visit(user, movie, rating, ts);
+            RowLoop.run(path, options.progress(), rows, layout == MovieLensLayout.CSV, (line, from, len) -> {
+                parser.read(line, from, len);
+                visitor.visit(parser.user(), parser.movie(), parser.rating(), parser.timestamp());
             });
         } finally {
             reports.finish(rows);
@@ -89,9 +61,9 @@ final class Interactions {
                 if (csv ? n != 4 : n < 4) {
                     throw RowLoop.bad("expected 4 fields (userId,movieId,tag,timestamp), found " + n);
                 }
-                int user = f.parseInt(0, "user id");
-                int movie = f.parseInt(1, "movie id");
-                long ts = f.parseLong(n - 1, "timestamp");
+                int user = f.parseId(0, "user id");
+                int movie = f.parseId(1, "movie id");
+                long ts = f.parseTimestamp(n - 1, "timestamp");
                 if (movie < 0 || !movies.get(movie)) {
                     throw RowLoop.bad("movie " + movie + " is not in " + moviesFile);
                 }
@@ -101,11 +73,7 @@ final class Interactions {
                 }
                 consumer.accept(new Tag(user, movie, tag.toString(), ts));
             };
-            if (csv) {
-                RowLoop.runCsv(path, fields, rows, options.progress(), handler);
-            } else {
-                RowLoop.run(path, fields, false, rows, options.progress(), handler);
-            }
+            RowLoop.run(path, fields, csv, rows, options.progress(), handler);
         } finally {
             reports.finish(rows);
         }

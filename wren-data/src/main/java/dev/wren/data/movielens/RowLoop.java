@@ -1,19 +1,13 @@
 package dev.wren.data.movielens;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Runs a {@link RowHandler} over every row of one file: skips blank lines and a header, catches a handler's
+ * Runs a handler over every line of one file: skips blank lines and a header, catches a handler's
  * {@link Fields.BadFieldException} as a bad row with its line number, and reports progress.
  */
 final class RowLoop {
@@ -27,10 +21,30 @@ final class RowLoop {
         void row(Fields fields, int count);
     }
 
+    /** Handles one raw line; throws {@link Fields.BadFieldException} with the reason when the row is bad. */
+    @FunctionalInterface
+    interface LineHandler {
+        void line(byte[] line, int from, int len);
+    }
+
     /**
-     * @param header whether the first line may be a header; it is skipped when it does not start with a digit
+     * Splits each line with {@code fields} and hands the fields over. Every line is split on its own, so a line whose
+     * CSV quoting is malformed is one bad row and the next line is read afresh.
+     *
+     * @param header whether the first line may be a header; it is skipped when it does not start with a digit or '-'
      */
     static void run(Path file, Fields fields, boolean header, BadRows rows, ProgressListener progress, RowHandler h) {
+        run(file, progress, rows, header, (line, from, len) -> {
+            int count = fields.split(line, from, len);
+            if (fields.malformed() != null) {
+                throw bad(fields.malformed());
+            }
+            h.row(fields, count);
+        });
+    }
+
+    /** Runs {@code h} over every non-blank line of {@code file}, a bad row per line it refuses. */
+    static void run(Path file, ProgressListener progress, BadRows rows, boolean header, LineHandler h) {
         String name = file.getFileName().toString();
         long total;
         try {
@@ -48,12 +62,11 @@ final class RowLoop {
                 }
                 byte[] buf = lines.buffer();
                 int start = lines.start();
-                if (header && lines.lineNumber() == 1 && (buf[start] < '0' || buf[start] > '9')) {
+                if (header && lines.lineNumber() == 1 && isHeader(buf, start)) {
                     continue;
                 }
-                int count = fields.split(buf, start, len);
                 try {
-                    h.row(fields, count);
+                    h.line(buf, start, len);
                     rows.good();
                 } catch (Fields.BadFieldException e) {
                     rows.bad(lines.lineNumber(), e.getMessage());
@@ -69,55 +82,10 @@ final class RowLoop {
         }
     }
 
-    /**
-     * Like {@link #run} for a small UTF-8 CSV file (movies, links, tags), parsed by one commons-csv parser for the
-     * whole file, so quoted fields cost nothing extra. Malformed quoting ends the file: it is reported as a bad row.
-     */
-    static void runCsv(Path file, Fields fields, BadRows rows, ProgressListener progress, RowHandler h) {
-        String name = file.getFileName().toString();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long total = Files.size(file);
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            CSVParser parser = CSVFormat.DEFAULT.parse(reader);
-            Iterator<CSVRecord> records = parser.iterator();
-            long nextProgress = PROGRESS_EVERY;
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    rows.bad(
-                            parser.getCurrentLineNumber(),
-                            "malformed CSV (" + e.getMessage() + "); the rest of the file is skipped");
-                    break;
-                }
-                long line = parser.getCurrentLineNumber();
-                String first = record.get(0);
-                if (line == 1 && (first.isEmpty() || first.charAt(0) < '0' || first.charAt(0) > '9')) {
-                    continue;
-                }
-                int count = fields.load(record);
-                try {
-                    h.row(fields, count);
-                    rows.good();
-                } catch (Fields.BadFieldException e) {
-                    rows.bad(line, e.getMessage());
-                }
-                if (record.getCharacterPosition() >= nextProgress) {
-                    progress.onProgress(name, record.getCharacterPosition(), total);
-                    nextProgress = record.getCharacterPosition() + PROGRESS_EVERY;
-                }
-            }
-            progress.onProgress(name, total, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /** A header line does not start with a digit, nor with the '-' of a (bad) negative id. */
+    static boolean isHeader(byte[] line, int from) {
+        byte b = line[from];
+        return (b < '0' || b > '9') && b != '-';
     }
 
     static Fields.BadFieldException bad(String reason) {

@@ -152,28 +152,50 @@ class BadRowReportingTest {
         assertThat(reader.report().file("ratings.csv").orElseThrow().firstMessages())
                 .singleElement()
                 .asString()
-                .startsWith("ratings.csv line 2: expected 4 fields");
+                .startsWith("ratings.csv line 2: malformed CSV quoting");
     }
 
     @Test
-    void malformedQuotingInMoviesCsvIsReportedAndEndsThatFile() {
+    void malformedQuotingInMoviesCsvLosesOnlyThatLine() {
         Fixtures.write(
                 tmp,
                 "movies.csv",
                 """
                 movieId,title,genres
                 1,Toy Story (1995),Animation
-                2,"Jumanji" (1995),Adventure
+                2,"Jumanji (1995),Adventure
                 3,Heat (1995),Action
+                4,"Sabrina (1995)",Comedy
                 """);
+        Fixtures.write(tmp, "ratings.csv", "userId,movieId,rating,timestamp\n1,3,4.0,964982703\n1,4,3.0,964982704\n");
+
+        MovieLensReader reader = MovieLensReader.open(tmp, ReadOptions.lenient());
+
+        assertThat(reader.items()).containsOnlyKeys(1, 3, 4);
+        assertThat(reader.forEachRating((u, i, r, t) -> {})).isEqualTo(2);
+        assertThat(reader.report().file("movies.csv").orElseThrow().firstMessages())
+                .singleElement()
+                .asString()
+                .isEqualTo("movies.csv line 3: malformed CSV quoting (a quote is not closed on its line)");
+    }
+
+    @Test
+    void negativeIdsAndTimestampsAreBadRows() {
+        Fixtures.write(tmp, "movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n-2,Bad (1995),Drama\n");
+        Fixtures.write(
+                tmp,
+                "ratings.csv",
+                "userId,movieId,rating,timestamp\n-1,1,4.0,964982703\n1,1,4.0,-5\n1,1,4.0,964982703\n");
 
         MovieLensReader reader = MovieLensReader.open(tmp, ReadOptions.lenient());
 
         assertThat(reader.items()).containsOnlyKeys(1);
+        assertThat(reader.forEachRating((u, i, r, t) -> {})).isEqualTo(1);
+        assertThat(reader.report().file("ratings.csv").orElseThrow().firstMessages())
+                .containsExactly(
+                        "ratings.csv line 2: userId '-1' is negative",
+                        "ratings.csv line 3: timestamp '-5' is negative");
         assertThat(reader.report().file("movies.csv").orElseThrow().firstMessages())
-                .singleElement()
-                .asString()
-                .startsWith("movies.csv line 3: malformed CSV")
-                .endsWith("the rest of the file is skipped");
+                .containsExactly("movies.csv line 3: movieId '-2' is negative");
     }
 }

@@ -1,37 +1,60 @@
 package dev.wren.offline.io;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.when;
 
-import dev.wren.data.movielens.Catalogue;
+import dev.wren.core.model.Item;
+import dev.wren.data.movielens.BadRecordException;
+import dev.wren.data.movielens.FileReport;
+import dev.wren.data.movielens.MovieLensLayout;
+import dev.wren.data.movielens.RatingLines;
+import dev.wren.data.movielens.ReadOptions;
 import dev.wren.offline.OfflineInputException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameReader;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
- * Reads any MovieLens layout with Spark's own CSV reader (never through a driver-side list), into the columns of
- * {@link MovieLensData}. A malformed record fails the read with its file and content. The ratings are cached (memory,
- * spilling to disk) as they are parsed. Thread-safe.
+ * Reads any MovieLens layout into the columns of {@link MovieLensData}, with wren-data's rules: the movie catalogue
+ * through wren-data's reader (small, on the driver), and the ratings in Spark's tasks, each line parsed by wren-data's
+ * {@link RatingLines}, so a row refused here is refused with the same reason by {@code wren inspect} and serving.
+ * Bad rows are skipped, counted and reported with file and line; in strict mode the first one stops the read. The
+ * ratings are cached (memory, spilling to disk) as they are parsed. Thread-safe.
  */
 public final class MovieLensReader {
-    private static final String CORRUPT = "_corrupt";
-    private static final String LATIN_1 = "ISO-8859-1";
-    private static final String TITLE_YEAR = "\\((\\d{4})\\)\\s*$";
-    private static final List<String> RATING_FIELDS = List.of("userId", "itemId", "rating", "ts");
+    private static final Logger log = LoggerFactory.getLogger(MovieLensReader.class);
+    private static final String PROBLEM = "_problem";
+    private static final int REPORTED = 5;
+    private static final StructType RATINGS = new StructType()
+            .add("userId", DataTypes.IntegerType)
+            .add("itemId", DataTypes.IntegerType)
+            .add("rating", DataTypes.DoubleType)
+            .add("ts", DataTypes.LongType)
+            .add(PROBLEM, DataTypes.StringType);
+    private static final StructType ITEMS = new StructType()
+            .add("itemId", DataTypes.IntegerType, false)
+            .add("title", DataTypes.StringType, false)
+            .add("genres", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("releaseYear", DataTypes.IntegerType, true);
 
     private final SparkSession spark;
 
@@ -39,136 +62,171 @@ public final class MovieLensReader {
         this.spark = spark;
     }
 
-    /** Reads the dataset in {@code dir}, whichever layout it has. */
+    /** Reads the dataset in {@code dir}, whichever layout it has, skipping and reporting bad rows. */
     public MovieLensData read(Path dir) {
-        MovieLensLayout layout = MovieLensLayout.detect(dir);
-        Path ratingsFile = layout.ratings(dir);
-        Path itemsFile = layout.items(dir);
-        Format ratingsFormat;
-        Format itemsFormat;
-        switch (layout) {
-            case CSV -> {
-                // The schema names the columns as MovieLens' headers do (Spark warns on every read otherwise), then
-                // they take the pipeline's names.
-                ratingsFormat =
-                        new Format(",", "UTF-8", true, "userId INT, movieId INT, rating DOUBLE, timestamp LONG");
-                itemsFormat = new Format(",", "UTF-8", true, "movieId INT, title STRING, genres STRING");
-            }
-            case ML_100K -> {
-                ratingsFormat = new Format("\t", "UTF-8", false, "userId INT, itemId INT, rating DOUBLE, ts LONG");
-                StringBuilder schema = new StringBuilder(
-                        "itemId INT, title STRING, releaseDate STRING, videoReleaseDate STRING, url STRING");
-                for (int g = 0; g < Catalogue.ML_100K_GENRES.size(); g++) {
-                    schema.append(", g").append(g).append(" INT");
-                }
-                itemsFormat = new Format("|", LATIN_1, false, schema.toString());
-            }
-            case DAT -> {
-                ratingsFormat = new Format("::", LATIN_1, false, "userId INT, itemId INT, rating DOUBLE, ts LONG");
-                itemsFormat = new Format("::", LATIN_1, false, "itemId INT, title STRING, genreText STRING");
-            }
-            default -> throw new IllegalStateException(layout.name());
+        return read(dir, false);
+    }
+
+    /**
+     * Reads the dataset in {@code dir}, whichever layout it has.
+     *
+     * @param strict stop at the first bad row, naming its file and line; otherwise skip bad rows and report them
+     */
+    public MovieLensData read(Path dir, boolean strict) {
+        dev.wren.data.movielens.MovieLensReader catalogue;
+        try {
+            catalogue = dev.wren.data.movielens.MovieLensReader.open(
+                    dir, strict ? ReadOptions.strictMode() : ReadOptions.lenient());
+        } catch (IllegalArgumentException | BadRecordException | UncheckedIOException e) {
+            throw new OfflineInputException(e.getMessage());
         }
-        // Parsed once: the check below and every later stage read the cache instead of the CSV (at 25M ratings each
+        MovieLensLayout layout = catalogue.layout();
+        Path ratingsFile = dir.resolve(layout.ratingsFile());
+        Path itemsFile = dir.resolve(layout.moviesFile());
+        if (!Files.isRegularFile(ratingsFile)) {
+            throw new OfflineInputException(dir + " has " + layout.moviesFile() + " but no " + layout.ratingsFile()
+                    + ": the offline pipeline needs ratings");
+        }
+        List<FileReport> bad = new ArrayList<>();
+        catalogue
+                .report()
+                .file(layout.moviesFile())
+                .filter(r -> r.badRows() > 0)
+                .ifPresent(bad::add);
+        Dataset<Row> items = items(catalogue.items());
+        BitSet known = new BitSet();
+        catalogue.items().keySet().forEach(known::set);
+        RatingLines rules = RatingLines.of(layout, known);
+
+        // Parsed once: the check below and every later stage read the cache instead of the text (at 25M ratings each
         // parse of the text costs a minute or more).
-        Dataset<Row> rawRatings =
-                renamed(load(ratingsFormat, ratingsFile, false)).persist(StorageLevel.MEMORY_AND_DISK());
-        check(rawRatings, () -> renamed(load(ratingsFormat, ratingsFile, true)), ratingsFile, RATING_FIELDS);
-        Dataset<Row> rawItems = renamed(load(itemsFormat, itemsFile, false));
-        check(rawItems, () -> renamed(load(itemsFormat, itemsFile, true)), itemsFile, List.of("itemId", "title"));
-        Dataset<Row> ratings = rawRatings.select("userId", "itemId", "rating", "ts");
-        Dataset<Row> items = layout == MovieLensLayout.ML_100K ? items100k(rawItems) : itemsWithGenreText(rawItems);
-        return new MovieLensData(layout, ratings, items, List.of(ratingsFile, itemsFile));
+        Dataset<Row> parsed = spark.createDataFrame(parse(lines(ratingsFile), rules), RATINGS)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long badRatings = parsed.filter(col(PROBLEM).isNotNull()).count();
+        if (badRatings > 0) {
+            List<String> first = firstProblems(ratingsFile, rules);
+            if (strict) {
+                parsed.unpersist();
+                throw new OfflineInputException(first.get(0));
+            }
+            long good = parsed.count() - badRatings;
+            if (good == 0) {
+                parsed.unpersist();
+                throw new OfflineInputException("no valid rating in " + ratingsFile + " (" + badRatings
+                        + " bad rows; the first: " + first.get(0) + ")");
+            }
+            bad.add(new FileReport(layout.ratingsFile(), good, badRatings, first));
+        }
+        for (FileReport r : bad) {
+            log.warn(
+                    "{}: {} bad row(s) skipped; first: {}",
+                    r.file(),
+                    r.badRows(),
+                    String.join("; ", r.firstMessages()));
+        }
+        Dataset<Row> ratings = parsed.filter(col(PROBLEM).isNull()).drop(PROBLEM);
+        return new MovieLensData(layout, ratings, items, List.of(ratingsFile, itemsFile), bad);
     }
 
-    /** How one file is laid out: separator, encoding, header line, and the columns as the file names them. */
-    private record Format(String separator, String encoding, boolean header, String schema) {}
+    private Dataset<Row> items(Map<Integer, Item> catalogue) {
+        List<Row> rows = new ArrayList<>(catalogue.size());
+        for (Item item : catalogue.values()) {
+            rows.add(RowFactory.create(
+                    item.id(),
+                    item.title(),
+                    item.genres().toArray(String[]::new),
+                    item.year().isPresent() ? item.year().getAsInt() : null));
+        }
+        return spark.createDataFrame(rows, ITEMS);
+    }
+
+    /** The file's lines in order: Hadoop's text splits keep the file's order, so partition 0 starts the file. */
+    private JavaRDD<String> lines(Path file) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(file.toString());
+    }
+
+    private static JavaRDD<Row> parse(JavaRDD<String> lines, RatingLines rules) {
+        return lines.mapPartitionsWithIndex((partition, it) -> new ParsedLines(rules, partition == 0, it), true);
+    }
 
     /**
-     * The file as typed columns. Without {@code diagnose}, a malformed field is just null (cheap: Spark's
-     * corrupt-record column costs a boxed copy of every row, which at 25M ratings was minutes); with it, the
-     * {@value #CORRUPT} column keeps the raw text of malformed records, for the error message.
+     * The first bad rows with their line numbers; a second pass, with each line's index, only when there are bad rows,
+     * so that a clean file is read once.
      */
-    private Dataset<Row> load(Format format, Path file, boolean diagnose) {
-        DataFrameReader reader = spark.read()
-                .option("sep", format.separator())
-                .option("encoding", format.encoding())
-                .option("header", Boolean.toString(format.header()))
-                // Only the CSV layout quotes titles ("American President, The (1995)"); the others never quote,
-                // and a stray '"' in a Latin-1 title must stay part of it.
-                .option("quote", format.header() ? "\"" : "")
-                .option("escape", "\"")
-                .option("mode", "PERMISSIVE");
-        String schema = format.schema();
-        if (diagnose) {
-            reader = reader.option("columnNameOfCorruptRecord", CORRUPT);
-            schema = schema + ", " + CORRUPT + " STRING";
+    private List<String> firstProblems(Path file, RatingLines rules) {
+        List<Tuple2<Long, String>> first = lines(file)
+                .zipWithIndex()
+                .mapPartitionsWithIndex(
+                        (partition, it) -> {
+                            RatingLines.Parser parser = rules.parser();
+                            List<Tuple2<Long, String>> out = new ArrayList<>();
+                            while (it.hasNext()) {
+                                Tuple2<String, Long> line = it.next();
+                                byte[] bytes = line._1().getBytes(StandardCharsets.UTF_8);
+                                boolean header = line._2() == 0 && rules.isHeader(bytes, 0, bytes.length);
+                                if (bytes.length > 0 && !header && !parser.parse(bytes, 0, bytes.length)) {
+                                    out.add(new Tuple2<>(line._2() + 1, parser.problem()));
+                                }
+                            }
+                            return out.iterator();
+                        },
+                        true)
+                .takeOrdered(REPORTED, new ByLine());
+        return first.stream()
+                .map(t -> new BadRecordException(rules.file(), t._1(), t._2()).getMessage())
+                .toList();
+    }
+
+    /** Orders bad rows by line number. */
+    private static final class ByLine implements Comparator<Tuple2<Long, String>>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Tuple2<Long, String> a, Tuple2<Long, String> b) {
+            return Long.compare(a._1(), b._1());
         }
-        return reader.schema(schema).csv(file.toString());
     }
 
-    /** The pipeline's column names for MovieLens' CSV headers. */
-    private static Dataset<Row> renamed(Dataset<Row> raw) {
-        return raw.withColumnRenamed("movieId", "itemId")
-                .withColumnRenamed("timestamp", "ts")
-                .withColumnRenamed("genres", "genreText");
-    }
+    /** One partition's lines as rows: the four columns of a good rating, or only the reason a line is bad. */
+    private static final class ParsedLines implements Iterator<Row> {
+        private final RatingLines rules;
+        private final RatingLines.Parser parser;
+        private final Iterator<String> lines;
+        private boolean atFileStart;
+        private Row next;
 
-    /**
-     * Fails with the file and the first malformed record, if any: a required field that is empty or did not parse.
-     * Only then is the file read again with the raw text of its records, to quote the bad one.
-     */
-    private static void check(Dataset<Row> raw, Supplier<Dataset<Row>> diagnosed, Path file, List<String> required) {
-        if (raw.filter(anyNull(required)).limit(1).collectAsList().isEmpty()) {
-            return;
+        ParsedLines(RatingLines rules, boolean atFileStart, Iterator<String> lines) {
+            this.rules = rules;
+            this.parser = rules.parser();
+            this.atFileStart = atFileStart;
+            this.lines = lines;
         }
-        List<Row> first = diagnosed
-                .get()
-                .filter(col(CORRUPT).isNotNull().or(anyNull(required)))
-                .select(coalesce(col(CORRUPT), lit("(a required field is empty)")))
-                .limit(1)
-                .collectAsList();
-        String record =
-                first.isEmpty() ? "(a required field is empty)" : first.get(0).getString(0);
-        throw new OfflineInputException(file + ": malformed record '" + record + "'; expected fields " + required);
-    }
 
-    private static Column anyNull(List<String> columns) {
-        Column bad = lit(false);
-        for (String c : columns) {
-            bad = bad.or(col(c).isNull());
+        @Override
+        public boolean hasNext() {
+            while (next == null && lines.hasNext()) {
+                byte[] bytes = lines.next().getBytes(StandardCharsets.UTF_8);
+                boolean first = atFileStart;
+                atFileStart = false;
+                if (bytes.length == 0 || (first && rules.isHeader(bytes, 0, bytes.length))) {
+                    continue;
+                }
+                next = parser.parse(bytes, 0, bytes.length)
+                        ? RowFactory.create(
+                                parser.user(), parser.movie(), (double) parser.rating(), parser.timestamp(), null)
+                        : RowFactory.create(null, null, null, null, parser.problem());
+            }
+            return next != null;
         }
-        return bad;
-    }
 
-    private static Dataset<Row> itemsWithGenreText(Dataset<Row> raw) {
-        Column genres = when(col("genreText").isNull().or(col("genreText").equalTo("(no genres listed)")), array())
-                .otherwise(split(col("genreText"), "\\|"));
-        return raw.select(
-                col("itemId"),
-                col("title"),
-                genres.cast("array<string>").as("genres"),
-                titleYear().as("releaseYear"));
-    }
-
-    private static Dataset<Row> items100k(Dataset<Row> raw) {
-        List<Column> flags = new ArrayList<>();
-        // Flag 0 is 'unknown', meaning "no genre": it is dropped.
-        for (int g = 1; g < Catalogue.ML_100K_GENRES.size(); g++) {
-            flags.add(when(col("g" + g).equalTo(1), lit(Catalogue.ML_100K_GENRES.get(g))));
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            Row r = next;
+            next = null;
+            return r;
         }
-        // The release date is "01-Jan-1995"; the title's "(1995)" is the fallback when it is empty.
-        Column dateYear = coalesce(regexp_extract(col("releaseDate"), "(\\d{4})$", 1), lit(""));
-        Column year = when(dateYear.equalTo(""), titleYear()).otherwise(dateYear.cast("int"));
-        return raw.select(
-                col("itemId"),
-                col("title"),
-                array_compact(array(flags.toArray(Column[]::new))).as("genres"),
-                year.as("releaseYear"));
-    }
-
-    private static Column titleYear() {
-        Column y = regexp_extract(col("title"), TITLE_YEAR, 1);
-        return when(y.equalTo(""), lit(null).cast("int")).otherwise(y.cast("int"));
     }
 }

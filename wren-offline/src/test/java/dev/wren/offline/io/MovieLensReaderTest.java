@@ -3,6 +3,7 @@ package dev.wren.offline.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wren.data.movielens.MovieLensLayout;
 import dev.wren.offline.Fixtures;
 import dev.wren.offline.OfflineInputException;
 import dev.wren.offline.TestSpark;
@@ -40,10 +41,10 @@ class MovieLensReaderTest {
         assertThat(data.layout()).isEqualTo(MovieLensLayout.CSV);
         List<Row> items = data.items().orderBy("itemId").collectAsList();
         assertThat(items).hasSize(4);
-        assertThat(items.get(1).getString(1)).isEqualTo("American President, The (1995)");
+        assertThat(items.get(1).getString(1)).isEqualTo("American President, The");
         assertThat(items.get(1).<String>getList(2)).containsExactly("Comedy", "Drama", "Romance");
         assertThat(items.get(1).getInt(3)).isEqualTo(1995);
-        assertThat(items.get(2).getString(1)).isEqualTo("Title with \"quotes\" (2001) ");
+        assertThat(items.get(2).getString(1)).isEqualTo("Title with \"quotes\"");
         assertThat(items.get(2).<String>getList(2)).isEmpty();
         assertThat(items.get(2).getInt(3)).isEqualTo(2001);
         assertThat(items.get(3).isNullAt(3)).isTrue();
@@ -71,7 +72,7 @@ class MovieLensReaderTest {
         List<Row> items = data.items().orderBy("itemId").collectAsList();
         assertThat(items.get(0).<String>getList(2)).containsExactly("Animation", "Children's", "Comedy");
         assertThat(items.get(0).getInt(3)).isEqualTo(1995);
-        assertThat(items.get(1).getString(1)).isEqualTo("Misérables, Les (1995)");
+        assertThat(items.get(1).getString(1)).isEqualTo("Misérables, Les");
         assertThat(items.get(1).<String>getList(2)).containsExactly("Drama");
         assertThat(items.get(1).getInt(3)).isEqualTo(1995);
         assertThat(data.ratings().count()).isEqualTo(2);
@@ -89,9 +90,9 @@ class MovieLensReaderTest {
 
         MovieLensData data = reader.read(dir);
 
-        assertThat(data.layout()).isEqualTo(MovieLensLayout.DAT);
+        assertThat(data.layout()).isEqualTo(MovieLensLayout.DAT_10M);
         List<Row> items = data.items().orderBy("itemId").collectAsList();
-        assertThat(items.get(1).getString(1)).isEqualTo("Cité des enfants perdus, La (1995)");
+        assertThat(items.get(1).getString(1)).isEqualTo("Cité des enfants perdus, La");
         assertThat(items.get(1).<String>getList(2)).containsExactly("Adventure", "Sci-Fi");
         assertThat(data.ratings()
                         .agg(org.apache.spark.sql.functions.sum("rating"))
@@ -101,7 +102,45 @@ class MovieLensReaderTest {
     }
 
     @Test
-    void namesTheFileAndRecordOfAMalformedRating(@TempDir Path dir) {
+    void skipsAndReportsBadRowsWithFileAndLineByWrenDatasRules(@TempDir Path dir) {
+        Fixtures.write(
+                dir,
+                "movies.csv",
+                StandardCharsets.UTF_8,
+                "movieId,title,genres",
+                "1,A (1995),Drama",
+                "2,\"Unclosed (1996),Comedy",
+                "3,C (1997),Drama");
+        Fixtures.write(
+                dir,
+                "ratings.csv",
+                StandardCharsets.UTF_8,
+                "userId,movieId,rating,timestamp",
+                "1,1,4.0,964982703",
+                "1,3,4.5,notatime",
+                "1,3,9.0,964982703",
+                "1,99,4.0,964982703",
+                "-1,3,4.0,964982703",
+                "2,3,3.0,964982704");
+
+        MovieLensData data = reader.read(dir);
+
+        assertThat(data.items().count()).isEqualTo(2);
+        assertThat(data.ratings().count()).isEqualTo(2);
+        assertThat(data.badRows()).hasSize(2);
+        assertThat(data.badRows().get(0).firstMessages())
+                .containsExactly("movies.csv line 3: malformed CSV quoting (a quote is not closed on its line)");
+        assertThat(data.badRows().get(1).badRows()).isEqualTo(4);
+        assertThat(data.badRows().get(1).firstMessages())
+                .containsExactly(
+                        "ratings.csv line 3: timestamp 'notatime' is not a number",
+                        "ratings.csv line 4: rating 9.0 is outside 0.5..5",
+                        "ratings.csv line 5: movie 99 is not in movies.csv",
+                        "ratings.csv line 6: userId '-1' is negative");
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstBadRowWithItsFileAndLine(@TempDir Path dir) {
         Fixtures.write(dir, "movies.csv", StandardCharsets.UTF_8, "movieId,title,genres", "1,A (1995),Drama");
         Fixtures.write(
                 dir,
@@ -111,17 +150,36 @@ class MovieLensReaderTest {
                 "1,1,4.0,964982703",
                 "1,one,4.0,964982703");
 
-        assertThatThrownBy(() -> reader.read(dir))
+        assertThatThrownBy(() -> reader.read(dir, true))
                 .isInstanceOf(OfflineInputException.class)
-                .hasMessageContaining("ratings.csv")
-                .hasMessageContaining("1,one,4.0,964982703");
+                .hasMessage("ratings.csv line 3: movieId 'one' is not a number");
     }
 
     @Test
-    void saysWhatItLookedForInAFolderWithoutRatings(@TempDir Path dir) {
+    void saysWhatItLookedForInAnEmptyFolder(@TempDir Path dir) {
         assertThatThrownBy(() -> reader.read(dir))
                 .isInstanceOf(OfflineInputException.class)
-                .hasMessageContaining("ratings.csv")
+                .hasMessageContaining("movies.csv")
                 .hasMessageContaining("u.data");
+    }
+
+    @Test
+    void refusesAFileWithoutOneValidRating(@TempDir Path dir) {
+        Fixtures.write(dir, "movies.csv", StandardCharsets.UTF_8, "movieId,title,genres", "1,A (1995),Drama");
+        Fixtures.write(dir, "ratings.csv", StandardCharsets.UTF_8, "userId,movieId,rating,timestamp", "1,1,4.0,x");
+
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(OfflineInputException.class)
+                .hasMessageContaining("no valid rating")
+                .hasMessageContaining("ratings.csv line 2: timestamp 'x' is not a number");
+    }
+
+    @Test
+    void needsARatingsFile(@TempDir Path dir) {
+        Fixtures.write(dir, "movies.csv", StandardCharsets.UTF_8, "movieId,title,genres", "1,A (1995),Drama");
+
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(OfflineInputException.class)
+                .hasMessageContaining("no ratings.csv");
     }
 }
