@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             ModelsCommand.class,
             EvaluateCommand.class,
             EvalCommand.class,
+            AbCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -137,8 +137,8 @@ public final class AbReportWriter {
                     srm.observed().values().stream().mapToLong(Long::longValue).sum();
             srm.observed()
                     .forEach((v, n) -> md.append(f(
-                            "| %s | %,d | %s | %s |%n",
-                            v, n, pct(srm.expectedShare().get(v)), pct((double) n / total))));
+                            "| %s | %,d | %.1f %% | %.1f %% |%n",
+                            v, n, 100 * srm.expectedShare().get(v), 100.0 * n / total)));
             md.append(f(
                     "%nChi-square %.2f, p = %s: %s%n%n",
                     srm.chiSquare(),
