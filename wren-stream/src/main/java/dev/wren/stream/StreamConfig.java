@@ -78,9 +78,9 @@ public record StreamConfig(
         requirePositive(checkpointInterval, "checkpoint interval");
         requirePositive(pollInterval, "poll interval");
         requirePositive(labelWindow, "label window");
-        if (trendSlide.compareTo(trendWindow) > 0) {
+        if (trendSlide.compareTo(trendWindow) > 0 || trendWindow.toMillis() % trendSlide.toMillis() != 0) {
             throw new IllegalArgumentException(
-                    "the trend slide (" + trendSlide + ") must not be longer than the window (" + trendWindow + ")");
+                    "the trend window (" + trendWindow + ") must be a whole number of slides (" + trendSlide + ")");
         }
         if (recentItems < 1 || parallelism < 1 || restartAttempts < 0) {
             throw new IllegalArgumentException(

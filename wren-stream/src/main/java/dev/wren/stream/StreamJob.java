@@ -10,7 +10,7 @@ import dev.wren.stream.events.PerEventWatermarks;
 import dev.wren.stream.events.SplitLateEvents;
 import dev.wren.stream.items.CountEvents;
 import dev.wren.stream.items.ItemTrend;
-import dev.wren.stream.items.TrendCloser;
+import dev.wren.stream.items.SlidingCounts;
 import dev.wren.stream.items.TrendOfWindow;
 import dev.wren.stream.kafka.KafkaInput;
 import dev.wren.stream.kafka.KafkaLines;
@@ -40,7 +40,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -50,7 +50,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * <pre>
  * event log -> parse -> watermarks (bounded out-of-orderness) -> split late --> late events (log, file)
  *                                                     |-> keyBy user -> user features ---------------|
- *                                                     |-> keyBy item -> sliding windows -> trends ---|-> store
+ *                                                     |-> keyBy item -> slide panes -> window sums --|-> store
  * </pre>
  *
  * The source, parsing, watermarks and the late split run as one task, so that watermarks follow the log's order alone;
@@ -109,15 +109,16 @@ public final class StreamJob {
                 .name("user features")
                 .setParallelism(config.parallelism());
 
+        // Panes one slide long (Flink windows), summed over the window as they close and leave it.
         DataStream<RowWrite> items = records.keyBy(LogEvent::itemId, Types.INT)
-                .window(SlidingEventTimeWindows.of(config.trendWindow(), config.trendSlide()))
+                .window(TumblingEventTimeWindows.of(config.trendSlide()))
                 .aggregate(new CountEvents(), new TrendOfWindow())
-                .uid("item-trend-windows")
-                .name("item windows")
+                .uid("item-panes")
+                .name("item panes")
                 .setParallelism(config.parallelism())
                 .keyBy(ItemTrend::itemId, Types.INT)
-                .process(new TrendCloser(config.trendSlide().toMillis()))
-                .uid("item-trends")
+                .process(new SlidingCounts(config.trendWindow().toMillis()))
+                .uid("item-windows")
                 .name("item trends and CTR")
                 .setParallelism(config.parallelism());
 
