@@ -1,9 +1,9 @@
 package dev.wren.stream;
 
+import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.store.FeatureStores;
 import dev.wren.stream.events.SplitLateEvents;
-import dev.wren.stream.items.ItemWindowFeatures;
 import dev.wren.stream.users.BaseHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ public final class LocalStreamRunner {
             throw new IllegalArgumentException(config.data() + " has no movies: the stream job needs the catalogue");
         }
         try (FeatureStore store =
-                FeatureStores.open(config.storeUri(), ItemWindowFeatures.schema(config.embeddingDimension()))) {
+                FeatureStores.open(config.storeUri(), FeatureSchema.standard(config.embeddingDimension()))) {
             if (store.liveVersion().isEmpty()) {
                 throw new IllegalStateException("the feature store " + store + " has no live version to update:"
                         + " publish one first (wren offline, or wren serve bootstraps one)");

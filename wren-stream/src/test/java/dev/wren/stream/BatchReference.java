@@ -14,7 +14,6 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import dev.wren.data.movielens.MovieLensReader;
 import dev.wren.stream.EventLogFile.Shown;
-import dev.wren.stream.items.ItemWindowFeatures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,13 +129,13 @@ final class BatchReference {
             long[] counts = counts(records, lastEnd - w, lastEnd);
             Features.Builder row = Features.builder()
                     .number(FeatureSchema.TRENDING_COUNT, counts[0])
-                    .number(ItemWindowFeatures.RECENT_EXPOSURES, counts[1])
-                    .number(ItemWindowFeatures.RECENT_CLICKS, counts[2]);
+                    .number(FeatureSchema.RECENT_EXPOSURES, counts[1])
+                    .number(FeatureSchema.RECENT_CLICKS, counts[2]);
             long first = records.stream().mapToLong(r -> r[0]).min().getAsLong();
             for (long end = lastEnd; end > first; end -= slide.toMillis()) {
                 long[] c = counts(records, end - w, end);
                 if (c[1] > 0) {
-                    row.number(ItemWindowFeatures.RECENT_CTR, (double) c[2] / c[1]);
+                    row.number(FeatureSchema.RECENT_CTR, (double) c[2] / c[1]);
                     break;
                 }
             }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.core.recommend.Event;
+import dev.wren.core.store.FeatureSchema;
 import dev.wren.stream.EventLogFile.Shown;
 import dev.wren.stream.events.SplitLateEvents;
-import dev.wren.stream.items.ItemWindowFeatures;
 import dev.wren.stream.kafka.KafkaInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ class KafkaStreamIT {
         assertThat(fixture.assertStoreMatchesReference(events, shown, newest, false)
                         .values())
                 .as("clicks on items shown gave them a CTR")
-                .anyMatch(r -> r.number(ItemWindowFeatures.RECENT_CTR).orElse(0) > 0);
+                .anyMatch(r -> r.number(FeatureSchema.RECENT_CTR).orElse(0) > 0);
         fixture.assertSamplesMatchReference(samples, events, shown, newest);
 
         List<ConsumerRecord<String, String>> committed = readCommitted(topics.samplesTopic());

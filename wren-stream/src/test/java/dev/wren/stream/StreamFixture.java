@@ -12,7 +12,6 @@ import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.store.FeatureStores;
 import dev.wren.stream.EventLogFile.Shown;
-import dev.wren.stream.items.ItemWindowFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +42,9 @@ final class StreamFixture {
     static final Duration LABEL_WINDOW = Duration.ofSeconds(40);
     static final List<String> WINDOW_FEATURES = List.of(
             FeatureSchema.TRENDING_COUNT,
-            ItemWindowFeatures.RECENT_EXPOSURES,
-            ItemWindowFeatures.RECENT_CLICKS,
-            ItemWindowFeatures.RECENT_CTR);
+            FeatureSchema.RECENT_EXPOSURES,
+            FeatureSchema.RECENT_CLICKS,
+            FeatureSchema.RECENT_CTR);
 
     final Path data;
     final String storeUri;
@@ -142,7 +141,7 @@ final class StreamFixture {
         if (withExposures) {
             assertThat(expectedItems.values())
                     .as("the test has clicks on items shown")
-                    .anyMatch(r -> r.number(ItemWindowFeatures.RECENT_CTR).orElse(0) > 0);
+                    .anyMatch(r -> r.number(FeatureSchema.RECENT_CTR).orElse(0) > 0);
         }
     }
 
@@ -222,6 +221,6 @@ final class StreamFixture {
     }
 
     FeatureStore openStore() {
-        return FeatureStores.open(storeUri, ItemWindowFeatures.schema(DIM));
+        return FeatureStores.open(storeUri, FeatureSchema.standard(DIM));
     }
 }

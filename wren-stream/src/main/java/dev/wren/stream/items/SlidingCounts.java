@@ -20,8 +20,8 @@ import org.apache.flink.util.Collector;
  * An item's counts over the sliding window, from the counts of its slides (Flink tumbling windows one slide long, the
  * panes): the window ending at {@code E} is the sum of the panes ending in {@code (E - window, E]}. The sum changes only
  * when a pane with records closes or an old one leaves the window, so that is when a row is written, stamped with the
- * window's end: {@link FeatureSchema#TRENDING_COUNT} (ratings and clicks), {@link ItemWindowFeatures#RECENT_EXPOSURES},
- * {@link ItemWindowFeatures#RECENT_CLICKS} and, for a window with exposures, {@link ItemWindowFeatures#RECENT_CTR}.
+ * window's end: {@link FeatureSchema#TRENDING_COUNT} (ratings and clicks), {@link FeatureSchema#RECENT_EXPOSURES},
+ * {@link FeatureSchema#RECENT_CLICKS} and, for a window with exposures, {@link FeatureSchema#RECENT_CTR}.
  * When the last pane leaves, the counts are written as zeros. Each record thus costs one pane update, where Flink's
  * sliding windows keep {@code window / slide} windows per record. The stored row after any closed window is the same
  * as writing every window's counts: between two writes the counts do not change.
@@ -98,10 +98,10 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
     private static RowWrite row(int item, long windowEnd, ItemCounts counts) {
         Features.Builder row = Features.builder()
                 .number(FeatureSchema.TRENDING_COUNT, counts.events())
-                .number(ItemWindowFeatures.RECENT_EXPOSURES, counts.exposures())
-                .number(ItemWindowFeatures.RECENT_CLICKS, counts.clicks());
+                .number(FeatureSchema.RECENT_EXPOSURES, counts.exposures())
+                .number(FeatureSchema.RECENT_CLICKS, counts.clicks());
         if (counts.exposures() > 0) {
-            row.number(ItemWindowFeatures.RECENT_CTR, (double) counts.clicks() / counts.exposures());
+            row.number(FeatureSchema.RECENT_CTR, (double) counts.clicks() / counts.exposures());
         }
         return RowWrite.item(item, windowEnd, row.build());
     }

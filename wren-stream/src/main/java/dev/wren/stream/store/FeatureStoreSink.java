@@ -7,7 +7,6 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.store.FeatureStores;
-import dev.wren.stream.items.ItemWindowFeatures;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,7 +54,7 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
 
     @Override
     public SinkWriter<RowWrite> createWriter(WriterInitContext context) {
-        FeatureStore store = FeatureStores.open(storeUri, ItemWindowFeatures.schema(embeddingDimension));
+        FeatureStore store = FeatureStores.open(storeUri, FeatureSchema.standard(embeddingDimension));
         try {
             if (store.liveVersion().isEmpty()) {
                 throw new IllegalStateException("the feature store " + store
