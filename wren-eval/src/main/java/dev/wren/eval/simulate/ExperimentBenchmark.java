@@ -246,12 +246,42 @@ public final class ExperimentBenchmark {
         out.put("abPowerByUsers", abOut);
         out.put("interleavingPowerByUsers", ilOut);
         out.put("interleavingPerListPowerByUsers", ilLists);
-        out.put("interleavingPerListUsersFor80", ilListNeeded);
-        out.put("abUsersFor80", abNeeded);
-        out.put("abCupedUsersFor80", cupedNeeded);
-        out.put("interleavingUsersFor80", ilNeeded);
-        out.put("ratio", ilNeeded > 0 && abNeeded > 0 ? (double) abNeeded / ilNeeded : Double.NaN);
+        Map<Integer, Double> abPower = new LinkedHashMap<>();
+        Map<Integer, Double> cupedPower = new LinkedHashMap<>();
+        ab.forEach((n, p) -> {
+            abPower.put(n, p[0]);
+            cupedPower.put(n, p[1]);
+        });
+        double abUsers = usersFor80(abPower);
+        double ilUsers = usersFor80(il);
+        out.put("abUsersFor80", abUsers);
+        out.put("abCupedUsersFor80", usersFor80(cupedPower));
+        out.put("interleavingUsersFor80", ilUsers);
+        out.put("interleavingPerListUsersFor80", usersFor80(ilLists));
+        out.put("ratio", abUsers / ilUsers);
+        out.put("ratioCupedToPerList", usersFor80(cupedPower) / usersFor80(ilLists));
         return out;
+    }
+
+    /**
+     * Users for 80 % power, interpolated linearly in log(users) between the two grid sizes around 0.8 (the grid
+     * doubles, so the first size above 0.8 alone could overstate by up to twice).
+     */
+    static double usersFor80(Map<Integer, Double> powerByUsers) {
+        int previous = -1;
+        double previousPower = 0;
+        for (Map.Entry<Integer, Double> e : powerByUsers.entrySet()) {
+            if (e.getValue() >= 0.8) {
+                if (previous < 0) {
+                    return e.getKey();
+                }
+                double f = (0.8 - previousPower) / (e.getValue() - previousPower);
+                return Math.exp(Math.log(previous) + f * (Math.log(e.getKey()) - Math.log(previous)));
+            }
+            previous = e.getKey();
+            previousPower = e.getValue();
+        }
+        return Double.NaN;
     }
 
     /** Per interleaved list the user saw: clicks credited to B minus clicks credited to A. */
