@@ -6,6 +6,7 @@
 #
 # e.g. wren-serving/bench/wrk-recommend.sh ../shared/data/ml-latest-small /tmp/store /tmp/models /tmp/off 800 1 4 16
 # Prints, per client count: throughput, p50, p99 (wrk --latency) and the server's CPU milliseconds per request.
+# SERVE_ARGS adds options to `wren serve`, e.g. SERVE_ARGS='--trending-quota 0' to compare without the trending channel.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -16,8 +17,9 @@ port=${PORT:-18080}
 seconds=${SECONDS_PER_RUN:-30} # and WARMUP_SECONDS (default 60)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
+# shellcheck disable=SC2086 # SERVE_ARGS is split into options on purpose
 "$root/wren" serve --data "$data" --store "embedded:$store" --models "$models" --offline "$offline" \
-  --candidates "$candidates" --port "$port" --event-log "$(mktemp)" > "${LOG:-/tmp/wren-wrk-serve.log}" 2>&1 &
+  --candidates "$candidates" --port "$port" --event-log "$(mktemp)" ${SERVE_ARGS:-} > "${LOG:-/tmp/wren-wrk-serve.log}" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "localhost:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 1; done

@@ -66,7 +66,8 @@ public final class TrendTracker implements AutoCloseable {
         return next;
     }
 
-    private void refreshQuietly(Supplier<Catalog> catalog) {
+    // Package-private for the test of a failing store.
+    void refreshQuietly(Supplier<Catalog> catalog) {
         try {
             refresh(catalog.get());
             if (failing) {
