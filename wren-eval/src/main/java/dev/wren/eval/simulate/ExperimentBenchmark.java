@@ -59,8 +59,7 @@ public final class ExperimentBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ExperimentBenchmark DATA_DIR OUT_JSON [runs]");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: ExperimentBenchmark DATA_DIR OUT_JSON [runs]");
         }
         Path data = Path.of(args[0]);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
@@ -88,7 +87,7 @@ public final class ExperimentBenchmark {
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(Path.of(args[1]).toFile(), out);
-        System.out.println(json.writeValueAsString(out));
+        log.info("Wrote {}:\n{}", args[1], json.writeValueAsString(out));
     }
 
     /** One user's visit in a run: clicks and pre-period events, no log kept. */
