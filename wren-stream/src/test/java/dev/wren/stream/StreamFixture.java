@@ -208,6 +208,19 @@ final class StreamFixture {
         return Math.max(newest, shown.stream().mapToLong(Shown::loggedAt).max().orElse(Long.MIN_VALUE));
     }
 
+    /** The store equals {@code before}, row by row; a difference is reported with its entity and row. */
+    void assertStoreIs(Map<EntityKind, Map<Integer, Features>> before, String what) {
+        Map<EntityKind, Map<Integer, Features>> now = readStore();
+        for (EntityKind kind : EntityKind.values()) {
+            assertThat(now.get(kind).keySet())
+                    .as(what + ": " + kind + " ids")
+                    .isEqualTo(before.get(kind).keySet());
+            before.get(kind).forEach((id, row) -> assertThat(now.get(kind).get(id))
+                    .as(what + ": " + kind + " " + id)
+                    .isEqualTo(row));
+        }
+    }
+
     Map<EntityKind, Map<Integer, Features>> readStore() {
         Map<EntityKind, Map<Integer, Features>> rows = new HashMap<>();
         try (FeatureStore store = openStore()) {

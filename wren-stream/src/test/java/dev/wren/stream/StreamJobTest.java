@@ -144,7 +144,7 @@ class StreamJobTest {
         var once = fixture.readStore();
 
         StreamFixture.run(fixture.config(log));
-        assertThat(fixture.readStore()).as("the same log again").isEqualTo(once);
+        fixture.assertStoreIs(once, "the same log again");
 
         // A replay of the older half (a restart from an early offset) reflects earlier times: nothing is taken back.
         Path firstHalf = tmp.resolve("first-half.jsonl");
@@ -152,6 +152,6 @@ class StreamJobTest {
                 firstHalf,
                 events.subList(0, 100).stream().map(EventLogFile::line).toList());
         StreamFixture.run(fixture.config(firstHalf));
-        assertThat(fixture.readStore()).as("an older part of the log").isEqualTo(once);
+        fixture.assertStoreIs(once, "an older part of the log");
     }
 }

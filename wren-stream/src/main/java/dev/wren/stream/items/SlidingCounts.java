@@ -49,6 +49,21 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
     @Override
     public void processElement(ItemTrend pane, Context ctx, Collector<RowWrite> out) throws Exception {
         long end = pane.windowEnd();
+        // Panes that left the window before this one closed are dropped first, in time order, as their timers would
+        // have: which comes first, this pane or those timers, depends on how the inputs interleave, and the rows
+        // written (their stream times included) must not.
+        Long newest = newestEnd.value();
+        List<Long> leaving = new ArrayList<>();
+        for (Long p : panes.keys()) {
+            long leaves = p + windowMillis;
+            if (leaves < end && (newest == null || leaves > newest)) {
+                leaving.add(leaves);
+            }
+        }
+        leaving.sort(null);
+        for (long leaves : leaving) {
+            writeIfChanged(ctx.getCurrentKey(), leaves, out);
+        }
         panes.put(end, pane.counts());
         // The pane leaves the window ending at end + window, which closes when the watermark reaches its last ms.
         ctx.timerService().registerEventTimeTimer(end + windowMillis - 1);
@@ -67,8 +82,7 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
     private void writeIfChanged(int item, long end, Collector<RowWrite> out) throws Exception {
         Long newest = newestEnd.value();
         if (newest != null && newest >= end) {
-            // A pane closing with the same watermark came first and already summed a later window.
-            return;
+            return; // that window was summed when a later pane arrived before this timer fired
         }
         newestEnd.update(end);
         ItemCounts sum = ItemCounts.ZERO;
