@@ -77,16 +77,22 @@ const Wren = (() => {
 
   async function user() {
     wireHeader();
+    await renderUser();
+  }
+
+  async function renderUser() {
     const id = params.get('id');
     try {
+      // Both requests at once: after a rating, the new list should be on screen within one round trip.
+      const historyP = api('/users/' + encodeURIComponent(id) + '/history?limit=30').catch(() => null);
       const recs = await api('/users/' + encodeURIComponent(id) + '/recommendations?size=20');
       let html = `<h1>User ${esc(id)}</h1><p class="muted">variant: ${esc(recs.variant)}${recs.coldStart ? ' · new user' : ''}</p>`;
       html += row('Recommended for you', recs.items.map(r =>
         card(r.movie, r.reason + ' · ' + r.channel + ' · ' + r.score) + stars(r.movie.id)).join(''));
-      try {
-        const history = await api('/users/' + encodeURIComponent(id) + '/history?limit=30');
-        html += row('Your history', history.items.map(h => card(h.movie, (h.type === 'rating' ? '★ ' + h.rating : 'clicked'))).join(''));
-      } catch (e) { html += '<p class="muted">No history yet: rate something.</p>'; }
+      const history = await historyP;
+      html += history
+        ? row('Your history', history.items.map(h => card(h.movie, (h.type === 'rating' ? '★ ' + h.rating : 'clicked'))).join(''))
+        : '<p class="muted">No history yet: rate something.</p>';
       main().innerHTML = html;
       main().querySelectorAll('.stars button').forEach(b => b.addEventListener('click', async () => {
         const movieId = Number(b.parentElement.dataset.movie);
@@ -94,7 +100,7 @@ const Wren = (() => {
           body: JSON.stringify({userId: Number(id), movieId, type: 'rating', value: Number(b.dataset.value)})});
         b.parentElement.querySelectorAll('button').forEach(x => x.classList.toggle('on', Number(x.dataset.value) <= Number(b.dataset.value)));
         // The 200 comes after the server updated the user's features, so the new recommendations are there now.
-        user();
+        renderUser();
       }));
     } catch (e) { fail(e); }
   }
