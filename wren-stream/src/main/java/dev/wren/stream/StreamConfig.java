@@ -91,7 +91,7 @@ public record StreamConfig(
     /**
      * The defaults: 5 s out-of-orderness, trends over 1 hour sliding by 1 minute, 30-minute sessions, the 20 newest
      * interactions, serving's rules, a checkpoint every 10 s in the cluster's storage, late events logged only,
-     * parallelism 2, a followed log polled every 200 ms, 3 restarts, the file log (no Kafka), no sample files, exposures
+     * parallelism 2, a followed log polled every 50 ms, 3 restarts, the file log (no Kafka), no sample files, exposures
      * labelled by what follows within 30 minutes.
      */
     public static StreamConfig defaults(Path events, Path data, String storeUri, int embeddingDimension) {
@@ -111,7 +111,7 @@ public record StreamConfig(
                 Optional.empty(),
                 Optional.empty(),
                 2,
-                Duration.ofMillis(200),
+                Duration.ofMillis(50),
                 3,
                 Optional.empty(),
                 Optional.empty(),

@@ -61,6 +61,9 @@ public final class StreamJob {
     /** The job's name in Flink. */
     public static final String NAME = "wren stream";
 
+    /** The longest the store sink holds a row: short, since it is most of a quiet stream's freshness. */
+    static final long SINK_FLUSH_MILLIS = 50;
+
     private StreamJob() {}
 
     /** Adds the job to {@code env}; run it with {@code env.execute(NAME)}. */
@@ -127,7 +130,8 @@ public final class StreamJob {
                         config.storeUri(),
                         config.embeddingDimension(),
                         config.rules().embeddingHalfLifeDays(),
-                        1000))
+                        1000,
+                        SINK_FLUSH_MILLIS))
                 .uid("feature-store")
                 .name("feature store")
                 .setParallelism(1);

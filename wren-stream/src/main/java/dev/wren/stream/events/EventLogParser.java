@@ -105,7 +105,9 @@ public final class EventLogParser {
                 || ts.asLong() > MAX_TIMESTAMP) {
             return new Bad("'timestamp' must be seconds since the epoch, got " + ts);
         }
-        return Parsed.of(LogEvent.event(user.asInt(), item.asInt(), t, value.asDouble(), ts.asLong(), line));
+        JsonNode logged = n.get("loggedAt");
+        long loggedAt = logged != null && logged.isIntegralNumber() && logged.canConvertToLong() ? logged.asLong() : 0;
+        return Parsed.of(LogEvent.event(user.asInt(), item.asInt(), t, value.asDouble(), ts.asLong(), line, loggedAt));
     }
 
     /** One exposure per item shown, at the time the server logged the list, with its place in the list. */
@@ -128,7 +130,8 @@ public final class EventLogParser {
             if (!item.isIntegralNumber() || !item.canConvertToInt()) {
                 return new Bad("'items' must be an array of item ids, got " + item + " at " + i);
             }
-            shown.add(new LogEvent(user.asInt(), item.asInt(), LogEvent.Kind.EXPOSURE, 0, at.asLong(), i, line));
+            shown.add(new LogEvent(
+                    user.asInt(), item.asInt(), LogEvent.Kind.EXPOSURE, 0, at.asLong(), i, line, at.asLong()));
         }
         return new Parsed(shown);
     }

@@ -19,8 +19,11 @@ import java.util.OptionalInt;
  *     exposure's {@code loggedAt}
  * @param position an exposure's place in the list shown, from 0; 0 for an event
  * @param line the event log line (a Kafka record's offset), for messages
+ * @param loggedAt when serving wrote the record, milliseconds since the epoch (0 when the record does not say), from
+ *     which the sink measures how fresh the store is
  */
-public record LogEvent(int userId, int itemId, Kind kind, double value, long timeMillis, int position, long line) {
+public record LogEvent(
+        int userId, int itemId, Kind kind, double value, long timeMillis, int position, long line, long loggedAt) {
     /** What a record says the user did. */
     public enum Kind {
         RATING,
@@ -39,9 +42,15 @@ public record LogEvent(int userId, int itemId, Kind kind, double value, long tim
         }
     }
 
-    /** A rating or click at {@code timestamp} seconds. */
+    /** A rating or click at {@code timestamp} seconds, logged at an unknown time. */
     public static LogEvent event(int userId, int itemId, Kind kind, double value, long timestamp, long line) {
-        return new LogEvent(userId, itemId, kind, value, timestamp * 1000, 0, line);
+        return event(userId, itemId, kind, value, timestamp, line, 0);
+    }
+
+    /** A rating or click at {@code timestamp} seconds, logged at {@code loggedAt} milliseconds. */
+    public static LogEvent event(
+            int userId, int itemId, Kind kind, double value, long timestamp, long line, long loggedAt) {
+        return new LogEvent(userId, itemId, kind, value, timestamp * 1000, 0, line, loggedAt);
     }
 
     /** Event time in milliseconds, as Flink measures it. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -38,18 +39,22 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
     private final int embeddingDimension;
     private final double embeddingHalfLifeDays;
     private final int batchSize;
+    private final long flushMillis;
 
     /**
      * @param storeUri where to write: {@code embedded:/dir} or {@code redis://host:port/db}
      * @param embeddingDimension the store schema's embedding dimension
      * @param embeddingHalfLifeDays the user features' embedding half-life
      * @param batchSize rows held before a write
+     * @param flushMillis the longest a row is held before it is written (wall-clock time)
      */
-    public FeatureStoreSink(String storeUri, int embeddingDimension, double embeddingHalfLifeDays, int batchSize) {
+    public FeatureStoreSink(
+            String storeUri, int embeddingDimension, double embeddingHalfLifeDays, int batchSize, long flushMillis) {
         this.storeUri = storeUri;
         this.embeddingDimension = embeddingDimension;
         this.embeddingHalfLifeDays = embeddingHalfLifeDays;
         this.batchSize = batchSize;
+        this.flushMillis = flushMillis;
     }
 
     @Override
@@ -65,7 +70,14 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
                     ? RedisVersionedWriter.open(URI.create(storeUri), store.schema())
                     : new StoreVersionedWriter(store);
             var metrics = context.metricGroup();
-            return new Writer(store, writer, metrics.counter("rowsWritten"), metrics.counter("staleRowsSkipped"));
+            Writer w = new Writer(
+                    store,
+                    writer,
+                    metrics.counter("rowsWritten"),
+                    metrics.counter("staleRowsSkipped"),
+                    new Freshness(store.toString(), 30_000));
+            w.flushEvery(context.getProcessingTimeService());
+            return w;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -81,14 +93,26 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
         private final VersionedWriter writer;
         private final Counter written;
         private final Counter stale;
+        private final Freshness freshness;
         private final Map<EntityKind, Map<Integer, RowWrite>> held = new EnumMap<>(EntityKind.class);
         private int size;
 
-        Writer(FeatureStore store, VersionedWriter writer, Counter written, Counter stale) {
+        Writer(FeatureStore store, VersionedWriter writer, Counter written, Counter stale, Freshness freshness) {
             this.store = store;
             this.writer = writer;
             this.written = written;
             this.stale = stale;
+            this.freshness = freshness;
+        }
+
+        /** Writes what is held every {@code flushMillis}, so a quiet stream's rows do not wait for a checkpoint. */
+        void flushEvery(ProcessingTimeService time) {
+            time.registerTimer(time.getCurrentProcessingTime() + flushMillis, now -> {
+                if (size > 0) {
+                    flush(false);
+                }
+                flushEvery(time);
+            });
         }
 
         @Override
@@ -119,6 +143,8 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
                 Map<Integer, Features> rows =
                         e.getKey() == EntityKind.USER ? withEmbeddings(e.getValue()) : features(e.getValue());
                 int n = writer.write(e.getKey(), rows);
+                long now = System.currentTimeMillis();
+                e.getValue().values().forEach(r -> freshness.written(r.loggedAt(), now));
                 written.inc(n);
                 stale.inc(rows.size() - n);
                 log.debug("Wrote {} {} rows; {} were stale", n, e.getKey(), rows.size() - n);
@@ -171,6 +197,7 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
 
         @Override
         public void close() {
+            freshness.close();
             try {
                 writer.close();
             } finally {

@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,17 @@ import java.util.TreeMap;
  * @param encoded the features, as {@link #features()} decodes them
  * @param positiveItems a user's positives, whose item vectors make the user embedding; empty for an item
  * @param positiveTimes when each of {@code positiveItems} happened, seconds since the epoch
+ * @param loggedAt when serving logged each event this row reflects for the first time (milliseconds; those it knows),
+ *     for the sink's freshness measure; empty for an item
  */
 public record RowWrite(
-        EntityKind kind, int id, long streamTime, byte[] encoded, int[] positiveItems, long[] positiveTimes) {
+        EntityKind kind,
+        int id,
+        long streamTime,
+        byte[] encoded,
+        int[] positiveItems,
+        long[] positiveTimes,
+        long[] loggedAt) {
 
     public RowWrite {
         if (kind == null) {
@@ -43,32 +52,49 @@ public record RowWrite(
     }
 
     /** A user's row; the sink adds the embedding of {@code positives}. */
-    public static RowWrite user(int id, long streamTime, Features features, List<Interaction> positives) {
+    public static RowWrite user(
+            int id, long streamTime, Features features, List<Interaction> positives, long[] loggedAt) {
         int[] items = new int[positives.size()];
         long[] times = new long[positives.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = positives.get(i).itemId();
             times[i] = positives.get(i).timestamp();
         }
-        return new RowWrite(EntityKind.USER, id, streamTime, encode(stamped(features, streamTime)), items, times);
+        return new RowWrite(
+                EntityKind.USER, id, streamTime, encode(stamped(features, streamTime)), items, times, loggedAt);
     }
 
     /** An item's row. */
     public static RowWrite item(int id, long streamTime, Features features) {
         return new RowWrite(
-                EntityKind.ITEM, id, streamTime, encode(stamped(features, streamTime)), new int[0], new long[0]);
+                EntityKind.ITEM,
+                id,
+                streamTime,
+                encode(stamped(features, streamTime)),
+                new int[0],
+                new long[0],
+                new long[0]);
     }
 
     /**
      * This row laid over an earlier one of the same entity, name by name, as the store's update does: what this row
-     * does not name keeps the earlier value. A user row names all its features, so it is returned as it is.
+     * does not name keeps the earlier value. A user row names all its features, so only its events are added.
      */
     public RowWrite over(RowWrite earlier) {
         if (kind == EntityKind.USER) {
-            return this;
+            // The events the earlier row would have made visible first are made visible by this one.
+            long[] both = Arrays.copyOf(earlier.loggedAt, earlier.loggedAt.length + loggedAt.length);
+            System.arraycopy(loggedAt, 0, both, earlier.loggedAt.length, loggedAt.length);
+            return new RowWrite(kind, id, streamTime, encoded, positiveItems, positiveTimes, both);
         }
         return new RowWrite(
-                kind, id, streamTime, encode(earlier.features().mergedWith(features())), positiveItems, positiveTimes);
+                kind,
+                id,
+                streamTime,
+                encode(earlier.features().mergedWith(features())),
+                positiveItems,
+                positiveTimes,
+                loggedAt);
     }
 
     /** The row's features, {@link FeatureSchema#STREAM_TIME} included. */

@@ -9,6 +9,7 @@ import dev.wren.stream.samples.Sample;
 import dev.wren.stream.store.RowWrite;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +127,8 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
         due.sort(ORDER); // stable: events of one item in one second stay in arrival order
         UserHistory history = due.isEmpty() ? null : history(user);
         boolean appliedAny = false;
+        long[] loggedAt = new long[due.size()];
+        int logged = 0;
         int i = 0;
         while (i < due.size()) {
             long second = due.get(i).timestamp();
@@ -145,6 +148,9 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
                 label(user, e, interaction, exposures, ctx);
                 group.add(interaction);
                 applied.add(e);
+                if (e.loggedAt() > 0) {
+                    loggedAt[logged++] = e.loggedAt();
+                }
             }
             if (!group.isEmpty()) {
                 long rebuildsBefore = history.rebuilds();
@@ -170,7 +176,8 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
         }
         open.update(exposures);
         if (appliedAny) {
-            out.collect(RowWrite.user(user, time, history.features(), history.positives()));
+            out.collect(RowWrite.user(
+                    user, time, history.features(), history.positives(), Arrays.copyOf(loggedAt, logged)));
         }
     }
 

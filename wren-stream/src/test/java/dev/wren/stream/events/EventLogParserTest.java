@@ -16,15 +16,15 @@ class EventLogParserTest {
     void readsARatingWithItsLine() {
         assertThat(parse("{\"kind\":\"event\",\"schemaVersion\":1,\"loggedAt\":1764140000123,\"type\":\"rating\","
                         + "\"userId\":11,\"itemId\":318,\"value\":5.0,\"timestamp\":1764140000}"))
-                .isEqualTo(
-                        EventLogParser.Parsed.of(LogEvent.event(11, 318, LogEvent.Kind.RATING, 5.0, 1764140000L, 12)));
+                .isEqualTo(EventLogParser.Parsed.of(
+                        LogEvent.event(11, 318, LogEvent.Kind.RATING, 5.0, 1764140000L, 12, 1764140000123L)));
     }
 
     @Test
     void readsAClickWrittenBeforeTheFormatHadAVersion() {
         assertThat(parse("{\"kind\":\"event\",\"loggedAt\":1,\"type\":\"click\",\"userId\":3,\"itemId\":7,"
                         + "\"value\":1.0,\"timestamp\":100}"))
-                .isEqualTo(EventLogParser.Parsed.of(LogEvent.event(3, 7, LogEvent.Kind.CLICK, 1.0, 100, 12)));
+                .isEqualTo(EventLogParser.Parsed.of(LogEvent.event(3, 7, LogEvent.Kind.CLICK, 1.0, 100, 12, 1)));
     }
 
     @Test
@@ -39,8 +39,8 @@ class EventLogParserTest {
         assertThat(parse("{\"kind\":\"exposure\",\"loggedAt\":1764140000456,\"userId\":11,\"variant\":\"default\","
                         + "\"items\":[318,7]}"))
                 .isEqualTo(new EventLogParser.Parsed(List.of(
-                        new LogEvent(11, 318, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 0, 12),
-                        new LogEvent(11, 7, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 1, 12))));
+                        new LogEvent(11, 318, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 0, 12, 1764140000456L),
+                        new LogEvent(11, 7, LogEvent.Kind.EXPOSURE, 0, 1764140000456L, 1, 12, 1764140000456L))));
     }
 
     @Test
