@@ -143,8 +143,9 @@ public final class AbAnalysis {
                 : Optional.empty();
         List<AbResult.Look> looks = new ArrayList<>();
         double running = 1;
-        double variance = Double.NaN;
-        double tau = Double.NaN;
+        // The always-valid interval is the intersection of every look's interval, as the p-value is their minimum.
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
         for (int k = 1; k <= s.looks(); k++) {
             long t = k == s.looks() ? last : first + (last - first) * k / s.looks();
             Map<String, List<UserSum>> now = byVariant(sums(exposures, t, s.experiment()));
@@ -154,16 +155,19 @@ public final class AbAnalysis {
                 looks.add(new AbResult.Look(t, a.length, b.length, Double.NaN, running, Double.NaN));
                 continue;
             }
-            variance = StatUtils.variance(a) / a.length + StatUtils.variance(b) / b.length;
-            tau = s.tauInSd() * Math.sqrt((StatUtils.variance(a) + StatUtils.variance(b)) / 2);
+            double variance = StatUtils.variance(a) / a.length + StatUtils.variance(b) / b.length;
+            double tau = s.tauInSd() * Math.sqrt((StatUtils.variance(a) + StatUtils.variance(b)) / 2);
             double d = StatUtils.mean(b) - StatUtils.mean(a);
-            if (tau > 0) {
-                running = new MixtureSprt(tau).update(running, d, variance);
+            if (tau > 0 && variance > 0) {
+                MixtureSprt test = new MixtureSprt(tau);
+                running = test.update(running, d, variance);
+                double half = test.halfWidth(variance, 1 - s.level());
+                lower = Math.max(lower, d - half);
+                upper = Math.min(upper, d + half);
             }
             double fixed = variance > 0 ? new TTest().tTest(a, b) : 1;
             looks.add(new AbResult.Look(t, a.length, b.length, d, running, fixed));
         }
-        double half = tau > 0 && variance > 0 ? new MixtureSprt(tau).halfWidth(variance, 1 - s.level()) : Double.NaN;
         double fixedP = diff.standardError() > 0 ? new TTest().tTest(yA, yB) : 1;
         return new AbResult.Comparison(
                 control,
@@ -174,8 +178,8 @@ public final class AbAnalysis {
                 cuped,
                 cuped.map(c -> c.adjusted().value() / controlMean).orElse(Double.NaN),
                 running,
-                diff.value() - half,
-                diff.value() + half,
+                Double.isInfinite(lower) ? Double.NaN : lower,
+                Double.isInfinite(upper) ? Double.NaN : upper,
                 looks);
     }
 

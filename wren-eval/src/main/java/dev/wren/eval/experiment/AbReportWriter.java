@@ -54,11 +54,11 @@ public final class AbReportWriter {
                     .mapToDouble(l -> (l.time() - r.firstExposure()) / 3_600_000.0)
                     .toArray();
             chart.add(
-                    c.treatment() + ": always-valid p (mSPRT)",
+                    c.treatment() + ": always-valid p",
                     x,
                     looks.stream().mapToDouble(AbResult.Look::alwaysValidP).toArray());
             chart.add(
-                    c.treatment() + ": fixed-horizon p (invalid when peeking)",
+                    c.treatment() + ": fixed-horizon p",
                     x,
                     looks.stream().mapToDouble(AbResult.Look::fixedHorizonP).toArray());
             if (c == r.comparisons().get(0)) {
@@ -116,7 +116,9 @@ public final class AbReportWriter {
                         pct(c.relativeLift()),
                         c.cuped().map(x -> ci(x.adjusted())).orElse("-"),
                         pct(c.cupedRelativeLift()),
-                        c.cuped().map(x -> pct(x.varianceReduction())).orElse("-"),
+                        c.cuped()
+                                .map(x -> f("%.1f %%", 100 * x.varianceReduction()))
+                                .orElse("-"),
                         p(c.fixedHorizonP()),
                         p(c.alwaysValidP()),
                         num(c.alwaysValidLower()),

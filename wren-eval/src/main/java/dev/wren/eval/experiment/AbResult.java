@@ -62,8 +62,8 @@ public record AbResult(
      * @param cuped the CUPED-adjusted difference, with the pre-period events per user as covariate
      * @param cupedRelativeLift the adjusted difference over the control mean
      * @param alwaysValidP the mSPRT p-value after every look: valid however often the experiment was checked
-     * @param alwaysValidLower the always-valid interval's lower end, at the last look
-     * @param alwaysValidUpper the always-valid interval's upper end, at the last look
+     * @param alwaysValidLower the always-valid interval's lower end: the largest lower end over the looks
+     * @param alwaysValidUpper the always-valid interval's upper end: the smallest upper end over the looks
      * @param looks the sequential test at each look
      */
     public record Comparison(

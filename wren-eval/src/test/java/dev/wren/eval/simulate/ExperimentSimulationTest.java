@@ -84,6 +84,9 @@ class ExperimentSimulationTest {
         assertThat(c.treatment()).isEqualTo("b");
         assertThat(c.difference().value()).isPositive();
         assertThat(c.alwaysValidP()).isLessThan(0.05);
+        // The always-valid interval agrees with the always-valid p-value.
+        assertThat(c.alwaysValidLower()).isPositive();
+        assertThat(c.alwaysValidUpper()).isGreaterThan(c.alwaysValidLower());
         assertThat(c.looks().get(c.looks().size() - 1).alwaysValidP()).isEqualTo(c.alwaysValidP());
         // Pre-period activity predicts clicks, so CUPED narrows the interval.
         assertThat(c.cuped().orElseThrow().varianceReduction()).isGreaterThan(0.1);
@@ -113,6 +116,8 @@ class ExperimentSimulationTest {
                 .get(0);
         assertThat(c.alwaysValidP()).isGreaterThan(0.05);
         assertThat(c.difference().contains(0)).isTrue();
+        assertThat(c.alwaysValidLower()).isNegative();
+        assertThat(c.alwaysValidUpper()).isPositive();
 
         // A variant that loses a third of its users' exposures (a crash, a logging bug) fails the sample-ratio check.
         List<ExposureRecord> lossy = log.exposures().stream()
