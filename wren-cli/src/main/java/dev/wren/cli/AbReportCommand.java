@@ -193,10 +193,11 @@ final class AbReportCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "  SAMPLE RATIO MISMATCH: p = %.2e; do not trust this experiment's figures%n",
                         s.pValue()));
-        result.interleaving()
-                .ifPresent(il -> console.printf(
+        new java.util.TreeMap<>(result.interleaving())
+                .forEach((interleaved, il) -> console.printf(
                         Locale.ROOT,
-                        "  interleaving: preference for B %+.3f, sign test p %.4f%n",
+                        "  interleaving %s: preference for B %+.3f, sign test p %.4f%n",
+                        interleaved,
                         il.preference().value(),
                         il.signTestP()));
         console.println("Report: " + md);

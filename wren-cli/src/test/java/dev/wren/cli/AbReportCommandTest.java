@@ -96,7 +96,10 @@ class AbReportCommandTest {
         assertThat(out.resolve("ab.md")).exists();
         assertThat(out.resolve("msprt.png")).exists();
         String md = Files.readString(out.resolve("ab.md"));
-        assertThat(md).contains("| control |").contains("## Sample ratio").contains("## Interleaving (team draft)");
+        assertThat(md)
+                .contains("| control |")
+                .contains("## Sample ratio")
+                .contains("## Interleaving (team draft): `interleave`");
         JsonNode json = new ObjectMapper().readTree(out.resolve("ab.json").toFile());
         assertThat(json.path("experiment").asText()).isEqualTo("ranker");
         assertThat(json.path("variants")).hasSize(2);
@@ -104,8 +107,9 @@ class AbReportCommandTest {
         assertThat(comparison.path("treatment").asText()).isEqualTo("b");
         assertThat(comparison.path("difference").path("value").asDouble()).isPositive();
         assertThat(comparison.path("looks")).hasSize(10);
-        assertThat(json.path("interleaving").path("preferB").asLong())
-                .isGreaterThan(json.path("interleaving").path("preferA").asLong());
+        JsonNode interleaving = json.path("interleaving").path("interleave");
+        assertThat(interleaving.path("preferB").asLong())
+                .isGreaterThan(interleaving.path("preferA").asLong());
         assertThat(json.path("badLines").asLong()).isEqualTo(1);
     }
 

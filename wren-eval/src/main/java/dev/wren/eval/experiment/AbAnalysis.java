@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.math3.stat.StatUtils;
@@ -44,10 +45,7 @@ public final class AbAnalysis {
                 inExperiment.add(a);
             }
         }
-        Optional<InterleavingAnalysis.Result> interleaving =
-                attributed.stream().anyMatch(a -> a.exposure().interleaved())
-                        ? Optional.of(InterleavingAnalysis.analyse(attributed, settings.level(), 2000, settings.seed()))
-                        : Optional.empty();
+        Map<String, InterleavingAnalysis.Result> interleaving = interleaving(attributed, settings);
         List<String> bad = log.badLines().stream().map(BadLine::toString).toList();
         if (inExperiment.isEmpty()) {
             return new AbResult(
@@ -181,6 +179,25 @@ public final class AbAnalysis {
                 Double.isInfinite(lower) ? Double.NaN : lower,
                 Double.isInfinite(upper) ? Double.NaN : upper,
                 looks);
+    }
+
+    /** Each interleaving experiment's preference; interleaved exposures outside any experiment go under "-". */
+    private static Map<String, InterleavingAnalysis.Result> interleaving(
+            List<AttributedExposure> attributed, AbSettings settings) {
+        Map<String, List<AttributedExposure>> byExperiment = new TreeMap<>();
+        for (AttributedExposure a : attributed) {
+            if (a.exposure().interleaved()) {
+                Set<String> names = a.exposure().experiments().isEmpty()
+                        ? Set.of("-")
+                        : a.exposure().experiments().keySet();
+                names.forEach(n ->
+                        byExperiment.computeIfAbsent(n, k -> new ArrayList<>()).add(a));
+            }
+        }
+        Map<String, InterleavingAnalysis.Result> out = new LinkedHashMap<>();
+        byExperiment.forEach((name, list) ->
+                out.put(name, InterleavingAnalysis.analyse(list, settings.level(), 2000, settings.seed())));
+        return out;
     }
 
     private static Map<Integer, UserSum> sums(List<AttributedExposure> exposures, long until, String experiment) {

@@ -151,8 +151,8 @@ public final class AbReportWriter {
                                     + " the figures above cannot be trusted."
                             : "no mismatch (threshold p < " + srm.threshold() + ")."));
         });
-        r.interleaving().ifPresent(il -> {
-            md.append("## Interleaving (team draft)\n\n");
+        new java.util.TreeMap<>(r.interleaving()).forEach((name, il) -> {
+            md.append("## Interleaving (team draft): `").append(name).append("`\n\n");
             md.append(f(
                     "%,d users saw interleaved lists: %,d preferred A, %,d preferred B, %,d neither (%,d clicks"
                             + " credited to A, %,d to B). Preference for B: %s (%s); sign test p = %s.%n%n",

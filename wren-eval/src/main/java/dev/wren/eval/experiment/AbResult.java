@@ -1,6 +1,7 @@
 package dev.wren.eval.experiment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param variants per-variant figures
  * @param comparisons each treatment against the control
  * @param sampleRatio the sample-ratio check, when there are two or more variants
- * @param interleaving the interleaving preference, when the log has interleaved exposures
+ * @param interleaving the interleaving preference of each experiment with interleaved exposures in the logs
  * @param badLines lines of the logs skipped as bad
  * @param badLineExamples the first bad lines, with file, line and reason
  * @param newerVersionRecords records skipped for a newer schemaVersion
@@ -28,10 +29,13 @@ public record AbResult(
         List<VariantSummary> variants,
         List<Comparison> comparisons,
         Optional<SampleRatioCheck> sampleRatio,
-        Optional<InterleavingAnalysis.Result> interleaving,
+        Map<String, InterleavingAnalysis.Result> interleaving,
         long badLines,
         List<String> badLineExamples,
         long newerVersionRecords) {
+    public AbResult {
+        interleaving = Map.copyOf(interleaving);
+    }
 
     /**
      * One variant's figures; every interval treats users as the independent units.
