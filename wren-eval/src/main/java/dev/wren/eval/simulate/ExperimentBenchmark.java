@@ -10,6 +10,7 @@ import dev.wren.data.synthetic.HiddenTastes;
 import dev.wren.eval.experiment.Cuped;
 import dev.wren.eval.experiment.InterleavingAnalysis;
 import dev.wren.eval.experiment.MixtureSprt;
+import dev.wren.model.report.LineChart;
 import dev.wren.serving.ab.Bucketing;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,13 +82,18 @@ public final class ExperimentBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         out.put("aaPeeking", bench.aaPeeking(runs, 4000, 100));
-        out.put("power", bench.power(runs / 2));
-        out.put("powerSkewedActivity", skewed.power(runs / 2));
+        Map<String, Object> power = bench.power(runs / 2);
+        Map<String, Object> powerSkewed = skewed.power(runs / 2);
+        out.put("power", power);
+        out.put("powerSkewedActivity", powerSkewed);
+        Path json = Path.of(args[1]).toAbsolutePath();
+        powerChart(power, "activity spread 0.6").writePng(json.resolveSibling("power.png"));
+        powerChart(powerSkewed, "activity spread 1.2").writePng(json.resolveSibling("power-skewed.png"));
         out.put("exploration", bench.exploration(List.of(0.0, 0.05, 0.1, 0.2)));
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(Path.of(args[1]).toFile(), out);
-        log.info("Wrote {}:\n{}", args[1], json.writeValueAsString(out));
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.writeValue(json.toFile(), out);
+        log.info("Wrote {} (and power.png, power-skewed.png beside it):\n{}", json, mapper.writeValueAsString(out));
     }
 
     /** One user's visit in a run: clicks and pre-period events, no log kept. */
@@ -240,10 +246,8 @@ public final class ExperimentBenchmark {
         }
         Map<String, Object> abOut = new LinkedHashMap<>();
         ab.forEach((n, p) -> abOut.put(String.valueOf(n), Map.of("tTest", p[0], "cuped", p[1])));
-        Map<String, Object> ilOut = new LinkedHashMap<>();
-        il.forEach((n, p) -> ilOut.put(String.valueOf(n), p));
         out.put("abPowerByUsers", abOut);
-        out.put("interleavingPowerByUsers", ilOut);
+        out.put("interleavingPowerByUsers", il);
         out.put("interleavingPerListPowerByUsers", ilLists);
         Map<Integer, Double> abPower = new LinkedHashMap<>();
         Map<Integer, Double> cupedPower = new LinkedHashMap<>();
@@ -260,6 +264,37 @@ public final class ExperimentBenchmark {
         out.put("ratio", abUsers / ilUsers);
         out.put("ratioCupedToPerList", usersFor80(cupedPower) / usersFor80(ilLists));
         return out;
+    }
+
+    /** Power against log10(users) for each method, with the 0.8 line. */
+    @SuppressWarnings("unchecked")
+    private static LineChart powerChart(Map<String, Object> power, String setting) {
+        LineChart chart = new LineChart("Power to detect the better ranker, " + setting, "log10(users)", "power");
+        Map<String, Object> ab = (Map<String, Object>) power.get("abPowerByUsers");
+        double[] abX = ab.keySet().stream()
+                .mapToDouble(n -> Math.log10(Double.parseDouble(n)))
+                .toArray();
+        chart.add(
+                "A/B, t-test",
+                abX,
+                ab.values().stream()
+                        .mapToDouble(v -> ((Map<String, Double>) v).get("tTest"))
+                        .toArray());
+        chart.add(
+                "A/B, CUPED",
+                abX,
+                ab.values().stream()
+                        .mapToDouble(v -> ((Map<String, Double>) v).get("cuped"))
+                        .toArray());
+        for (String key : List.of("interleavingPowerByUsers", "interleavingPerListPowerByUsers")) {
+            Map<Integer, Double> il = (Map<Integer, Double>) power.get(key);
+            chart.add(
+                    key.startsWith("interleavingPerList") ? "interleaving, per list" : "interleaving, per user",
+                    il.keySet().stream().mapToDouble(Math::log10).toArray(),
+                    il.values().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        chart.add("0.8", new double[] {1, 5}, new double[] {0.8, 0.8});
+        return chart;
     }
 
     /**
