@@ -75,7 +75,7 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
                     writer,
                     metrics.counter("rowsWritten"),
                     metrics.counter("staleRowsSkipped"),
-                    new Freshness(store.toString(), 30_000));
+                    new Freshness(store.toString(), 10_000));
             w.flushEvery(context.getProcessingTimeService());
             return w;
         } catch (RuntimeException e) {
@@ -111,6 +111,7 @@ public final class FeatureStoreSink implements Sink<RowWrite> {
                 if (size > 0) {
                     flush(false);
                 }
+                freshness.tick();
                 flushEvery(time);
             });
         }

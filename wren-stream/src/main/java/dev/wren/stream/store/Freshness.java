@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How long events take from serving's log to the store: for each event a written user row reflects for the first
  * time, the wall-clock time of the write less the record's {@code loggedAt} (serving's clock, so the two must agree).
- * Kept exactly, to the millisecond up to two minutes, for the whole run and for the last period; logged every period
- * and when the sink closes. Not thread-safe: one per sink task.
+ * Kept exactly, to the millisecond up to two minutes, for the whole run and for the last period; both are logged after each
+ * period that had events ({@link #tick}), and the run's when the sink closes (not on a cancellation). Not thread-safe: one per sink task.
  */
 final class Freshness {
     private static final Logger log = LoggerFactory.getLogger(Freshness.class);
@@ -27,7 +27,7 @@ final class Freshness {
         this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
     }
 
-    /** Records the events of {@code rows}' written at {@code nowMillis}. */
+    /** Records events logged at {@code loggedAt} and written at {@code nowMillis}. */
     void written(long[] loggedAt, long nowMillis) {
         for (long at : loggedAt) {
             int lag = (int) Math.max(0, Math.min(MAX_MILLIS, nowMillis - at));
@@ -36,15 +36,24 @@ final class Freshness {
             totalCount++;
             periodCount++;
         }
+    }
+
+    /** Logs the period's and the run's figures once a period has passed with events in it. */
+    void tick() {
         if (System.nanoTime() - periodStart >= periodNanos) {
             if (periodCount > 0) {
                 log.info(
-                        "Freshness (serving's log to {}): p50 {} ms, p99 {} ms, max {} ms over {} events",
+                        "Freshness (serving's log to {}): p50 {} ms, p99 {} ms, max {} ms over {} events;"
+                                + " since the start: p50 {} ms, p99 {} ms, max {} ms over {} events",
                         store,
                         percentile(period, periodCount, 0.50),
                         percentile(period, periodCount, 0.99),
                         percentile(period, periodCount, 1.0),
-                        periodCount);
+                        periodCount,
+                        percentile(total, totalCount, 0.50),
+                        percentile(total, totalCount, 0.99),
+                        percentile(total, totalCount, 1.0),
+                        totalCount);
             }
             java.util.Arrays.fill(period, 0);
             periodCount = 0;
