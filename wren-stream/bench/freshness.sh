@@ -57,8 +57,11 @@ with open(log, 'a', buffering=1 << 16) as f:
         time.sleep(tick)
 print("appended %d events in %.1f s" % (sent, time.time() - start))
 PY
-# The last events are applied once the watermark passes them (the bound, or the quiet-log catch-up); then the next
-# periodic freshness line covers them all.
+# Steady state: the figures logged while events were still being appended (the last line covers all but the last
+# period's events). The last events wait for the quiet-log catch-up (the bound of quiet after the bound), so the
+# figures of the whole run, drain included, come next.
+steady="$(grep "since the start" "$out" | tail -1 | sed 's/.*since the start: //')"
+echo "steady: $steady"
 sleep "$((bound + 3))"
 mark="$(grep -c "since the start" "$out" || true)"
 for _ in $(seq 1 40); do
@@ -69,17 +72,19 @@ kill -TERM $pid
 wait $pid || true
 trap - EXIT
 line="$(grep "since the start" "$out" | tail -1 | sed 's/.*since the start: //')"
-echo "$line"
+echo "whole run: $line"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-python3 - "$line" "$store" "$rate" "$seconds" "$bound" "$load_before" "$load_after" \
+python3 - "$steady" "$line" "$store" "$rate" "$seconds" "$bound" "$load_before" "$load_after" \
   > "$home/stream/freshness-$stamp.json" <<'PY'
 import json, re, sys
-line, store, rate, seconds, bound, before, after = sys.argv[1:]
-m = re.search(r'p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms over (\d+) events', line)
+steady, line, store, rate, seconds, bound, before, after = sys.argv[1:]
+def figures(text):
+    m = re.search(r'p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms over (\d+) events', text)
+    return {"p50Ms": int(m[1]), "p99Ms": int(m[2]), "maxMs": int(m[3]), "events": int(m[4])} if m else None
 print(json.dumps({"store": store.split(':')[0], "rate": int(rate), "seconds": int(seconds),
-                  "outOfOrdernessSeconds": int(bound), "p50Ms": int(m[1]), "p99Ms": int(m[2]), "maxMs": int(m[3]),
-                  "events": int(m[4]), "loadBefore": before, "loadAfter": after}))
+                  "outOfOrdernessSeconds": int(bound), "steady": figures(steady), "wholeRun": figures(line),
+                  "loadBefore": before, "loadAfter": after}))
 PY
 cat "$home/stream/freshness-$stamp.json"
 rm -f "$log"
