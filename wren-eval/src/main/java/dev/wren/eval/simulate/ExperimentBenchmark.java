@@ -53,8 +53,12 @@ public final class ExperimentBenchmark {
     private final List<Integer> population;
 
     private ExperimentBenchmark(HiddenTastes truth, Simulator.Settings settings) {
+        this(truth, settings, 0);
+    }
+
+    private ExperimentBenchmark(HiddenTastes truth, Simulator.Settings settings, double satisfaction) {
         this.truth = truth;
-        this.simulator = new Simulator(truth, ClickModel.standard(truth), settings);
+        this.simulator = new Simulator(truth, ClickModel.standard(truth).withSatisfaction(satisfaction), settings);
         this.population = truth.userTastes().keySet().stream().sorted().toList();
     }
 
@@ -79,6 +83,8 @@ public final class ExperimentBenchmark {
                         standard.meanRequests(),
                         standard.meanPreEvents(),
                         1.2));
+        // Users who leave a list after a good click (a cascade) make total clicks a poorer A/B metric.
+        ExperimentBenchmark cascade = new ExperimentBenchmark(truth, standard, 0.7);
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         out.put("aaPeeking", bench.aaPeeking(runs, 4000, 100));
@@ -86,14 +92,20 @@ public final class ExperimentBenchmark {
         Map<String, Object> powerSkewed = skewed.power(runs / 2);
         out.put("power", power);
         out.put("powerSkewedActivity", powerSkewed);
+        Map<String, Object> powerCascade = cascade.power(runs / 2);
+        out.put("powerCascadeClicks", powerCascade);
         Path json = Path.of(args[1]).toAbsolutePath();
         powerChart(power, "activity spread 0.6").writePng(json.resolveSibling("power.png"));
         powerChart(powerSkewed, "activity spread 1.2").writePng(json.resolveSibling("power-skewed.png"));
+        powerChart(powerCascade, "satisfaction 0.7").writePng(json.resolveSibling("power-cascade.png"));
         out.put("exploration", bench.exploration(List.of(0.0, 0.05, 0.1, 0.2)));
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         mapper.writeValue(json.toFile(), out);
-        log.info("Wrote {} (and power.png, power-skewed.png beside it):\n{}", json, mapper.writeValueAsString(out));
+        log.info(
+                "Wrote {} (and power.png, power-skewed.png, power-cascade.png beside it):\n{}",
+                json,
+                mapper.writeValueAsString(out));
     }
 
     /** One user's visit in a run: clicks and pre-period events, no log kept. */

@@ -76,13 +76,9 @@ public final class Simulator {
         return model;
     }
 
-    /** The expected clicks on a list for a user: the sum of the click probabilities of its items. */
+    /** The expected clicks on a list for a user under the click model (exact, see {@link ClickModel#expectedClicks}). */
     public double expectedClicks(int userId, List<Integer> items) {
-        double s = 0;
-        for (int p = 0; p < items.size(); p++) {
-            s += model.clickProbability(truth, userId, items.get(p), p);
-        }
-        return s;
+        return model.expectedClicks(truth, userId, items);
     }
 
     /**
@@ -167,6 +163,8 @@ public final class Simulator {
                 }
                 clicks++;
                 long clickAt = at + 10_000L + 1000L * p;
+                // Decided before the rating draw so that a satisfaction of 0 leaves every other draw as it was.
+                boolean leaves = model.satisfaction() > 0 && random.nextDouble() < model.satisfaction();
                 if (events != null) {
                     events.add(new EventRecord(user, clickAt, EventRecord.CLICK, item, 1.0, clickAt / 1000));
                 }
@@ -176,6 +174,9 @@ public final class Simulator {
                         events.add(new EventRecord(
                                 user, clickAt + 50_000L, EventRecord.RATING, item, rating, (clickAt + 50_000L) / 1000));
                     }
+                }
+                if (leaves) {
+                    break;
                 }
             }
         }
