@@ -1,15 +1,18 @@
 package dev.wren.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.core.recommend.Event;
 import dev.wren.core.store.FeatureSchema;
+import dev.wren.store.redis.RedisServer;
 import dev.wren.stream.EventLogFile.Shown;
 import dev.wren.stream.events.SplitLateEvents;
 import dev.wren.stream.kafka.KafkaInput;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,7 +60,15 @@ class KafkaStreamIT {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
+            // Accumulators of a running job reach the client with the heartbeats.
+            .setConfiguration(heartbeatsEvery(Duration.ofMillis(300)))
             .build());
+
+    private static Configuration heartbeatsEvery(Duration interval) {
+        Configuration conf = new Configuration();
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, interval);
+        return conf;
+    }
 
     @TempDir
     static Path tmp;
@@ -145,6 +159,91 @@ class KafkaStreamIT {
         assertThat(fromTopic)
                 .as("the samples topic, read_committed")
                 .containsExactlyInAnyOrderElementsOf(StreamFixture.readSamples(samples));
+    }
+
+    @Test
+    void followedTopicsResumeFromTheCheckpointedOffsetsAndEachSampleIsInTheTopicOnce() throws Exception {
+        assumeTrue(RedisServer.available(), "redis-server not on PATH");
+        KafkaInput topics = KafkaInput.of(kafka.bootstrapServers())
+                .withTopics("follow.events,follow.exposures")
+                .withGroup("follow-stream")
+                .withSamples("follow.samples", "follow-samples");
+        try (Admin admin = Admin.create(kafka.clientProperties());
+                RedisServer redis = RedisServer.start(Files.createDirectories(tmp.resolve("redis")))) {
+            admin.createTopics(List.of(
+                            new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
+                            new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
+                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+            // Redis, so that the test can read the store while the job writes it.
+            StreamFixture fixture =
+                    new StreamFixture(tmp.resolve("follow"), "redis://127.0.0.1:" + redis.port() + "/0");
+            List<Event> before = EventLogFile.events(5, 120, 6, 240, 2);
+            List<Event> after = EventLogFile.events(6, 90, 6, 180, 2).stream()
+                    .map(e -> new Event(e.userId(), e.itemId(), e.type(), e.value(), e.timestamp() + 1_000))
+                    .toList();
+            List<Shown> shown = new ArrayList<>();
+            Path checkpoints = tmp.resolve("follow-checkpoints");
+            StreamConfig config = fixture.config(tmp.resolve("unused.jsonl"))
+                    .withFollow(true)
+                    .withKafka(Optional.of(topics))
+                    .withOutOfOrderness(Duration.ofSeconds(1))
+                    .withCheckpoints(Duration.ofMillis(200), Optional.of(checkpoints));
+            Path folder = Checkpoints.folderFor(checkpoints, "kafka:" + topics.describe(), true);
+            produce(topics, EventLogFile.withExposures(before, 7, shown));
+
+            LocalStreamRunner first =
+                    LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
+            assertThat(first.restoredFrom()).isEmpty();
+            StreamFixture.awaitUsers(fixture, before);
+            StreamFixture.awaitCheckpointAfter(folder, System.currentTimeMillis());
+            first.cancel(30);
+            assertThat(first.await().cancelled()).isTrue();
+
+            produce(topics, EventLogFile.withExposures(after, 8, shown));
+            LocalStreamRunner second =
+                    LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
+            List<Event> all = new ArrayList<>(before);
+            all.addAll(after);
+            try {
+                assertThat(second.restoredFrom()).isPresent();
+                StreamFixture.awaitUsers(fixture, all);
+                StreamFixture.awaitEvents(second, after.size()); // from the restored offsets, not the start
+                // The samples topic commits with a checkpoint.
+                StreamFixture.awaitCheckpointAfter(folder, System.currentTimeMillis());
+            } finally {
+                second.cancel(30);
+            }
+            assertThat(second.await().cancelled()).isTrue();
+
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> samples = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : readCommitted(topics.samplesTopic())) {
+                samples.add(json.readTree(r.value()));
+            }
+            long restart = (EventLogFile.START + 1_000) * 1000;
+            assertThat(samples)
+                    .as("samples of lists shown before and after the restart")
+                    .anyMatch(n -> n.path("exposedAt").asLong() < restart)
+                    .anyMatch(n -> n.path("exposedAt").asLong() > restart);
+            // Every sample in the topic is one the reference gives once all windows have closed, and none twice.
+            List<JsonNode> possible = new ArrayList<>(BatchReference.samples(
+                    fixture.data, all, shown, StreamFixture.RULES, StreamFixture.LABEL_WINDOW, Long.MAX_VALUE));
+            for (JsonNode sample : samples) {
+                assertThat(possible.remove(sample))
+                        .as("in the topic once, and a sample of the log: " + sample)
+                        .isTrue();
+            }
+            // Positive labels do not wait for a window to close: every one of the reference's is in the topic.
+            List<JsonNode> positives = BatchReference.samples(
+                    fixture.data, all, shown, StreamFixture.RULES, StreamFixture.LABEL_WINDOW, Long.MIN_VALUE);
+            assertThat(positives).isNotEmpty();
+            assertThat(samples.stream()
+                            .filter(n -> n.path("label").asInt() == 1)
+                            .toList())
+                    .containsExactlyInAnyOrderElementsOf(positives);
+        }
     }
 
     /** A user whose records the default partitioner puts in partition {@code p}. */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wren.core.recommend.Event;
 import dev.wren.store.redis.RedisServer;
-import dev.wren.stream.events.SplitLateEvents;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,16 +109,16 @@ class RedisStreamIT {
 
         LocalStreamRunner first = LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
         assertThat(first.restoredFrom()).isEmpty();
-        awaitUsers(fixture, before.subList(0, 50));
+        StreamFixture.awaitUsers(fixture, before.subList(0, 50));
         // Lines appended while the job runs are read as they come.
         EventLogFile.append(
                 log,
                 before.subList(50, before.size()).stream()
                         .map(EventLogFile::line)
                         .toList());
-        awaitUsers(fixture, before);
+        StreamFixture.awaitUsers(fixture, before);
         long caughtUp = System.currentTimeMillis();
-        awaitCheckpointAfter(folder, caughtUp);
+        StreamFixture.awaitCheckpointAfter(folder, caughtUp);
         first.cancel(30);
         assertThat(first.await().cancelled()).isTrue();
 
@@ -130,55 +128,11 @@ class RedisStreamIT {
             assertThat(second.restoredFrom()).isPresent();
             List<Event> all = new ArrayList<>(before);
             all.addAll(after);
-            awaitUsers(fixture, all);
-            awaitEvents(second, after.size()); // the restored offset: the first part is not read again
+            StreamFixture.awaitUsers(fixture, all);
+            StreamFixture.awaitEvents(second, after.size()); // the restored offset: the first part is not read again
         } finally {
             second.cancel(30);
         }
         assertThat(second.await().cancelled()).isTrue();
-    }
-
-    /** Waits until the store's user rows are the reference's for {@code applied}. */
-    private static void awaitUsers(StreamFixture fixture, List<Event> applied) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(applied, List.of()), true);
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private static void awaitCheckpointAfter(Path folder, long millis) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Path> latest = Checkpoints.latest(folder);
-            if (latest.isPresent()
-                    && Files.getLastModifiedTime(latest.get().resolve("_metadata"))
-                                    .toMillis()
-                            > millis) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no checkpoint completed in " + folder);
-    }
-
-    private static void awaitEvents(LocalStreamRunner runner, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Object seen = null;
-        while (System.nanoTime() < deadline) {
-            seen = runner.progress().get(SplitLateEvents.EVENTS);
-            if (seen instanceof Number n && n.longValue() == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the resumed job counted " + seen + " events, not " + expected);
     }
 }

@@ -12,6 +12,7 @@ import dev.wren.core.store.FeatureStore;
 import dev.wren.core.store.Features;
 import dev.wren.store.FeatureStores;
 import dev.wren.stream.EventLogFile.Shown;
+import dev.wren.stream.events.SplitLateEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,5 +236,48 @@ final class StreamFixture {
 
     FeatureStore openStore() {
         return FeatureStores.open(storeUri, FeatureSchema.standard(DIM));
+    }
+    /** Waits until the store's user rows are the reference's for {@code applied}. */
+    static void awaitUsers(StreamFixture fixture, List<Event> applied) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(applied, List.of()), true);
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    static void awaitCheckpointAfter(Path folder, long millis) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Path> latest = Checkpoints.latest(folder);
+            if (latest.isPresent()
+                    && Files.getLastModifiedTime(latest.get().resolve("_metadata"))
+                                    .toMillis()
+                            > millis) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoint completed in " + folder);
+    }
+
+    static void awaitEvents(LocalStreamRunner runner, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Object seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = runner.progress().get(SplitLateEvents.EVENTS);
+            if (seen instanceof Number n && n.longValue() == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the resumed job counted " + seen + " events, not " + expected);
     }
 }
