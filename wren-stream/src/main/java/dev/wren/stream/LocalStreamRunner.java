@@ -4,9 +4,11 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.store.FeatureStores;
 import dev.wren.stream.events.SplitLateEvents;
+import dev.wren.stream.kafka.KafkaCheck;
 import dev.wren.stream.users.BaseHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -146,6 +148,7 @@ public final class LocalStreamRunner {
     }
 
     private static void preflight(StreamConfig config) {
+        config.kafka().ifPresent(k -> KafkaCheck.topicsExist(k, Duration.ofSeconds(10)));
         if (config.kafka().isEmpty() && !config.follow() && !Files.isRegularFile(config.events())) {
             throw new IllegalArgumentException(
                     "no event log at " + config.events() + " (serving writes one as it runs; --follow waits for it)");

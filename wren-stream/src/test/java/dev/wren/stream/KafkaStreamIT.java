@@ -1,6 +1,7 @@
 package dev.wren.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,6 +245,17 @@ class KafkaStreamIT {
                             .toList())
                     .containsExactlyInAnyOrderElementsOf(positives);
         }
+    }
+
+    @Test
+    void aMissingTopicIsOneClearErrorBeforeTheJobStarts() throws Exception {
+        StreamFixture fixture = new StreamFixture(tmp.resolve("missing"), "embedded:" + tmp.resolve("missing-store"));
+        KafkaInput topics = KafkaInput.of(kafka.bootstrapServers()).withTopics("no.such.events,no.such.exposures");
+        StreamConfig config = fixture.config(tmp.resolve("unused.jsonl")).withKafka(Optional.of(topics));
+
+        assertThatThrownBy(() -> LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no topic [no.such.events, no.such.exposures, wren.samples]");
     }
 
     /** A user whose records the default partitioner puts in partition {@code p}. */
