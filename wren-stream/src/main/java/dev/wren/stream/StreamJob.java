@@ -44,16 +44,18 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The near-line job: the event log, read once or followed, becomes event-time user features and item trends in the
- * feature store.
+ * The near-line job: the event log (a file read once or followed, or serving's Kafka topics) becomes event-time user
+ * features, item trends and click-through rates in the feature store, and fresh labelled samples.
  *
  * <pre>
- * event log -> parse -> watermarks (bounded out-of-orderness) -> split late --> late events (log, file)
- *                                                     |-> keyBy user -> user features ---------------|
- *                                                     |-> keyBy item -> slide panes -> window sums --|-> store
+ * log | Kafka -> parse -> watermarks (bounded out-of-orderness) -> split late --> late events (log, file)
+ *                                           |-> keyBy user -> user features ----------------------|-> store
+ *                                           |                \-> samples -> JSON-lines files, Kafka topic
+ *                                           |-> keyBy item -> slide panes -> window sums ---------|-> store
  * </pre>
  *
- * The source, parsing, watermarks and the late split run as one task, so that watermarks follow the log's order alone;
+ * The source, parsing, watermarks and the late split run as one task, so that watermarks follow the log's order alone
+ * (from Kafka, each partition's order, the watermarks being made per partition in the source);
  * the store sink is one task (the embedded store is owned by one writer). Every stateful operator has a stable uid, so
  * that checkpoints restore across versions of this code. Stateless: it only adds operators to an environment.
  */

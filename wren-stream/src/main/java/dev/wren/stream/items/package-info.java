@@ -1,2 +1,5 @@
-/** Item trends: event counts over a sliding event-time window, closed with a zero when an item goes quiet. */
+/**
+ * Item window features: events, exposures, clicks and their ratio over a sliding event-time window, summed from
+ * one-slide panes, and zeros when an item goes quiet.
+ */
 package dev.wren.stream.items;
