@@ -157,6 +157,13 @@ final class StreamCommand implements Callable<Integer> {
     String transactionalIdPrefix;
 
     @Option(
+            names = "--ctr-window",
+            paramLabel = "MINUTES",
+            description = "Length of the sliding window of item exposures, clicks and recentCtr; it slides with the"
+                    + " trend window. Default: the trend window.")
+    Long ctrWindowMinutes;
+
+    @Option(
             names = "--label-window",
             paramLabel = "MINUTES",
             defaultValue = "30",
@@ -246,6 +253,7 @@ final class StreamCommand implements Callable<Integer> {
                                     : home.resolve("stream").resolve("late-events.jsonl")))
                     .withParallelism(parallelism)
                     .withLabelWindow(Duration.ofMinutes(labelWindowMinutes))
+                    .withCtrWindow(Duration.ofMinutes(ctrWindowMinutes != null ? ctrWindowMinutes : trendWindowMinutes))
                     // One folder of sample files per run, named by its start (UTC), so runs never mix.
                     .withSamples(Optional.of(
                             home.resolve("stream").resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()))))

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param kafka read the events and exposures from Kafka instead of {@code events} (and write fresh samples there too)
  * @param samples the folder that this run's fresh labelled samples go to (JSON lines); empty writes none to files
  * @param labelWindow how long after an exposure a click or rating of the item still labels it
+ * @param ctrWindow the length of the sliding window of item exposures, clicks and CTR (it slides with the trend window)
  */
 public record StreamConfig(
         Path events,
@@ -53,7 +54,8 @@ public record StreamConfig(
         int restartAttempts,
         Optional<KafkaInput> kafka,
         Optional<Path> samples,
-        Duration labelWindow) {
+        Duration labelWindow,
+        Duration ctrWindow) {
 
     public StreamConfig {
         Objects.requireNonNull(events, "events");
@@ -78,6 +80,11 @@ public record StreamConfig(
         requirePositive(checkpointInterval, "checkpoint interval");
         requirePositive(pollInterval, "poll interval");
         requirePositive(labelWindow, "label window");
+        requirePositive(ctrWindow, "CTR window");
+        if (trendSlide.compareTo(ctrWindow) > 0 || ctrWindow.toMillis() % trendSlide.toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    "the CTR window (" + ctrWindow + ") must be a whole number of slides (" + trendSlide + ")");
+        }
         if (trendSlide.compareTo(trendWindow) > 0 || trendWindow.toMillis() % trendSlide.toMillis() != 0) {
             throw new IllegalArgumentException(
                     "the trend window (" + trendWindow + ") must be a whole number of slides (" + trendSlide + ")");
@@ -92,7 +99,7 @@ public record StreamConfig(
      * The defaults: 5 s out-of-orderness, trends over 1 hour sliding by 1 minute, 30-minute sessions, the 20 newest
      * interactions, serving's rules, a checkpoint every 10 s in the cluster's storage, late events logged only,
      * parallelism 2, a followed log polled every 50 ms, 3 restarts, the file log (no Kafka), no sample files, exposures
-     * labelled by what follows within 30 minutes.
+     * labelled by what follows within 30 minutes, the CTR over the trend window.
      */
     public static StreamConfig defaults(Path events, Path data, String storeUri, int embeddingDimension) {
         return new StreamConfig(
@@ -115,7 +122,8 @@ public record StreamConfig(
                 3,
                 Optional.empty(),
                 Optional.empty(),
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30),
+                Duration.ofHours(1));
     }
 
     public StreamConfig withFollow(boolean follow) {
@@ -139,7 +147,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withOutOfOrderness(Duration outOfOrderness) {
@@ -163,10 +172,13 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
+    /** Another trend window; a CTR window equal to the old trend window follows it (the default is the same window). */
     public StreamConfig withTrendWindow(Duration trendWindow, Duration trendSlide) {
+        Duration ctrWindow = this.ctrWindow.equals(this.trendWindow) ? trendWindow : this.ctrWindow;
         return new StreamConfig(
                 events,
                 data,
@@ -187,7 +199,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withSessionGap(Duration sessionGap) {
@@ -211,7 +224,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withRecentItems(int recentItems) {
@@ -235,7 +249,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withCheckpoints(Duration checkpointInterval, Optional<Path> checkpoints) {
@@ -259,7 +274,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withLateEvents(Optional<Path> lateEvents) {
@@ -283,7 +299,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withParallelism(int parallelism) {
@@ -307,7 +324,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withRestartAttempts(int restartAttempts) {
@@ -331,7 +349,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withKafka(Optional<KafkaInput> kafka) {
@@ -355,7 +374,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withSamples(Optional<Path> samples) {
@@ -379,7 +399,33 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
+    }
+
+    public StreamConfig withCtrWindow(Duration ctrWindow) {
+        return new StreamConfig(
+                events,
+                data,
+                storeUri,
+                embeddingDimension,
+                follow,
+                outOfOrderness,
+                trendWindow,
+                trendSlide,
+                sessionGap,
+                recentItems,
+                rules,
+                checkpointInterval,
+                checkpoints,
+                lateEvents,
+                parallelism,
+                pollInterval,
+                restartAttempts,
+                kafka,
+                samples,
+                labelWindow,
+                ctrWindow);
     }
 
     public StreamConfig withLabelWindow(Duration labelWindow) {
@@ -403,7 +449,8 @@ public record StreamConfig(
                 restartAttempts,
                 kafka,
                 samples,
-                labelWindow);
+                labelWindow,
+                ctrWindow);
     }
 
     private static void requirePositive(Duration d, String what) {

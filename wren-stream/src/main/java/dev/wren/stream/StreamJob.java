@@ -122,7 +122,8 @@ public final class StreamJob {
                 .name("item panes")
                 .setParallelism(config.parallelism())
                 .keyBy(ItemTrend::itemId, Types.INT)
-                .process(new SlidingCounts(config.trendWindow().toMillis()))
+                .process(new SlidingCounts(
+                        config.trendWindow().toMillis(), config.ctrWindow().toMillis()))
                 .uid("item-windows")
                 .name("item trends and CTR")
                 .setParallelism(config.parallelism());

@@ -17,7 +17,7 @@ public final class StreamMain {
     /**
      * {@code --events FILE --data DIR --store URI [--dim 32] [--follow] [--parallelism 2] [--out-of-orderness-seconds
      * 5] [--trend-window-minutes 60] [--trend-slide-seconds 60] [--session-gap-minutes 30] [--checkpoint-seconds 10]
-     * [--late-events FILE] [--label-window-minutes 30] [--samples DIR] [--kafka HOST:PORT [--kafka-topics
+     * [--late-events FILE] [--label-window-minutes 30] [--ctr-window-minutes (the trend window)] [--samples DIR] [--kafka HOST:PORT [--kafka-topics
      * EVENTS,EXPOSURES] [--kafka-group ID] [--samples-topic TOPIC] [--transactional-id-prefix PREFIX]]}; with {@code
      * --kafka}, {@code --events} is not read (and may be left out). The paths must be readable from every task manager.
      */
@@ -39,6 +39,8 @@ public final class StreamMain {
                 .withCheckpoints(Duration.ofSeconds(p.getLong("checkpoint-seconds", 10)), Optional.empty())
                 .withLateEvents(Optional.ofNullable(p.get("late-events")).map(Path::of))
                 .withLabelWindow(Duration.ofMinutes(p.getLong("label-window-minutes", 30)))
+                .withCtrWindow(
+                        Duration.ofMinutes(p.getLong("ctr-window-minutes", p.getLong("trend-window-minutes", 60))))
                 .withSamples(Optional.ofNullable(p.get("samples")).map(Path::of))
                 .withKafka(Optional.ofNullable(p.get("kafka")).map(servers -> kafka(servers, p)));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(

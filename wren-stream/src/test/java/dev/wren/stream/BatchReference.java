@@ -102,14 +102,20 @@ final class BatchReference {
 
     /**
      * The expected item rows, without their stream time: for every item with a record (event or exposure) before the
-     * end of the last window that closed, its events, exposures and clicks in that window, and the CTR of the latest
-     * closed window that had exposures (a window without exposures writes no CTR, so the store keeps the last one).
+     * end of the last window that closed, its events in that trend window, its exposures and clicks in the CTR window
+     * ending there, and the CTR of the latest closed CTR window that had exposures (a window without exposures writes no CTR, so the store keeps the last one).
      *
      * @param lastWatermark the last watermark before the log ended: the newest record time less the bound, less 1 ms
      */
     static Map<Integer, Features> items(
-            List<Event> applied, List<Shown> shown, long lastWatermark, Duration window, Duration slide) {
+            List<Event> applied,
+            List<Shown> shown,
+            long lastWatermark,
+            Duration window,
+            Duration ctrWindow,
+            Duration slide) {
         long w = window.toMillis();
+        long cw = ctrWindow.toMillis();
         long lastEnd = Math.floorDiv(lastWatermark + 1, slide.toMillis()) * slide.toMillis();
         Map<Integer, List<long[]>> byItem = new HashMap<>(); // {time, kind: 0 rating, 1 click, 2 exposure}
         for (Event e : applied) {
@@ -126,14 +132,15 @@ final class BatchReference {
             if (records.stream().noneMatch(r -> r[0] < lastEnd)) {
                 return;
             }
-            long[] counts = counts(records, lastEnd - w, lastEnd);
+            long[] trend = counts(records, lastEnd - w, lastEnd);
+            long[] ctr = counts(records, lastEnd - cw, lastEnd);
             Features.Builder row = Features.builder()
-                    .number(FeatureSchema.TRENDING_COUNT, counts[0])
-                    .number(FeatureSchema.RECENT_EXPOSURES, counts[1])
-                    .number(FeatureSchema.RECENT_CLICKS, counts[2]);
+                    .number(FeatureSchema.TRENDING_COUNT, trend[0])
+                    .number(FeatureSchema.RECENT_EXPOSURES, ctr[1])
+                    .number(FeatureSchema.RECENT_CLICKS, ctr[2]);
             long first = records.stream().mapToLong(r -> r[0]).min().getAsLong();
             for (long end = lastEnd; end > first; end -= slide.toMillis()) {
-                long[] c = counts(records, end - w, end);
+                long[] c = counts(records, end - cw, end);
                 if (c[1] > 0) {
                     row.number(FeatureSchema.RECENT_CTR, (double) c[2] / c[1]);
                     break;

@@ -37,6 +37,9 @@ final class StreamFixture {
     static final Duration BOUND = Duration.ofSeconds(5);
     static final Duration WINDOW = Duration.ofSeconds(60);
     static final Duration SLIDE = Duration.ofSeconds(10);
+    /** Shorter than the trend window, so that the two sums are told apart. */
+    static final Duration CTR_WINDOW = Duration.ofSeconds(30);
+
     static final Duration SESSION_GAP = Duration.ofSeconds(90);
     static final int RECENT = 5;
     static final UserFeatureRules RULES = UserFeatureRules.defaults();
@@ -80,6 +83,7 @@ final class StreamFixture {
         return StreamConfig.defaults(log, data, storeUri, DIM)
                 .withOutOfOrderness(BOUND)
                 .withTrendWindow(WINDOW, SLIDE)
+                .withCtrWindow(CTR_WINDOW)
                 .withSessionGap(SESSION_GAP)
                 .withRecentItems(RECENT)
                 .withLabelWindow(LABEL_WINDOW)
@@ -111,7 +115,8 @@ final class StreamFixture {
             return Map.of();
         }
         long lastWatermark = lastWatermark(newestMillis);
-        Map<Integer, Features> expectedItems = BatchReference.items(applied, shown, lastWatermark, WINDOW, SLIDE);
+        Map<Integer, Features> expectedItems =
+                BatchReference.items(applied, shown, lastWatermark, WINDOW, CTR_WINDOW, SLIDE);
         long lastEnd = BatchReference.lastWindowEnd(lastWatermark, SLIDE);
         Map<Integer, Features> items = new HashMap<>();
         store.get(EntityKind.ITEM).forEach((item, row) -> {

@@ -17,8 +17,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * An item's counts over the sliding window, from the counts of its slides (Flink tumbling windows one slide long, the
- * panes): the window ending at {@code E} is the sum of the panes ending in {@code (E - window, E]}. The sum changes only
+ * An item's counts over the sliding windows, from the counts of its slides (Flink tumbling windows one slide long, the
+ * panes): the window ending at {@code E} is the sum of the panes ending in {@code (E - window, E]}; events are summed
+ * over the trend window, exposures and clicks over the CTR window (by default the same length), both ending at {@code
+ * E}. The sum changes only
  * when a pane with records closes or an old one leaves the window, so that is when a row is written, stamped with the
  * window's end: {@link FeatureSchema#TRENDING_COUNT} (ratings and clicks), {@link FeatureSchema#RECENT_EXPOSURES},
  * {@link FeatureSchema#RECENT_CLICKS} and, for a window with exposures, {@link FeatureSchema#RECENT_CTR}.
@@ -29,13 +31,19 @@ import org.apache.flink.util.Collector;
 public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend, RowWrite> {
     private static final long serialVersionUID = 1L;
 
-    private final long windowMillis;
+    private final long trendMillis;
+    private final long ctrMillis;
     private transient MapState<Long, ItemCounts> panes;
     private transient ValueState<ItemCounts> written;
     private transient ValueState<Long> newestEnd;
 
-    public SlidingCounts(long windowMillis) {
-        this.windowMillis = windowMillis;
+    /**
+     * @param trendMillis the trend window, over which events are counted
+     * @param ctrMillis the CTR window, over which exposures and clicks are counted
+     */
+    public SlidingCounts(long trendMillis, long ctrMillis) {
+        this.trendMillis = trendMillis;
+        this.ctrMillis = ctrMillis;
     }
 
     @Override
@@ -55,9 +63,10 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
         Long newest = newestEnd.value();
         List<Long> leaving = new ArrayList<>();
         for (Long p : panes.keys()) {
-            long leaves = p + windowMillis;
-            if (leaves < end && (newest == null || leaves > newest)) {
-                leaving.add(leaves);
+            for (long leaves : new long[] {p + trendMillis, p + ctrMillis}) {
+                if (leaves < end && (newest == null || leaves > newest) && !leaving.contains(leaves)) {
+                    leaving.add(leaves);
+                }
             }
         }
         leaving.sort(null);
@@ -66,7 +75,8 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
         }
         panes.put(end, pane.counts());
         // The pane leaves the window ending at end + window, which closes when the watermark reaches its last ms.
-        ctx.timerService().registerEventTimeTimer(end + windowMillis - 1);
+        ctx.timerService().registerEventTimeTimer(end + trendMillis - 1);
+        ctx.timerService().registerEventTimeTimer(end + ctrMillis - 1);
         writeIfChanged(ctx.getCurrentKey(), end, out);
     }
 
@@ -78,22 +88,35 @@ public final class SlidingCounts extends KeyedProcessFunction<Integer, ItemTrend
         writeIfChanged(ctx.getCurrentKey(), time + 1, out);
     }
 
-    /** Drops the panes outside the window ending at {@code end} and writes the sum if it differs from the last one. */
+    /** Drops the panes outside both windows ending at {@code end} and writes the sums if they differ from the last. */
     private void writeIfChanged(int item, long end, Collector<RowWrite> out) throws Exception {
         Long newest = newestEnd.value();
         if (newest != null && newest >= end) {
             return; // that window was summed when a later pane arrived before this timer fired
         }
         newestEnd.update(end);
-        ItemCounts sum = ItemCounts.ZERO;
+        long events = 0;
+        long exposures = 0;
+        long clicks = 0;
         List<Long> gone = new ArrayList<>();
         for (Map.Entry<Long, ItemCounts> p : panes.entries()) {
-            if (p.getKey() <= end - windowMillis) {
-                gone.add(p.getKey());
-            } else if (p.getKey() <= end) {
-                sum = sum.plus(p.getValue());
+            long pane = p.getKey();
+            if (pane <= end - Math.max(trendMillis, ctrMillis)) {
+                gone.add(pane);
+                continue;
+            }
+            if (pane > end) {
+                continue;
+            }
+            if (pane > end - trendMillis) {
+                events += p.getValue().events();
+            }
+            if (pane > end - ctrMillis) {
+                exposures += p.getValue().exposures();
+                clicks += p.getValue().clicks();
             }
         }
+        ItemCounts sum = new ItemCounts(events, exposures, clicks);
         for (Long g : gone) {
             panes.remove(g);
         }
