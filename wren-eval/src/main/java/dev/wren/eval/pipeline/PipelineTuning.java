@@ -9,6 +9,7 @@ import dev.wren.model.topk.TopKRankerTrainer;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.LearnedRanker;
+import dev.wren.serving.recall.TrendingRetriever;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,6 +194,11 @@ public final class PipelineTuning {
         options.add(start.quotas());
         options.add(shares(channels, null, 1.0 / channels.size()));
         for (String lead : channels) {
+            if (lead.equals(TrendingRetriever.NAME)) {
+                // Trends come from the stream job, which an offline split has not got: the channel is idle here, so
+                // leading with it would only repeat another trial.
+                continue;
+            }
             for (double share : LEAD_SHARES) {
                 options.add(shares(channels, lead, share));
             }
