@@ -18,8 +18,17 @@ import java.util.Objects;
  *   <li>{@code embedded:/path/to/dir}, {@code file:/path/to/dir} or a bare path: the embedded store persisted there;
  *   <li>{@code redis://[user:password@]host:port/db}: Redis.
  * </ul>
+ *
+ * <p>An embedded folder that this process already has open through here is shared, not refused: each open gets its
+ * own handle, and the store closes with the last one.
  */
 public final class FeatureStores {
+    /**
+     * The embedded folders open in this process: a second open of a folder shares the store (see
+     * {@link SharedFolders}), so that the server and the stream job of {@code wren demo} can use one embedded store.
+     */
+    private static final SharedFolders FOLDERS = new SharedFolders();
+
     private static final String KNOWN =
             "memory:, embedded:/path/to/dir, file:/path/to/dir, a bare path," + " or redis://host:port/db";
 
@@ -30,15 +39,15 @@ public final class FeatureStores {
         Objects.requireNonNull(schema, "schema");
         String scheme = uri.getScheme();
         if (scheme == null) {
-            return EmbeddedFeatureStore.open(Path.of(uri.getPath()), schema);
+            return FOLDERS.open(Path.of(uri.getPath()), schema);
         }
         switch (scheme.toLowerCase()) {
             case "memory":
                 return EmbeddedFeatureStore.inMemory(schema);
             case "embedded":
-                return EmbeddedFeatureStore.open(embeddedPath(uri), schema);
+                return FOLDERS.open(embeddedPath(uri), schema);
             case "file":
-                return EmbeddedFeatureStore.open(Path.of(uri), schema);
+                return FOLDERS.open(Path.of(uri), schema);
             case "redis":
             case "rediss":
                 return RedisFeatureStore.open(uri, schema);
@@ -61,7 +70,7 @@ public final class FeatureStores {
             return EmbeddedFeatureStore.inMemory(schema); // java.net.URI refuses a scheme with nothing after it
         }
         if (location.regionMatches(true, 0, "embedded:", 0, 9)) {
-            return EmbeddedFeatureStore.open(Path.of(location.substring(9)), schema); // a raw path, spaces and all
+            return FOLDERS.open(Path.of(location.substring(9)), schema); // a raw path, spaces and all
         }
         if (location.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
             try {
@@ -70,7 +79,7 @@ public final class FeatureStores {
                 throw new IllegalArgumentException("bad feature store URI: " + e.getReason() + "; use " + KNOWN, e);
             }
         }
-        return EmbeddedFeatureStore.open(Path.of(location), schema);
+        return FOLDERS.open(Path.of(location), schema);
     }
 
     private static Path embeddedPath(URI uri) {

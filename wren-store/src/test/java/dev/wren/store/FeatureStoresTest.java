@@ -59,6 +59,32 @@ class FeatureStoresTest {
     }
 
     @Test
+    void aFolderOpenedTwiceInOneProcessIsSharedAndClosesWithItsLastHandle() {
+        Path folder = dir.resolve("shared");
+        FeatureStore server = FeatureStores.open("embedded:" + folder, SCHEMA);
+        try (FeatureStore.SnapshotWriter writer = server.beginSnapshot("v1")) {
+            writer.commit();
+        }
+        FeatureStore job = FeatureStores.open(folder.toUri(), SCHEMA);
+
+        job.update(
+                EntityKind.USER,
+                Map.of(7, Features.builder().number(FeatureSchema.RATING_AVG, 3).build()));
+        assertThat(server.get(EntityKind.USER, 7).orElseThrow().number(FeatureSchema.RATING_AVG))
+                .hasValue(3.0);
+
+        job.close();
+        job.close();
+        assertThat(server.liveVersion()).contains("v1");
+        assertThatThrownBy(() -> job.get(EntityKind.USER, 7)).isInstanceOf(IllegalStateException.class);
+        server.close();
+        // The last handle closed the store and let go of the folder's lock.
+        try (FeatureStore again = EmbeddedFeatureStore.open(folder, SCHEMA)) {
+            assertThat(again.get(EntityKind.USER, 7)).isPresent();
+        }
+    }
+
+    @Test
     void anUnknownSchemeIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> FeatureStores.open("cassandra://db:9042/x", SCHEMA))
                 .isInstanceOf(IllegalArgumentException.class)
