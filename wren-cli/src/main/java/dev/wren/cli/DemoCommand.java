@@ -11,6 +11,8 @@ import dev.wren.offline.OfflineConfig;
 import dev.wren.offline.OfflineResult;
 import dev.wren.serving.ServingConfig;
 import dev.wren.serving.WrenServer;
+import dev.wren.stream.LocalStreamRunner;
+import dev.wren.stream.StreamConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -79,6 +81,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Prepare everything, print the command that serves it, and exit (for scripts and CI).")
     boolean noServe;
 
+    @Option(
+            names = "--no-stream",
+            description = "Serve without the near-line stream job (which otherwise runs in this process, following"
+                    + " the server's event log into its store: trends, item CTR, users' recent activity).")
+    boolean noStream;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -115,7 +123,30 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         ServingConfig config = serving.config(data, home, http.port, null, null);
-        ServeCommand.serveUntilStopped(WrenServer.start(config), data, out);
+        WrenServer server = WrenServer.start(config);
+        if (noStream) {
+            ServeCommand.serveUntilStopped(server, data, out, () -> {});
+            return ExitCodes.OK;
+        }
+        // The job shares the server's store: an embedded folder opened twice in one process is one store.
+        StreamConfig streamConfig =
+                StreamCommand.followDefaults(config.eventLog(), data, home, storeUri, serving.dimension);
+        LocalStreamRunner stream;
+        try {
+            stream = LocalStreamRunner.start(streamConfig);
+        } catch (Exception e) {
+            server.close();
+            throw new WrenUserException("the stream job did not start: " + e.getMessage(), ExitCodes.FAILURE, e);
+        }
+        out.printf(
+                "  stream job following %s in this process (trends, item CTR, recent activity)%n", config.eventLog());
+        ServeCommand.serveUntilStopped(server, data, out, () -> {
+            try {
+                stream.cancel(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         return ExitCodes.OK;
     }
 

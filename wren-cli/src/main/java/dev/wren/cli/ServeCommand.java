@@ -68,8 +68,15 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Blocks until Ctrl-C (or any JVM shutdown), then closes the server. */
     static void serveUntilStopped(WrenServer server, Path data, PrintWriter out) throws InterruptedException {
+        serveUntilStopped(server, data, out, () -> {});
+    }
+
+    /** Serves until the process is stopped, then runs {@code beforeClose} (stopping what runs beside the server). */
+    static void serveUntilStopped(WrenServer server, Path data, PrintWriter out, Runnable beforeClose)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            beforeClose.run();
             server.close();
             stopped.countDown();
         }));

@@ -272,6 +272,20 @@ final class StreamCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The job with every default, following {@code events} into {@code storeUri}, its checkpoints, late events and
+     * samples under {@code <home>/stream}: what {@code wren demo} runs beside the server.
+     */
+    static StreamConfig followDefaults(Path events, Path data, Path home, String storeUri, int dimension) {
+        Path stream = home.resolve("stream");
+        StreamConfig defaults = StreamConfig.defaults(events, data, storeUri, dimension);
+        return defaults.withFollow(true)
+                .withCheckpoints(defaults.checkpointInterval(), Optional.of(stream.resolve("checkpoints")))
+                .withLateEvents(Optional.of(stream.resolve("late-events.jsonl")))
+                .withParallelism(1)
+                .withSamples(Optional.of(stream.resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()))));
+    }
+
     /** Prints the counters now and then while a followed log is read. */
     private static void printProgress(LocalStreamRunner runner, PrintWriter err) {
         long start = System.nanoTime();
