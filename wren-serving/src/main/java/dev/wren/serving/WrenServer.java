@@ -25,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +147,11 @@ public final class WrenServer implements AutoCloseable {
     /** The port the server listens on (the chosen one when the configuration said 0). */
     public int port() {
         return app.port();
+    }
+
+    /** Every route the HTTP API answers, from its router. */
+    public List<HttpApi.Route> routes() {
+        return HttpApi.routes(app);
     }
 
     /** The live serving state. */

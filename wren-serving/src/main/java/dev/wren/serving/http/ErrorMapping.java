@@ -39,9 +39,10 @@ final class ErrorMapping {
         ctx.status(status).json(Map.of("error", Map.of("status", status, "code", code, "message", message)));
     }
 
-    private static String code(int status) {
+    static String code(int status) {
         return switch (status) {
             case 400 -> "bad_request";
+            case 401 -> "unauthorized";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "too_large";

@@ -1,5 +1,6 @@
 package dev.wren.serving.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wren.serving.errors.BadRequestException;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -42,6 +43,21 @@ final class Params {
             throw new BadRequestException(name + " must be between " + min + " and " + max + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * An id from a JSON body: a non-negative integer that fits in an int, never a fraction (Jackson would truncate 1.7 to
+     * 1) and never a wrapped-around 2^63.
+     */
+    static int jsonId(String field, JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            throw new BadRequestException("'" + field + "' is required: a non-negative integer id");
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw new BadRequestException("'" + field + "' must be a non-negative integer id (at most "
+                    + Integer.MAX_VALUE + "), got " + abbreviate(v.toString()));
+        }
+        return v.asInt();
     }
 
     static String abbreviate(String s) {

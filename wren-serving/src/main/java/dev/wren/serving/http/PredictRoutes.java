@@ -60,6 +60,7 @@ final class PredictRoutes {
                 .orElseThrow(() -> new NotFoundException("no ranking model '" + Params.abbreviate(name)
                         + "' is served; served: " + state.data().models().labels()));
         List<int[]> pairs = instances(ctx);
+        known(state, pairs);
         float[] predictions = score(state, model, pairs);
         List<List<Float>> out = new ArrayList<>(predictions.length);
         for (float p : predictions) {
@@ -69,6 +70,22 @@ final class PredictRoutes {
         body.put("predictions", out);
         body.put("model", model.bundle().label());
         ctx.json(body);
+    }
+
+    /**
+     * Refuses ids the server knows nothing about: the model would score them from empty features as if they existed,
+     * which a client cannot tell from a real prediction.
+     */
+    private static void known(ServingState state, List<int[]> pairs) {
+        for (int i = 0; i < pairs.size(); i++) {
+            int[] pair = pairs.get(i);
+            if (!state.data().users().known(pair[0])) {
+                throw new NotFoundException("instances[" + i + "]: no user with id " + pair[0]);
+            }
+            if (!state.data().catalog().contains(pair[1])) {
+                throw new NotFoundException("instances[" + i + "]: no movie with id " + pair[1]);
+            }
+        }
     }
 
     /** Scores each (user, item) pair, batching the pairs of each user into one scorer call. */
@@ -126,13 +143,10 @@ final class PredictRoutes {
 
     private static int id(JsonNode instance, int index, String field) {
         JsonNode v = instance.get(field);
+        // TF-Serving clients often send ids as strings; only plain digits are taken, so "1.7" is refused as 1.7 is.
         if (v != null && v.isTextual() && v.asText().matches("\\d{1,9}")) {
             return Integer.parseInt(v.asText());
         }
-        if (v == null || !v.canConvertToInt() || v.asInt() < 0) {
-            throw new BadRequestException("instances[" + index + "]." + field + " must be a non-negative integer, got "
-                    + (v == null ? "nothing" : Params.abbreviate(v.toString())));
-        }
-        return v.asInt();
+        return Params.jsonId("instances[" + index + "]." + field, v);
     }
 }

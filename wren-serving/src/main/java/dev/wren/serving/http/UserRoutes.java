@@ -155,10 +155,16 @@ final class UserRoutes {
         double value = 1;
         if (type == Event.Type.RATING) {
             JsonNode v = body.get("value");
+            // Jackson reads 1e400 as infinity and 1e-400 as zero, so the range check below catches both.
             if (v == null || !v.isNumber()) {
-                throw new BadRequestException("a rating needs a numeric 'value' (0.5 to 5)");
+                throw new BadRequestException("a rating needs a numeric 'value' (0.5 to 5), got "
+                        + (v == null ? "nothing" : Params.abbreviate(v.toString())));
             }
             value = v.asDouble();
+            if (!(value >= 0.5 && value <= 5)) {
+                throw new BadRequestException(
+                        "'value' must be a rating between 0.5 and 5, got " + Params.abbreviate(v.toString()));
+            }
         }
         long timestamp = body.has("timestamp") ? longField(body, "timestamp") : System.currentTimeMillis() / 1000;
         if (timestamp < 0) {
@@ -178,17 +184,14 @@ final class UserRoutes {
     }
 
     private static int intField(JsonNode body, String name) {
-        JsonNode v = body.get(name);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
-            throw new BadRequestException("'" + name + "' must be a non-negative integer");
-        }
-        return v.asInt();
+        return Params.jsonId(name, body.get(name));
     }
 
     private static long longField(JsonNode body, String name) {
         JsonNode v = body.get(name);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new BadRequestException("'" + name + "' must be an integer (seconds since the epoch)");
+            throw new BadRequestException("'" + name + "' must be an integer (seconds since the epoch), got "
+                    + (v == null ? "nothing" : Params.abbreviate(v.toString())));
         }
         return v.asLong();
     }
