@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
+import dev.wren.serving.ab.BanditFeedback;
+import dev.wren.serving.ab.FeedbackEventLog;
 import dev.wren.serving.events.EventLog;
 import dev.wren.serving.events.JsonLinesEventLog;
 import dev.wren.serving.events.KafkaEventLog;
@@ -115,10 +117,17 @@ public final class WrenServer implements AutoCloseable {
             eventLog = config.kafka()
                     .<EventLog>map(kafka -> KafkaEventLog.open(kafka, json, metrics))
                     .orElseGet(() -> JsonLinesEventLog.open(config.eventLog(), json, metrics));
-            Recommender recommender =
-                    new Recommender(holder::current, config.pipeline(), config.experiments(), eventLog, metrics);
+            // Exploring variants learn from the clicks the log makes durable, and from the lists they show.
+            BanditFeedback feedback = new BanditFeedback(10_000);
+            Recommender recommender = new Recommender(
+                    holder::current, config.pipeline(), config.experiments(), eventLog, metrics, feedback);
             RealtimeUpdater updater = new RealtimeUpdater(
-                    holder::current, recent, eventLog, store, config.pipeline(), config.embeddingDimension());
+                    holder::current,
+                    recent,
+                    new FeedbackEventLog(eventLog, feedback),
+                    store,
+                    config.pipeline(),
+                    config.embeddingDimension());
             Services services = new Services(config, state, recommender, updater, recent, metrics, json);
             Javalin app = HttpApi.create(services).start(config.port());
             ModelsWatcher watcher = config.models()

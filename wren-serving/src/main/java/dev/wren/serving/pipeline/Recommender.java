@@ -1,6 +1,7 @@
 package dev.wren.serving.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wren.core.explore.TeamDraftInterleaving;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.Ranker;
 import dev.wren.core.recommend.RecommendRequest;
@@ -9,12 +10,15 @@ import dev.wren.core.recommend.Retriever;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.core.store.FeatureStoreException;
 import dev.wren.serving.PipelineSettings;
+import dev.wren.serving.ab.BanditFeedback;
 import dev.wren.serving.ab.Bucketing;
 import dev.wren.serving.ab.Experiment;
+import dev.wren.serving.ab.Exploration;
 import dev.wren.serving.ab.Variant;
 import dev.wren.serving.events.EventLog;
 import dev.wren.serving.models.TwoTowerRetriever;
 import dev.wren.serving.rank.BlendRanker;
+import dev.wren.serving.rerank.Explorer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Serves one request through recall -> rank -> rerank on the live state, with the user's A/B variants applied, each
@@ -50,17 +57,44 @@ public final class Recommender {
     /** Exposure counters by variant label: looked up once, not rebuilt and registered on every request. */
     private final Map<String, Counter> exposures = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final BanditFeedback feedback;
+    private final Explorer explorer;
+    /** Numbers requests, so each request's random stream is seeded from (user, request number) and tests replay. */
+    private final AtomicLong requests = new AtomicLong();
+
     public Recommender(
             Supplier<ServingState> state,
             PipelineSettings settings,
             List<Experiment> experiments,
             EventLog eventLog,
             MeterRegistry metrics) {
+        this(state, settings, experiments, eventLog, metrics, new BanditFeedback(10_000));
+    }
+
+    /**
+     * @param feedback what exploring variants learn from; the server shares it with the event log that feeds it clicks
+     */
+    public Recommender(
+            Supplier<ServingState> state,
+            PipelineSettings settings,
+            List<Experiment> experiments,
+            EventLog eventLog,
+            MeterRegistry metrics,
+            BanditFeedback feedback) {
         this.state = state;
         this.settings = settings;
         this.experiments = List.copyOf(experiments);
         this.eventLog = eventLog;
         this.metrics = metrics;
+        this.feedback = feedback;
+        this.explorer = new Explorer(feedback);
+        if (experiments.stream()
+                        .filter(e -> e.type() == Experiment.Type.INTERLEAVING)
+                        .count()
+                > 1) {
+            // An exposure has one list and one set of teams, so a user can be in only one interleaving experiment.
+            throw new IllegalArgumentException("at most one interleaving experiment can run at a time");
+        }
         this.recall = stageTimer("recall");
         this.rank = stageTimer("rank");
         this.rerank = stageTimer("rerank");
@@ -79,21 +113,36 @@ public final class Recommender {
                 .register(metrics);
     }
 
-    /** The pipeline plan of one user: the default settings with each experiment's variant laid over. */
+    /**
+     * The pipeline plan of one user: the default settings with each A/B experiment's variant laid over (the last
+     * exploring variant's exploration wins), and, for a user in an interleaving experiment, the two teams' plans.
+     */
     public Plan plan(int userId) {
         List<String> channels = settings.channels();
         String ranker = settings.ranker();
         String reranker = settings.reranker();
         Map<String, String> assignments = new LinkedHashMap<>();
+        Optional<Exploration> exploration = Optional.empty();
+        String explorer = "default";
+        Experiment interleaving = null;
         for (Experiment e : experiments) {
             Variant v = Bucketing.assign(e, userId).orElse(null);
             if (v == null) {
+                continue;
+            }
+            if (e.type() == Experiment.Type.INTERLEAVING) {
+                assignments.put(e.name(), Experiment.INTERLEAVED);
+                interleaving = e;
                 continue;
             }
             assignments.put(e.name(), v.name());
             channels = v.channels().orElse(channels);
             ranker = v.ranker().orElse(ranker);
             reranker = v.reranker().orElse(reranker);
+            if (v.exploration().isPresent()) {
+                exploration = v.exploration();
+                explorer = e.name() + "=" + v.name();
+            }
         }
         String label = assignments.isEmpty()
                 ? "default"
@@ -102,7 +151,27 @@ public final class Recommender {
                         assignments.entrySet().stream()
                                 .map(en -> en.getKey() + "=" + en.getValue())
                                 .toList());
-        return new Plan(channels, ranker, reranker, assignments, label);
+        Optional<String> type = assignments.isEmpty()
+                ? Optional.empty()
+                : Optional.of((interleaving == null ? Experiment.Type.AB : Experiment.Type.INTERLEAVING).label());
+        Plan plan =
+                new Plan(channels, ranker, reranker, assignments, label, exploration, explorer, Optional.empty(), type);
+        if (interleaving == null) {
+            return plan;
+        }
+        // Each team is the user's plan with its variant laid over; interleaved lists do not explore.
+        Plan a = plan.overlaid(interleaving.variants().get(0));
+        Plan b = plan.overlaid(interleaving.variants().get(1));
+        return new Plan(
+                a.channels(),
+                a.ranker() + "+" + b.ranker(),
+                a.reranker() + "+" + b.reranker(),
+                assignments,
+                label,
+                Optional.empty(),
+                explorer,
+                Optional.of(new Teams(a, b)),
+                type);
     }
 
     /**
@@ -118,12 +187,52 @@ public final class Recommender {
         }
         List<String> channels = new ArrayList<>(plan.channels());
         channels.add(TwoTowerRetriever.NAME);
-        return new Plan(channels, plan.ranker(), plan.reranker(), plan.assignments(), plan.label());
+        return plan.withChannels(channels);
     }
 
-    /** What one user's requests run. */
+    /**
+     * What one user's requests run.
+     *
+     * @param exploration the exploring variant's policy, when the user is in one
+     * @param explorer the {@code experiment=variant} whose bandit state the exploration uses
+     * @param teams for a user in an interleaving experiment, the plans of teams A and B
+     * @param experimentType {@code ab} or {@code interleaving} when the user is in an experiment
+     */
     public record Plan(
-            List<String> channels, String ranker, String reranker, Map<String, String> assignments, String label) {}
+            List<String> channels,
+            String ranker,
+            String reranker,
+            Map<String, String> assignments,
+            String label,
+            Optional<Exploration> exploration,
+            String explorer,
+            Optional<Teams> teams,
+            Optional<String> experimentType) {
+        Plan withChannels(List<String> list) {
+            return new Plan(list, ranker, reranker, assignments, label, exploration, explorer, teams, experimentType);
+        }
+
+        Plan withStages(List<String> list, String newRanker) {
+            return new Plan(
+                    list, newRanker, reranker, assignments, label, exploration, explorer, teams, experimentType);
+        }
+
+        Plan overlaid(Variant v) {
+            return new Plan(
+                    v.channels().orElse(channels),
+                    v.ranker().orElse(ranker),
+                    v.reranker().orElse(reranker),
+                    assignments,
+                    label,
+                    Optional.empty(),
+                    explorer,
+                    Optional.empty(),
+                    experimentType);
+        }
+    }
+
+    /** The two rankers of an interleaving experiment: A, the control, and B. */
+    public record Teams(Plan a, Plan b) {}
 
     /**
      * Recommends through the user's plan. When the feature store cannot be reached, the request is answered from the
@@ -143,8 +252,7 @@ public final class Recommender {
         if (r == null) {
             // A stage needed the store (the model ranker, say): answer from the stages that need none.
             degraded.increment();
-            Plan fallback =
-                    new Plan(settings.fallbacks(), BlendRanker.NAME, plan.reranker(), plan.assignments(), plan.label());
+            Plan fallback = withoutTeams(plan).withStages(settings.fallbacks(), BlendRanker.NAME);
             r = run(s, fallback, request, Optional.of(DEGRADED));
         } else if (s.data().users().storeFailures() != failuresBefore) {
             // The stages ran on what the ratings file and recent events say about the user, without their features.
@@ -159,10 +267,62 @@ public final class Recommender {
         RecommendRequest req = request.withVariant(plan.label());
         // One context per request, shared by every stage that reads it.
         UserContext user = s.data().users().context(req.userId());
-        Outcome o = execute(s, plan, req, user);
-        logExposure(req, plan, o.items(), s.version());
-        return new Recommendation(
-                o.items(), plan.label(), plan.assignments(), o.merged().emptyChannels(), s.version(), degradation);
+        RandomGenerator random = random(req.userId());
+        Explorer.Shown shown;
+        List<String> empty;
+        Optional<List<String>> teams = Optional.empty();
+        if (plan.teams().isPresent()) {
+            Outcome a = execute(s, plan.teams().get().a(), req, user);
+            Outcome b = execute(s, plan.teams().get().b(), req, user);
+            Map<Integer, ScoredItem> byId = new java.util.HashMap<>();
+            b.items().forEach(i -> byId.put(i.itemId(), i));
+            a.items().forEach(i -> byId.put(i.itemId(), i));
+            TeamDraftInterleaving.Interleaved merged =
+                    TeamDraftInterleaving.interleave(ids(a.items()), ids(b.items()), req.size(), random);
+            shown = new Explorer.Shown(
+                    merged.items().stream().map(byId::get).toList(),
+                    TEAM_DRAFT,
+                    // Coin flips decide who picks first, so no single probability per slot is known: none is logged.
+                    Optional.empty());
+            teams = Optional.of(merged.teams().stream().map(Enum::name).toList());
+            empty = a.merged().emptyChannels();
+        } else {
+            Outcome o = execute(s, plan, req, user);
+            shown = plan.exploration().isEmpty()
+                    ? Explorer.Shown.deterministic(o.items())
+                    : explorer.explore(
+                            plan.exploration().get(),
+                            plan.explorer(),
+                            user,
+                            o.items(),
+                            o.ranked(),
+                            s.data().store(),
+                            random);
+            empty = o.merged().emptyChannels();
+        }
+        logExposure(req, plan, shown, teams, s.version());
+        return new Recommendation(shown.items(), plan.label(), plan.assignments(), empty, s.version(), degradation);
+    }
+
+    /** The policy name of an interleaved list. */
+    public static final String TEAM_DRAFT = "team-draft";
+
+    /** A plan served by one ranker: the store-free fallback does not interleave. */
+    private static Plan withoutTeams(Plan plan) {
+        return plan.teams().map(t -> t.a()).orElse(plan);
+    }
+
+    /**
+     * The request's own random stream, seeded from the user and the request's number, so a test that replays the same
+     * requests in the same order sees the same lists.
+     */
+    private RandomGenerator random(int userId) {
+        long n = requests.getAndIncrement();
+        return new SplittableRandom(new SplittableRandom(userId * 0x9e3779b97f4a7c15L ^ n).nextLong());
+    }
+
+    private static List<Integer> ids(List<ScoredItem> items) {
+        return items.stream().map(ScoredItem::itemId).toList();
     }
 
     /** What each stage produced for one request. */
@@ -214,7 +374,7 @@ public final class Recommender {
      */
     public Trace trace(RecommendRequest request, int channelDepth) {
         ServingState s = state.get();
-        Plan plan = withLoadedModels(plan(request.userId()), s);
+        Plan plan = withLoadedModels(withoutTeams(plan(request.userId())), s);
         RecommendRequest req = request.withVariant(plan.label());
         UserContext user = s.data().users().context(req.userId());
         Map<String, List<Candidate>> alone = new LinkedHashMap<>();
@@ -272,7 +432,9 @@ public final class Recommender {
         return out;
     }
 
-    private void logExposure(RecommendRequest req, Plan plan, List<ScoredItem> items, String version) {
+    private void logExposure(
+            RecommendRequest req, Plan plan, Explorer.Shown shown, Optional<List<String>> teams, String version) {
+        List<ScoredItem> items = shown.items();
         exposures
                 .computeIfAbsent(plan.label(), label -> Counter.builder(EXPOSURES)
                         .description("Recommendation lists shown, by variant")
@@ -292,6 +454,14 @@ public final class Recommender {
         for (ScoredItem i : items) {
             array.add(i.itemId());
         }
+        record.put("policy", shown.policy());
+        shown.propensities().ifPresent(list -> list.forEach(record.putArray("propensities")::add));
+        teams.ifPresent(list -> list.forEach(record.putArray("teams")::add));
+        // A user of an interleaving experiment served without teams (the store-free fallback) saw no interleaved list.
+        plan.experimentType()
+                .filter(t -> teams.isPresent() || !t.equals(Experiment.Type.INTERLEAVING.label()))
+                .ifPresent(t -> record.put("experimentType", t));
+        feedback.shown(ids(items));
         eventLog.offer(record);
     }
 }
