@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
                     data, home, http.port, serving.posters == null ? "" : " --posters " + serving.posters);
             return ExitCodes.OK;
         }
-        ServingConfig config = serving.config(data, home, http.port, null, null);
+        ServingConfig config = http.listen(serving.config(data, home, http.port, null, null));
         WrenServer server = WrenServer.start(config);
         if (noStream) {
             ServeCommand.serveUntilStopped(server, data, out, () -> {});

@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataOptions.resolve(spec.commandLine().getErr());
         Path home = dataOptions.home.dir;
-        ServingConfig config = serving.config(data, home, http.port, eventLog, experiments);
+        ServingConfig config = http.listen(serving.config(data, home, http.port, eventLog, experiments));
         if (candidates != null) {
             if (candidates < 1 || candidates > 5000) {
                 throw new WrenUserException("--candidates must be 1..5000, got " + candidates, ExitCodes.USAGE);

@@ -3,6 +3,7 @@ package dev.wren.cli;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ServingConfig;
 import dev.wren.serving.ab.ExperimentsFile;
+import dev.wren.serving.events.EventLogSync;
 import dev.wren.serving.events.KafkaSettings;
 import dev.wren.serving.pipeline.StageFactories;
 import dev.wren.serving.recall.TrendingRetriever;
@@ -95,6 +96,23 @@ final class ServingOptions {
     long trendRefreshSeconds;
 
     @Option(
+            names = "--admin-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:WREN_ADMIN_TOKEN}",
+            description = "The bearer token the admin routes (/api/v1/admin/*) require (env WREN_ADMIN_TOKEN);"
+                    + " needed to listen beyond loopback. Without one, admin routes are open to this machine only.")
+    String adminToken;
+
+    @Option(
+            names = "--event-log-sync",
+            paramLabel = "POLICY",
+            defaultValue = "everysec",
+            description = "When the local event log is forced to the disk: always (before each event's 200, concurrent"
+                    + " requests sharing one fsync), everysec (about once a second; a power loss can lose the last"
+                    + " second) or none (left to the operating system). Default: ${DEFAULT-VALUE}.")
+    String eventLogSync;
+
+    @Option(
             names = "--dim",
             defaultValue = "32",
             description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
@@ -128,6 +146,14 @@ final class ServingOptions {
             config = config.withPosters(posters);
         }
         config = withKafka(config);
+        try {
+            config = config.withEventLogSync(EventLogSync.parse(eventLogSync));
+        } catch (IllegalArgumentException e) {
+            throw new WrenUserException("--event-log-sync: " + e.getMessage(), ExitCodes.USAGE);
+        }
+        if (adminToken != null && !adminToken.isBlank()) {
+            config = config.withAdminToken(adminToken.strip());
+        }
         config = withTrends(config);
         if (ranker != null) {
             if (!StageFactories.builtIn().rankers().containsKey(ranker)) {

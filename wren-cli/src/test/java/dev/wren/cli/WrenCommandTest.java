@@ -219,6 +219,24 @@ class WrenCommandTest {
     }
 
     @Test
+    void serveRefusesToListenBeyondLoopbackWithoutAnAdminToken() {
+        Run run = wren("serve", "--data", tmp.toString(), "--store", "memory:", "--host", "0.0.0.0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("0.0.0.0", "--admin-token", "WREN_ADMIN_TOKEN")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownEventLogSyncPolicyIsAUsageErrorThatListsThePolicies() {
+        Run run = wren("serve", "--data", tmp.toString(), "--event-log-sync", "sometimes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("always", "everysec", "none").doesNotContain("\tat ");
+    }
+
+    @Test
     void benchServeMeasuresTheRecommendationEndpointOverHttp() {
         Path dir = tmp.resolve("tiny");
         assertThat(wren("generate", "--out", dir.toString(), "--users", "40", "--movies", "30", "--ratings", "900")

@@ -1,6 +1,7 @@
 package dev.wren.serving;
 
 import dev.wren.serving.ab.Experiment;
+import dev.wren.serving.events.EventLogSync;
 import dev.wren.serving.events.KafkaSettings;
 import dev.wren.serving.trend.TrendSettings;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import java.util.Optional;
  *     bundle's {@code metrics.json} names it
  * @param kafka where events and exposures go in production; when empty, to the {@code eventLog} file
  * @param trends how the stream job's item trends are followed (the {@code trending} channel and endpoint)
+ * @param host the interface to listen on: {@value #DEFAULT_HOST} (loopback) by default, {@code 0.0.0.0} for all
+ * @param adminToken the bearer token {@code /api/v1/admin/*} requires; required to listen beyond loopback
+ * @param eventLogSync when the local event log forces its lines to the disk (see EVENT_LOG.md)
  */
 public record ServingConfig(
         Path dataDir,
@@ -39,8 +43,14 @@ public record ServingConfig(
         Optional<Path> models,
         Optional<Path> offline,
         Optional<KafkaSettings> kafka,
-        TrendSettings trends) {
+        TrendSettings trends,
+        String host,
+        Optional<String> adminToken,
+        EventLogSync eventLogSync) {
     public static final int DEFAULT_PORT = 8080;
+    /** Loopback only: a server is reachable from other machines only when asked to be (and then needs a token). */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
     public static final int DEFAULT_DIMENSION = 32;
 
     public ServingConfig {
@@ -54,6 +64,14 @@ public record ServingConfig(
         Objects.requireNonNull(offline, "offline");
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(trends, "trends");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(eventLogSync, "eventLogSync");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must name an interface, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+        if (adminToken.isPresent() && adminToken.get().isBlank()) {
+            throw new IllegalArgumentException("the admin token must not be blank");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -88,7 +106,10 @@ public record ServingConfig(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                TrendSettings.defaults());
+                TrendSettings.defaults(),
+                DEFAULT_HOST,
+                Optional.empty(),
+                EventLogSync.EVERYSEC);
     }
 
     /** Defaults: in-memory store, port 8080, no posters, the default pipeline, no experiments. */
@@ -117,7 +138,10 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     public ServingConfig withPosters(Path dir) {
@@ -133,7 +157,10 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     public ServingConfig withExperiments(List<Experiment> list) {
@@ -149,7 +176,10 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     public ServingConfig withStore(String uri) {
@@ -165,7 +195,10 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     public ServingConfig withPipeline(PipelineSettings settings) {
@@ -181,7 +214,10 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     /** Serves the bundles of a models folder; each bundle's {@code metrics.json} names its offline folder. */
@@ -198,7 +234,10 @@ public record ServingConfig(
                 Optional.of(modelsDir),
                 offline,
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     /** Serves the bundles of a models folder, all trained on this offline output folder. */
@@ -215,7 +254,10 @@ public record ServingConfig(
                 Optional.of(modelsDir),
                 Optional.of(offlineDir),
                 kafka,
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     /** Sends events and exposures to Kafka instead of the local event log file. */
@@ -232,7 +274,10 @@ public record ServingConfig(
                 models,
                 offline,
                 Optional.of(settings),
-                trends);
+                trends,
+                host,
+                adminToken,
+                eventLogSync);
     }
 
     /** Follows the stream job's item trends with these settings (its window, say, when not the default hour). */
@@ -249,6 +294,77 @@ public record ServingConfig(
                 models,
                 offline,
                 kafka,
-                settings);
+                settings,
+                host,
+                adminToken,
+                eventLogSync);
+    }
+
+    /** Listens on this interface: a loopback address, or (with an admin token) {@code 0.0.0.0} or one interface. */
+    public ServingConfig withHost(String newHost) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                kafka,
+                trends,
+                newHost,
+                adminToken,
+                eventLogSync);
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} on the admin routes. */
+    public ServingConfig withAdminToken(String token) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                kafka,
+                trends,
+                host,
+                Optional.of(token),
+                eventLogSync);
+    }
+
+    /** Forces the local event log to the disk by this policy. */
+    public ServingConfig withEventLogSync(EventLogSync sync) {
+        return new ServingConfig(
+                dataDir,
+                storeUri,
+                port,
+                postersDir,
+                eventLog,
+                embeddingDimension,
+                pipeline,
+                experiments,
+                models,
+                offline,
+                kafka,
+                trends,
+                host,
+                adminToken,
+                sync);
+    }
+
+    /** The admin token, with the secret left out, for logs and {@code toString}. */
+    @Override
+    public String toString() {
+        return "ServingConfig[dataDir=" + dataDir + ", storeUri=" + storeUri + ", host=" + host + ", port=" + port
+                + ", eventLog=" + eventLog + ", eventLogSync=" + eventLogSync.label() + ", adminToken="
+                + (adminToken.isPresent() ? "(set)" : "(none)") + ", kafka=" + kafka + ", models=" + models + "]";
     }
 }

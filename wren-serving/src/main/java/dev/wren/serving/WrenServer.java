@@ -25,6 +25,8 @@ import dev.wren.store.FeatureStores;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +81,7 @@ public final class WrenServer implements AutoCloseable {
      * @throws dev.wren.serving.pipeline.BrokenStateException when the data cannot be loaded
      */
     public static WrenServer start(ServingConfig config, StageFactories factories) {
+        requireTokenBeyondLoopback(config);
         FeatureStore store = FeatureStores.open(config.storeUri(), FeatureSchema.standard(config.embeddingDimension()));
         EventLog eventLog = null;
         StateHolder state = null;
@@ -116,7 +119,7 @@ public final class WrenServer implements AutoCloseable {
             }
             eventLog = config.kafka()
                     .<EventLog>map(kafka -> KafkaEventLog.open(kafka, json, metrics))
-                    .orElseGet(() -> JsonLinesEventLog.open(config.eventLog(), json, metrics));
+                    .orElseGet(() -> JsonLinesEventLog.open(config.eventLog(), json, metrics, config.eventLogSync()));
             // Exploring variants learn from the clicks the log makes durable, and from the lists they show.
             BanditFeedback feedback = new BanditFeedback(10_000);
             Recommender recommender = new Recommender(
@@ -129,16 +132,18 @@ public final class WrenServer implements AutoCloseable {
                     config.pipeline(),
                     config.embeddingDimension());
             Services services = new Services(config, state, recommender, updater, recent, metrics, json);
-            Javalin app = HttpApi.create(services).start(config.port());
+            Javalin app = HttpApi.create(services).start(config.host(), config.port());
             ModelsWatcher watcher = config.models()
                     .map(dir -> new ModelsWatcher(dir, WATCH_EVERY, () -> holder.reload(config.dataDir())))
                     .orElse(null);
             log.info(
-                    "Wren serving on port {} (state {}, models {}, event log {})",
+                    "Wren serving on {}:{} (state {}, models {}, event log {}, admin routes {})",
+                    config.host(),
                     app.port(),
                     state.current().version(),
                     state.current().data().models().labels(),
-                    eventLog.describe());
+                    eventLog.describe(),
+                    config.adminToken().isPresent() ? "need the admin token" : "open to loopback clients");
             return new WrenServer(app, store, state, eventLog, watcher, trends);
         } catch (RuntimeException e) {
             trends.close();
@@ -150,6 +155,26 @@ public final class WrenServer implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to listen beyond loopback without an admin token: anyone who can reach the port could otherwise reload
+     * the server's state.
+     *
+     * @throws IllegalArgumentException when the host is not a loopback address and there is no token, or is unknown
+     */
+    static void requireTokenBeyondLoopback(ServingConfig config) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot listen on host '" + config.host() + "': unknown host", e);
+        }
+        if (!address.isLoopbackAddress() && config.adminToken().isEmpty()) {
+            throw new IllegalArgumentException("refusing to listen on " + config.host()
+                    + " (beyond loopback) without an admin token: set --admin-token or WREN_ADMIN_TOKEN, or listen on"
+                    + " 127.0.0.1");
         }
     }
 

@@ -4,52 +4,99 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The event log as a local JSON-lines file: one record per line, appended and flushed to the operating system before
- * {@link #append} returns. The embedded default and what {@code wren eval} writes exposures to. Thread-safe: lines are
- * written whole, one at a time.
+ * The event log as a local JSON-lines file: one record per line, handed to the operating system (a {@code write}, no
+ * buffer in this process) before {@link #append} returns, and forced to the disk by the {@link EventLogSync} policy:
+ * {@code always} before {@link #append} returns, with concurrent appends sharing one {@code fsync} (group commit);
+ * {@code everysec} by a background thread about once a second; {@code none} never. {@link #offer}ed records (exposures)
+ * never wait for an {@code fsync}. The embedded default and what {@code wren eval} writes exposures to. Thread-safe:
+ * lines are written whole, one at a time.
  */
 public final class JsonLinesEventLog implements EventLog {
+    private static final Logger log = LoggerFactory.getLogger(JsonLinesEventLog.class);
+
     private final Path file;
     private final ObjectMapper json;
-    private final BufferedWriter out;
+    private final FileChannel out;
     private final LostRecords lost;
+    private final EventLogSync sync;
+    private final ScheduledExecutorService syncer; // null unless everysec
+    private final Object writeLock = new Object();
+    private final Object syncLock = new Object();
+    /** Lines written so far; a line's sequence number is the value after its write. Guarded by writeLock. */
+    private volatile long written;
+    /** Every line up to this sequence number is on the disk. Guarded by syncLock. */
+    private long synced;
+    /** Whether one appender is running the {@code fsync} that the others wait for. Guarded by syncLock. */
+    private boolean syncing;
 
-    private JsonLinesEventLog(Path file, ObjectMapper json, BufferedWriter out, LostRecords lost) {
+    private JsonLinesEventLog(Path file, ObjectMapper json, FileChannel out, LostRecords lost, EventLogSync sync) {
         this.file = file;
         this.json = json;
         this.out = out;
         this.lost = lost;
+        this.sync = sync;
+        if (sync == EventLogSync.EVERYSEC) {
+            this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "wren-event-log-fsync");
+                t.setDaemon(true);
+                return t;
+            });
+            syncer.scheduleWithFixedDelay(this::syncInBackground, 1, 1, TimeUnit.SECONDS);
+        } else {
+            this.syncer = null;
+        }
     }
 
-    /** Opens the log for appending, with lost records counted only in this log (see {@link #lost}). */
+    /** Opens the log for appending ({@code everysec}), with lost records counted only in this log (see {@link #lost}). */
     public static JsonLinesEventLog open(Path file, ObjectMapper json) {
         return open(file, json, new SimpleMeterRegistry());
+    }
+
+    /** Opens the log for appending with the default policy, {@code everysec}. */
+    public static JsonLinesEventLog open(Path file, ObjectMapper json, MeterRegistry metrics) {
+        return open(file, json, metrics, EventLogSync.EVERYSEC);
     }
 
     /**
      * Opens the log for appending, creating it and its folder when absent.
      *
      * @param metrics where records offered and lost are counted ({@value EventLog#LOST_COUNTER})
+     * @param sync when lines are forced to the disk
      * @throws UncheckedIOException when the file cannot be opened
      */
-    public static JsonLinesEventLog open(Path file, ObjectMapper json, MeterRegistry metrics) {
+    public static JsonLinesEventLog open(Path file, ObjectMapper json, MeterRegistry metrics, EventLogSync sync) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            BufferedWriter out = Files.newBufferedWriter(
-                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return new JsonLinesEventLog(file, json, out, new LostRecords(metrics));
+            boolean created = !Files.exists(file);
+            FileChannel out = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (created && parent != null && sync != EventLogSync.NONE) {
+                // A new file's directory entry must reach the disk too, or a power loss can lose the whole file.
+                try (FileChannel dir = FileChannel.open(parent, StandardOpenOption.READ)) {
+                    dir.force(true);
+                } catch (IOException e) {
+                    log.debug("cannot fsync the folder {} (not supported here): {}", parent, e.getMessage());
+                }
+            }
+            return new JsonLinesEventLog(file, json, out, new LostRecords(metrics), sync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file + ": " + e.getMessage(), e);
         }
@@ -59,20 +106,34 @@ public final class JsonLinesEventLog implements EventLog {
         return file;
     }
 
-    /** Appends one line and flushes it. */
+    public EventLogSync sync() {
+        return sync;
+    }
+
+    /** Appends one line and, with {@code always}, returns only once it is on the disk. */
     @Override
     public void append(ObjectNode record) {
-        String line;
+        long sequence = write(record);
+        if (sync == EventLogSync.ALWAYS) {
+            awaitSynced(sequence);
+        }
+    }
+
+    private long write(ObjectNode record) {
+        byte[] line;
         try {
-            line = json.writeValueAsString(record);
+            line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        synchronized (this) {
+        synchronized (writeLock) {
             try {
-                out.write(line);
-                out.write('\n');
-                out.flush();
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                written++;
+                return written;
             } catch (IOException e) {
                 throw new EventLogException(
                         "the event log cannot be written",
@@ -81,11 +142,78 @@ public final class JsonLinesEventLog implements EventLog {
         }
     }
 
-    /** Appends at once, as {@link #append} does (a local flush is cheap enough for every request), or counts a loss. */
+    /**
+     * Group commit: the first waiter forces everything written so far while later ones wait; a waiter whose line was
+     * written after that {@code fsync} started leads the next one. So N concurrent appends cost about two {@code
+     * fsync}s, not N.
+     */
+    private void awaitSynced(long sequence) {
+        while (true) {
+            long target;
+            synchronized (syncLock) {
+                while (synced < sequence && syncing) {
+                    try {
+                        syncLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new EventLogException("interrupted while waiting for the event log's fsync", e);
+                    }
+                }
+                if (synced >= sequence) {
+                    return;
+                }
+                syncing = true;
+                target = written;
+            }
+            // The fsync runs without the lock, so that the appends arriving meanwhile queue up for the next one.
+            boolean done = false;
+            try {
+                force(target);
+                done = true;
+            } finally {
+                synchronized (syncLock) {
+                    syncing = false;
+                    if (done) {
+                        synced = Math.max(synced, target);
+                    }
+                    syncLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void force(long target) {
+        try {
+            out.force(false);
+        } catch (IOException e) {
+            throw new EventLogException(
+                    "the event log cannot be synced to the disk",
+                    new IOException("cannot fsync " + file + " up to line " + target + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void syncInBackground() {
+        try {
+            long target = written;
+            synchronized (syncLock) {
+                if (synced >= target) {
+                    return;
+                }
+            }
+            out.force(false);
+            synchronized (syncLock) {
+                synced = Math.max(synced, target);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot fsync the event log {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Appends at once without waiting for an {@code fsync}, or counts a loss. */
     @Override
     public void offer(ObjectNode record) {
         try {
-            append(record);
+            write(record);
         } catch (EventLogException e) {
             lost.lost(record.path("kind").asText(), e);
         }
@@ -98,15 +226,24 @@ public final class JsonLinesEventLog implements EventLog {
 
     @Override
     public String describe() {
-        return "file " + file;
+        return "file " + file + " (fsync " + sync.label() + ")";
     }
 
+    /** Forces what was written (unless the policy is {@code none}) and closes the file. */
     @Override
-    public synchronized void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void close() {
+        if (syncer != null) {
+            syncer.shutdownNow();
+        }
+        synchronized (writeLock) {
+            try {
+                if (sync != EventLogSync.NONE && out.isOpen()) {
+                    out.force(false);
+                }
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

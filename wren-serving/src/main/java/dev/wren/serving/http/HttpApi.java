@@ -37,6 +37,7 @@ public final class HttpApi {
         SystemRoutes system = new SystemRoutes(services);
         PredictRoutes predict = new PredictRoutes(services);
         DashboardRoutes dashboard = new DashboardRoutes(services);
+        AdminAuth admin = new AdminAuth(services.config().adminToken());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(services.json(), false));
             config.http.maxRequestSize = MAX_BODY;
@@ -63,6 +64,7 @@ public final class HttpApi {
                 }
             });
             RequestMetrics.register(config.routes, services.metrics());
+            config.routes.before(AdminAuth.PATH, admin::check);
             movies.register(config.routes);
             users.register(config.routes);
             system.register(config.routes);
