@@ -88,6 +88,7 @@ public final class JsonLinesEventLog implements EventLog {
             boolean created = !Files.exists(file);
             FileChannel out = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            endTornLine(file, out);
             if (created && parent != null && sync != EventLogSync.NONE) {
                 // A new file's directory entry must reach the disk too, or a power loss can lose the whole file.
                 try (FileChannel dir = FileChannel.open(parent, StandardOpenOption.READ)) {
@@ -99,6 +100,28 @@ public final class JsonLinesEventLog implements EventLog {
             return new JsonLinesEventLog(file, json, out, new LostRecords(metrics), sync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends a last line a crash cut short with a {@code \n}: appended to as it is, it would swallow the next record into
+     * one unreadable line, and replay would lose an acknowledged event.
+     */
+    private static void endTornLine(Path file, FileChannel out) throws IOException {
+        long size = out.size();
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            in.read(last, size - 1);
+        }
+        if (last.get(0) != '\n') {
+            log.warn("the event log {} ends with a line cut short (a crash while writing it); ending it", file);
+            ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+            while (newline.hasRemaining()) {
+                out.write(newline);
+            }
         }
     }
 
