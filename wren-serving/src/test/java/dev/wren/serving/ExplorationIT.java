@@ -164,4 +164,70 @@ class ExplorationIT {
             assertThat(askEveryone(again)).isEqualTo(first);
         }
     }
+
+    @Test
+    void aClickOnThePerturbedTeamsItemMovesTheBlendWeightsShownOnTheExperimentsPage() throws Exception {
+        Path data = TinyMovieLens.write(tmp.resolve("ml"), 7);
+        Path log = tmp.resolve("duel/events.jsonl");
+        Experiment duel = new Experiment(
+                "duel",
+                List.of(Variant.control("blend", 1.0)),
+                Experiment.Type.DUELING_BANDIT,
+                java.util.Optional.of(new Experiment.DuelSettings(0.5, 0.2)));
+        try (WrenServer server =
+                WrenServer.start(ServingConfig.of(data, log).withPort(0).withExperiments(List.of(duel)))) {
+            String base = "http://localhost:" + server.port();
+            askEveryone(server);
+            JsonNode before = json.readTree(get(base + "/api/v1/experiments").body())
+                    .path("experiments")
+                    .get(0);
+            assertThat(before.path("type").asText()).isEqualTo("dueling-bandit");
+            assertThat(before.path("duel").path("updates").asLong()).isZero();
+            JsonNode variant = before.path("variants").get(0);
+            assertThat(variant.path("name").asText()).isEqualTo(Experiment.INTERLEAVED);
+            assertThat(variant.path("lists").asLong()).isEqualTo(TinyMovieLens.USERS);
+
+            // User 5's list: click the first item team B (the perturbed weights) picked.
+            JsonNode exposure = exposures(log).stream()
+                    .filter(x -> x.path("userId").asInt() == 5)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(exposure.path("experimentType").asText()).isEqualTo("interleaving");
+            assertThat(exposure.path("ranker").asText()).isEqualTo("blend+blend-perturbed");
+            int b = -1;
+            for (int i = 0; i < exposure.path("teams").size(); i++) {
+                if (exposure.path("teams").get(i).asText().equals("B")) {
+                    b = exposure.path("items").get(i).asInt();
+                    break;
+                }
+            }
+            assertThat(b).as("team B picked an item").isPositive();
+            HttpResponse<String> click = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"userId\":5,\"movieId\":" + b + ",\"type\":\"click\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(click.statusCode()).as(click.body()).isEqualTo(200);
+
+            JsonNode after = json.readTree(get(base + "/api/v1/experiments").body())
+                    .path("experiments")
+                    .get(0);
+            assertThat(after.path("duel").path("updates").asLong()).isEqualTo(1);
+            assertThat(after.path("duel").path("weights"))
+                    .isNotEqualTo(before.path("duel").path("weights"));
+            assertThat(after.path("variants").get(0).path("clicks").asLong()).isEqualTo(1);
+            assertThat(after.path("report").asText())
+                    .contains("wren ab report --events")
+                    .contains("--experiment duel");
+            HttpResponse<String> page = get(base + "/experiments.html");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("/api/v1/experiments");
+        }
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What exploration learns from, in this process: how often each item was shown and clicked, the LinUCB models of the
- * variants that use one, and the LinUCB choices still waiting for their reward. Counts start empty at each start-up
+ * variants that use one, the LinUCB choices still waiting for their reward, and the dueling bandits that clicks decide. Counts start empty at each start-up
  * (the stream job's {@code recentClicks}/{@code recentExposures} item features, when present, are the durable ones).
  * Thread-safe.
  */
@@ -23,6 +23,7 @@ public final class BanditFeedback {
 
     private final Map<Integer, AtomicLongArray> counts = new ConcurrentHashMap<>();
     private final Map<String, LinUcb<String>> models = new ConcurrentHashMap<>();
+    private final List<ClickListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final int maxPending;
     private final Map<Long, Pending> pending;
 
@@ -55,6 +56,14 @@ public final class BanditFeedback {
         if (p != null) {
             p.model().update(p.arm(), p.context(), 1);
         }
+        for (ClickListener l : listeners) {
+            l.clicked(userId, itemId);
+        }
+    }
+
+    /** Passes clicks on to a dueling bandit or the experiments page's tally too. */
+    public void follow(ClickListener listener) {
+        listeners.add(listener);
     }
 
     /** What this process has seen of an item; clicks never exceed exposures (a click without a logged list counts). */

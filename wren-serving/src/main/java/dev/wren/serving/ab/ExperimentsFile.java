@@ -30,7 +30,8 @@ import java.util.Optional;
  *
  * A variant's {@code channels}, {@code ranker}, {@code reranker} and {@code exploration} are optional: what it leaves
  * out comes from the default pipeline. An experiment's {@code type} is {@code ab} (the default) or {@code
- * interleaving}. Exploration policies and their fields:
+ * interleaving}, or {@code dueling-bandit} with one variant and {@code "duel": {"delta": 0.5, "alpha": 0.1}} (the blend
+ * ranker's weights against a perturbed copy, see {@link DuelingBandit}). Exploration policies and their fields:
  *
  * <ul>
  *   <li>{@code epsilon-greedy}: {@code epsilon} (required), {@code slots} (required), {@code pool} (default 50);
@@ -44,7 +45,10 @@ import java.util.Optional;
 public final class ExperimentsFile {
     private record Root(Optional<List<ExperimentJson>> experiments) {}
 
-    private record ExperimentJson(String name, Optional<String> type, List<VariantJson> variants) {}
+    private record ExperimentJson(
+            String name, Optional<String> type, List<VariantJson> variants, Optional<DuelJson> duel) {}
+
+    private record DuelJson(double delta, double alpha) {}
 
     private record VariantJson(
             String name,
@@ -112,7 +116,13 @@ public final class ExperimentsFile {
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException("experiment '" + e.name() + "': " + bad.getMessage(), bad);
         }
-        return new Experiment(e.name(), variants, type);
+        Optional<Experiment.DuelSettings> duel;
+        try {
+            duel = e.duel().map(d -> new Experiment.DuelSettings(d.delta(), d.alpha()));
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("experiment '" + e.name() + "': " + bad.getMessage(), bad);
+        }
+        return new Experiment(e.name(), variants, type, duel);
     }
 
     private static Exploration exploration(ExplorationJson x) {

@@ -70,6 +70,7 @@ public final class HttpApi {
             system.register(config.routes);
             predict.register(config.routes);
             dashboard.register(config.routes);
+            new ExperimentRoutes(services).register(config.routes);
         });
     }
 }

@@ -12,7 +12,9 @@ import dev.wren.core.store.FeatureStoreException;
 import dev.wren.serving.PipelineSettings;
 import dev.wren.serving.ab.BanditFeedback;
 import dev.wren.serving.ab.Bucketing;
+import dev.wren.serving.ab.DuelingBandit;
 import dev.wren.serving.ab.Experiment;
+import dev.wren.serving.ab.ExperimentTally;
 import dev.wren.serving.ab.Exploration;
 import dev.wren.serving.ab.Variant;
 import dev.wren.serving.events.EventLog;
@@ -59,6 +61,12 @@ public final class Recommender {
 
     private final BanditFeedback feedback;
     private final Explorer explorer;
+    /** Live exposures and clicks per variant, for the experiments page. */
+    private final ExperimentTally tally = new ExperimentTally(100_000);
+    /** The dueling bandits of dueling-bandit experiments, by experiment name. */
+    private final Map<String, DuelingBandit> duels;
+    /** Where a dueling bandit's blend weights start: the blend ranker's defaults (recall, rating, popularity). */
+    private static final double[] DUEL_START = {0.5, 0.3, 0.2};
     /** Numbers requests, so each request's random stream is seeded from (user, request number) and tests replay. */
     private final AtomicLong requests = new AtomicLong();
 
@@ -88,13 +96,21 @@ public final class Recommender {
         this.metrics = metrics;
         this.feedback = feedback;
         this.explorer = new Explorer(feedback);
-        if (experiments.stream()
-                        .filter(e -> e.type() == Experiment.Type.INTERLEAVING)
-                        .count()
-                > 1) {
+        if (experiments.stream().filter(e -> e.type() != Experiment.Type.AB).count() > 1) {
             // An exposure has one list and one set of teams, so a user can be in only one interleaving experiment.
-            throw new IllegalArgumentException("at most one interleaving experiment can run at a time");
+            throw new IllegalArgumentException(
+                    "at most one interleaving or dueling-bandit experiment can run at a time");
         }
+        Map<String, DuelingBandit> bandits = new LinkedHashMap<>();
+        for (Experiment e : experiments) {
+            e.duel().ifPresent(d -> {
+                DuelingBandit bandit = new DuelingBandit(DUEL_START, d.delta(), d.alpha(), 10_000);
+                bandits.put(e.name(), bandit);
+                feedback.follow(bandit);
+            });
+        }
+        this.duels = Map.copyOf(bandits);
+        feedback.follow(tally);
         this.recall = stageTimer("recall");
         this.rank = stageTimer("rank");
         this.rerank = stageTimer("rerank");
@@ -130,7 +146,7 @@ public final class Recommender {
             if (v == null) {
                 continue;
             }
-            if (e.type() == Experiment.Type.INTERLEAVING) {
+            if (e.type() != Experiment.Type.AB) {
                 assignments.put(e.name(), Experiment.INTERLEAVED);
                 interleaving = e;
                 continue;
@@ -160,17 +176,18 @@ public final class Recommender {
             return plan;
         }
         // Each team is the user's plan with its variant laid over; interleaved lists do not explore.
+        boolean duel = interleaving.type() == Experiment.Type.DUELING_BANDIT;
         Plan a = plan.overlaid(interleaving.variants().get(0));
-        Plan b = plan.overlaid(interleaving.variants().get(1));
+        Plan b = duel ? a : plan.overlaid(interleaving.variants().get(1));
         return new Plan(
                 a.channels(),
-                a.ranker() + "+" + b.ranker(),
+                duel ? BlendRanker.NAME + "+" + DUEL_RANKER : a.ranker() + "+" + b.ranker(),
                 a.reranker() + "+" + b.reranker(),
                 assignments,
                 label,
                 Optional.empty(),
                 explorer,
-                Optional.of(new Teams(a, b)),
+                Optional.of(new Teams(a, b, duel ? Optional.of(interleaving.name()) : Optional.empty())),
                 type);
     }
 
@@ -231,8 +248,16 @@ public final class Recommender {
         }
     }
 
-    /** The two rankers of an interleaving experiment: A, the control, and B. */
-    public record Teams(Plan a, Plan b) {}
+    /**
+     * The two rankers of an interleaving experiment: A, the control, and B.
+     *
+     * @param duel for a dueling-bandit experiment, its name: both teams run the blend ranker, A with the current
+     *     weights and B with perturbed ones
+     */
+    public record Teams(Plan a, Plan b, Optional<String> duel) {}
+
+    /** The name logged for team B's ranker in a dueling-bandit experiment. */
+    public static final String DUEL_RANKER = "blend-perturbed";
 
     /**
      * Recommends through the user's plan. When the feature store cannot be reached, the request is answered from the
@@ -272,8 +297,11 @@ public final class Recommender {
         List<String> empty;
         Optional<List<String>> teams = Optional.empty();
         if (plan.teams().isPresent()) {
-            Outcome a = execute(s, plan.teams().get().a(), req, user);
-            Outcome b = execute(s, plan.teams().get().b(), req, user);
+            Teams t = plan.teams().get();
+            Optional<DuelingBandit> bandit = t.duel().map(duels::get);
+            Optional<DuelingBandit.Duel> duel = bandit.map(d -> d.propose(random));
+            Outcome a = execute(s, t.a(), req, user, duel.map(d -> blend(s, d.weights())));
+            Outcome b = execute(s, t.b(), req, user, duel.map(d -> blend(s, d.perturbed())));
             Map<Integer, ScoredItem> byId = new java.util.HashMap<>();
             b.items().forEach(i -> byId.put(i.itemId(), i));
             a.items().forEach(i -> byId.put(i.itemId(), i));
@@ -285,9 +313,12 @@ public final class Recommender {
                     // Coin flips decide who picks first, so no single probability per slot is known: none is logged.
                     Optional.empty());
             teams = Optional.of(merged.teams().stream().map(Enum::name).toList());
+            if (bandit.isPresent()) {
+                bandit.get().shown(req.userId(), duel.get(), merged.items(), merged.teams());
+            }
             empty = a.merged().emptyChannels();
         } else {
-            Outcome o = execute(s, plan, req, user);
+            Outcome o = execute(s, plan, req, user, Optional.empty());
             shown = plan.exploration().isEmpty()
                     ? Explorer.Shown.deterministic(o.items())
                     : explorer.explore(
@@ -302,6 +333,21 @@ public final class Recommender {
         }
         logExposure(req, plan, shown, teams, s.version());
         return new Recommendation(shown.items(), plan.label(), plan.assignments(), empty, s.version(), degradation);
+    }
+
+    /** The experiments this recommender runs. */
+    public List<Experiment> experiments() {
+        return experiments;
+    }
+
+    /** Live exposures and clicks per variant since start-up. */
+    public ExperimentTally tally() {
+        return tally;
+    }
+
+    /** The dueling bandits by experiment name, for the dashboard. */
+    public Map<String, DuelingBandit> duels() {
+        return duels;
     }
 
     /** The policy name of an interleaved list. */
@@ -328,7 +374,14 @@ public final class Recommender {
     /** What each stage produced for one request. */
     private record Outcome(CandidateMerger.Merged merged, List<ScoredItem> ranked, List<ScoredItem> items) {}
 
-    private Outcome execute(ServingState s, Plan plan, RecommendRequest req, UserContext user) {
+    /** The blend ranker with a duel's weights: recall, rating, popularity. */
+    private static Ranker blend(ServingState s, double[] w) {
+        return new BlendRanker(s.data().catalog(), w[0], w[1], w[2]);
+    }
+
+    /** @param rankerOverride a ranker to use instead of the plan's (a dueling bandit's weights) */
+    private Outcome execute(
+            ServingState s, Plan plan, RecommendRequest req, UserContext user, Optional<Ranker> rankerOverride) {
         StageFactories.Stages stages = s.stages();
         long t0 = System.nanoTime();
         List<String> idle = idle(plan.channels(), stages.retrievers());
@@ -350,7 +403,7 @@ public final class Recommender {
             merged = new CandidateMerger.Merged(merged.candidates(), empty);
         }
         long t1 = System.nanoTime();
-        Ranker ranker = stages.rankers().get(plan.ranker());
+        Ranker ranker = rankerOverride.orElseGet(() -> stages.rankers().get(plan.ranker()));
         List<ScoredItem> ranked = ranker instanceof Contextual.Ranker contextual
                 ? contextual.rank(req, user, merged.candidates())
                 : ranker.rank(req, merged.candidates());
@@ -382,7 +435,7 @@ public final class Recommender {
         for (String channel : channelDepth > 0 ? plan.channels() : List.<String>of()) {
             alone.put(channel, retrievers.get(channel).retrieve(req, channelDepth));
         }
-        Outcome o = execute(s, plan, req, user);
+        Outcome o = execute(s, plan, req, user, Optional.empty());
         return new Trace(alone, o.merged().candidates(), o.ranked(), o.items());
     }
 
@@ -462,6 +515,7 @@ public final class Recommender {
                 .filter(t -> teams.isPresent() || !t.equals(Experiment.Type.INTERLEAVING.label()))
                 .ifPresent(t -> record.put("experimentType", t));
         feedback.shown(ids(items));
+        tally.shown(req.userId(), plan.assignments(), ids(items));
         eventLog.offer(record);
     }
 }

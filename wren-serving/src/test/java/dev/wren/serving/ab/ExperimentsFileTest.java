@@ -101,10 +101,21 @@ class ExperimentsFileTest {
                 "temperature");
         assertRefused(
                 "{\"name\": \"e\", \"type\": \"multileaving\", \"variants\": [{\"name\": \"v\", \"share\": 0.5}]}",
-                "experiment 'e': type must be \"ab\" or \"interleaving\"");
+                "experiment 'e': type must be \"ab\", \"interleaving\" or \"dueling-bandit\", got \"multileaving\"");
         assertRefused(
                 "{\"name\": \"e\", \"type\": \"interleaving\", \"variants\": [{\"name\": \"v\", \"share\": 0.5}]}",
                 "needs exactly two variants");
+        assertRefused(
+                "{\"name\": \"d\", \"type\": \"dueling-bandit\", \"variants\": [{\"name\": \"v\", \"share\": 0.1}]}",
+                "needs one variant (its share of users) and duel settings");
+        assertRefused(
+                "{\"name\": \"d\", \"type\": \"dueling-bandit\", \"duel\": {\"delta\": 0, \"alpha\": 0.1},"
+                        + " \"variants\": [{\"name\": \"v\", \"share\": 0.1}]}",
+                "experiment 'd': duel.delta must be > 0, got 0.0");
+        assertRefused(
+                "{\"name\": \"d\", \"duel\": {\"delta\": 1, \"alpha\": 0.1},"
+                        + " \"variants\": [{\"name\": \"v\", \"share\": 0.1}]}",
+                "duel applies to type dueling-bandit only");
     }
 
     private void assertRefused(String experiment, String message) throws Exception {
