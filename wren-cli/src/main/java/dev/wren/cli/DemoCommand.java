@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
         ServingConfig config = http.listen(serving.config(data, home, http.port, null, null));
         WrenServer server = WrenServer.start(config);
         if (noStream) {
-            ServeCommand.serveUntilStopped(server, data, out, () -> {});
+            ServeCommand.serveUntilStopped(server, config.host(), data, out, () -> {});
             return ExitCodes.OK;
         }
         // The job shares the server's store: an embedded folder opened twice in one process is one store.
@@ -140,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf(
                 "  stream job following %s in this process (trends, item CTR, recent activity)%n", config.eventLog());
-        ServeCommand.serveUntilStopped(server, data, out, () -> {
+        ServeCommand.serveUntilStopped(server, config.host(), data, out, () -> {
             try {
                 stream.cancel(30);
             } catch (InterruptedException e) {

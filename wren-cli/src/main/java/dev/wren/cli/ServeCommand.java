@@ -62,17 +62,27 @@ final class ServeCommand implements Callable<Integer> {
             }
             config = config.withPipeline(config.pipeline().withCandidateBudget(candidates));
         }
-        serveUntilStopped(WrenServer.start(config), data, out);
+        serveUntilStopped(WrenServer.start(config), config.host(), data, out);
         return ExitCodes.OK;
     }
 
+    /** Where a person points a browser: localhost for loopback and for every interface, else the address itself. */
+    static String address(String host, int port) {
+        return switch (host) {
+            case "127.0.0.1", "localhost", "::1" -> "http://localhost:" + port + "/";
+            case "0.0.0.0", "::" -> "http://localhost:" + port + "/ and every interface";
+            default -> "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
+        };
+    }
+
     /** Blocks until Ctrl-C (or any JVM shutdown), then closes the server. */
-    static void serveUntilStopped(WrenServer server, Path data, PrintWriter out) throws InterruptedException {
-        serveUntilStopped(server, data, out, () -> {});
+    static void serveUntilStopped(WrenServer server, String host, Path data, PrintWriter out)
+            throws InterruptedException {
+        serveUntilStopped(server, host, data, out, () -> {});
     }
 
     /** Serves until the process is stopped, then runs {@code beforeClose} (stopping what runs beside the server). */
-    static void serveUntilStopped(WrenServer server, Path data, PrintWriter out, Runnable beforeClose)
+    static void serveUntilStopped(WrenServer server, String host, Path data, PrintWriter out, Runnable beforeClose)
             throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -81,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         out.printf(
-                "Wren is serving %s on http://localhost:%d/ (API under /api/v1, metrics at /metrics). Ctrl-C stops.%n",
-                data, server.port());
+                "Wren is serving %s on %s (API under /api/v1, metrics at /metrics). Ctrl-C stops.%n",
+                data, address(host, server.port()));
         out.flush();
         stopped.await();
     }

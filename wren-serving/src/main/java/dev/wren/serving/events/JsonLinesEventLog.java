@@ -34,6 +34,7 @@ public final class JsonLinesEventLog implements EventLog {
     private final FileChannel out;
     private final LostRecords lost;
     private final EventLogSync sync;
+    private final Forcer forcer;
     private final ScheduledExecutorService syncer; // null unless everysec
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
@@ -44,7 +45,15 @@ public final class JsonLinesEventLog implements EventLog {
     /** Whether one appender is running the {@code fsync} that the others wait for. Guarded by syncLock. */
     private boolean syncing;
 
-    private JsonLinesEventLog(Path file, ObjectMapper json, FileChannel out, LostRecords lost, EventLogSync sync) {
+    /** How the file is forced to the disk: {@code FileChannel.force}, or a stand-in that tests can hold up. */
+    @FunctionalInterface
+    interface Forcer {
+        void force(FileChannel channel) throws IOException;
+    }
+
+    private JsonLinesEventLog(
+            Path file, ObjectMapper json, FileChannel out, LostRecords lost, EventLogSync sync, Forcer forcer) {
+        this.forcer = forcer;
         this.file = file;
         this.json = json;
         this.out = out;
@@ -80,6 +89,11 @@ public final class JsonLinesEventLog implements EventLog {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public static JsonLinesEventLog open(Path file, ObjectMapper json, MeterRegistry metrics, EventLogSync sync) {
+        return open(file, json, metrics, sync, channel -> channel.force(false));
+    }
+
+    static JsonLinesEventLog open(
+            Path file, ObjectMapper json, MeterRegistry metrics, EventLogSync sync, Forcer forcer) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -97,7 +111,7 @@ public final class JsonLinesEventLog implements EventLog {
                     log.debug("cannot fsync the folder {} (not supported here): {}", parent, e.getMessage());
                 }
             }
-            return new JsonLinesEventLog(file, json, out, new LostRecords(metrics), sync);
+            return new JsonLinesEventLog(file, json, out, new LostRecords(metrics), sync, forcer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file + ": " + e.getMessage(), e);
         }
@@ -207,7 +221,7 @@ public final class JsonLinesEventLog implements EventLog {
 
     private void force(long target) {
         try {
-            out.force(false);
+            forcer.force(out);
         } catch (IOException e) {
             throw new EventLogException(
                     "the event log cannot be synced to the disk",
@@ -223,7 +237,7 @@ public final class JsonLinesEventLog implements EventLog {
                     return;
                 }
             }
-            out.force(false);
+            forcer.force(out);
             synchronized (syncLock) {
                 synced = Math.max(synced, target);
             }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +124,54 @@ class JsonLinesEventLogTest {
             }
             assertThat(seen).hasSize(400);
             assertThat(log.describe()).contains("fsync always");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void withSyncAlwaysAppendsArrivingDuringAnFsyncShareTheNextOne() throws Exception {
+        CountDownLatch firstForceStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstForce = new CountDownLatch(1);
+        AtomicInteger forces = new AtomicInteger();
+        JsonLinesEventLog.Forcer heldFirst = channel -> {
+            if (forces.incrementAndGet() == 1) {
+                firstForceStarted.countDown();
+                try {
+                    releaseFirstForce.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            channel.force(false);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(
+                tmp.resolve("group.jsonl"), json, new SimpleMeterRegistry(), EventLogSync.ALWAYS, heldFirst)) {
+            Future<?> first =
+                    pool.submit(() -> log.append(log.record(EventLog.EVENT).put("userId", 0)));
+            firstForceStarted.await();
+            List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Future<?>> later = new ArrayList<>();
+            for (int u = 1; u <= 4; u++) {
+                int user = u;
+                later.add(pool.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    log.append(log.record(EventLog.EVENT).put("userId", user));
+                }));
+            }
+            // Each later append has written its line and waits for the fsync in progress (no timing: polls states).
+            while (waiting.size() < 4 || waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+                Thread.onSpinWait();
+            }
+            assertThat(first.isDone()).isFalse();
+            releaseFirstForce.countDown();
+            first.get();
+            for (Future<?> f : later) {
+                f.get();
+            }
+            // One fsync for the first line, one shared by the four that queued behind it.
+            assertThat(forces.get()).isEqualTo(2);
         } finally {
             pool.shutdown();
         }
