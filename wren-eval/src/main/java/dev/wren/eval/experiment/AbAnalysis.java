@@ -182,14 +182,27 @@ public final class AbAnalysis {
     }
 
     /** Each interleaving experiment's preference; interleaved exposures outside any experiment go under "-". */
+    /** The variant name serving logs for a user in an interleaving experiment. */
+    static final String INTERLEAVED = "interleaved";
+
     private static Map<String, InterleavingAnalysis.Result> interleaving(
             List<AttributedExposure> attributed, AbSettings settings) {
         Map<String, List<AttributedExposure>> byExperiment = new TreeMap<>();
         for (AttributedExposure a : attributed) {
             if (a.exposure().interleaved()) {
-                Set<String> names = a.exposure().experiments().isEmpty()
-                        ? Set.of("-")
-                        : a.exposure().experiments().keySet();
+                // Serving names an interleaving experiment's variant "interleaved"; the user's A/B experiments on the
+                // same exposure are not interleavings. Logs without that mark keep every experiment.
+                Set<String> marked = new java.util.TreeSet<>();
+                a.exposure().experiments().forEach((experiment, variant) -> {
+                    if (INTERLEAVED.equals(variant)) {
+                        marked.add(experiment);
+                    }
+                });
+                Set<String> names = !marked.isEmpty()
+                        ? marked
+                        : a.exposure().experiments().isEmpty()
+                                ? Set.of("-")
+                                : a.exposure().experiments().keySet();
                 names.forEach(n ->
                         byExperiment.computeIfAbsent(n, k -> new ArrayList<>()).add(a));
             }
