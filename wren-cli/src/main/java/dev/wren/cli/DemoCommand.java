@@ -92,6 +92,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         checkModelNames();
         Path home = dataOptions.home.dir;
+        Path logs = QuietConsole.logTo(home.resolve("logs").resolve("wren.log"), spec.commandLine());
+        out.println("Logs: " + logs + " (--verbose shows them here too)");
         step(out, 1, "dataset");
         Path data = dataOptions.resolve(spec.commandLine().getErr()).toAbsolutePath();
         out.println("  " + data);
@@ -145,6 +147,8 @@ final class DemoCommand implements Callable<Integer> {
                 stream.cancel(30);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (IllegalStateException e) {
+                // Flink's own shutdown hook may have stopped the MiniCluster, and with it the job, first.
             }
         });
         return ExitCodes.OK;

@@ -43,7 +43,10 @@ import picocli.CommandLine.ScopeType;
         })
 final class WrenCommand implements Runnable {
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on failure.")
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "Print stack traces on failure; in wren demo, also print the logs (which go to a file).")
     boolean verbose;
 
     @CommandLine.Spec
