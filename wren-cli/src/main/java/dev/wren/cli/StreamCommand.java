@@ -244,19 +244,12 @@ final class StreamCommand implements Callable<Integer> {
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrderness))
                     .withTrendWindow(Duration.ofMinutes(trendWindowMinutes), Duration.ofSeconds(trendSlideSeconds))
                     .withSessionGap(Duration.ofMinutes(sessionGapMinutes))
-                    .withCheckpoints(
-                            Duration.ofSeconds(checkpointSeconds),
-                            Optional.of(home.resolve("stream").resolve("checkpoints")))
-                    .withLateEvents(Optional.of(
-                            lateEvents != null
-                                    ? lateEvents
-                                    : home.resolve("stream").resolve("late-events.jsonl")))
+                    .withCheckpoints(Duration.ofSeconds(checkpointSeconds), Optional.of(checkpointsUnder(home)))
+                    .withLateEvents(Optional.of(lateEvents != null ? lateEvents : lateEventsUnder(home)))
                     .withParallelism(parallelism)
                     .withLabelWindow(Duration.ofMinutes(labelWindowMinutes))
                     .withCtrWindow(Duration.ofMinutes(ctrWindowMinutes != null ? ctrWindowMinutes : trendWindowMinutes))
-                    // One folder of sample files per run, named by its start (UTC), so runs never mix.
-                    .withSamples(Optional.of(
-                            home.resolve("stream").resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()))))
+                    .withSamples(Optional.of(samplesRunUnder(home)))
                     .withKafka(
                             Optional.ofNullable(kafka).filter(k -> !k.isBlank()).map(k -> {
                                 KafkaInput input =
@@ -277,13 +270,25 @@ final class StreamCommand implements Callable<Integer> {
      * samples under {@code <home>/stream}: what {@code wren demo} runs beside the server.
      */
     static StreamConfig followDefaults(Path events, Path data, Path home, String storeUri, int dimension) {
-        Path stream = home.resolve("stream");
         StreamConfig defaults = StreamConfig.defaults(events, data, storeUri, dimension);
         return defaults.withFollow(true)
-                .withCheckpoints(defaults.checkpointInterval(), Optional.of(stream.resolve("checkpoints")))
-                .withLateEvents(Optional.of(stream.resolve("late-events.jsonl")))
+                .withCheckpoints(defaults.checkpointInterval(), Optional.of(checkpointsUnder(home)))
+                .withLateEvents(Optional.of(lateEventsUnder(home)))
                 .withParallelism(1)
-                .withSamples(Optional.of(stream.resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()))));
+                .withSamples(Optional.of(samplesRunUnder(home)));
+    }
+
+    private static Path checkpointsUnder(Path home) {
+        return home.resolve("stream").resolve("checkpoints");
+    }
+
+    private static Path lateEventsUnder(Path home) {
+        return home.resolve("stream").resolve("late-events.jsonl");
+    }
+
+    /** One folder of sample files per run, named by its start (UTC), so runs never mix. */
+    private static Path samplesRunUnder(Path home) {
+        return home.resolve("stream").resolve("samples").resolve("run-" + RUN_NAME.format(Instant.now()));
     }
 
     /** Prints the counters now and then while a followed log is read. */

@@ -1,5 +1,6 @@
 package dev.wren.stream.bench;
 
+import dev.wren.stream.KafkaBroker;
 import dev.wren.stream.LocalStreamRunner;
 import dev.wren.stream.StreamConfig;
 import dev.wren.stream.kafka.KafkaInput;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,19 +46,7 @@ public final class KafkaFreshness {
                 .skip(1)
                 .map(l -> Integer.parseInt(l.substring(0, l.indexOf(','))))
                 .toList();
-        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .setBaseDirectory(work.resolve("kafka"))
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .build()) {
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
+        try (KafkaClusterTestKit kafka = KafkaBroker.start(work.resolve("kafka"))) {
             KafkaInput topics = KafkaInput.of(kafka.bootstrapServers());
             try (Admin admin = Admin.create(kafka.clientProperties())) {
                 admin.createTopics(List.of(
