@@ -3,7 +3,7 @@ package dev.wren.eval.pipeline;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.eval.TopKEvaluator;
 import dev.wren.model.topk.RankingSamples;
-import dev.wren.serving.pipeline.UserContext;
+import dev.wren.serving.pipeline.Recommender;
 import dev.wren.serving.rank.CandidateFeatures;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +34,8 @@ public final class RankerSamples {
         float[][] labels = new float[users.length][];
         IntStream.range(0, users.length).parallel().forEach(u -> {
             int userId = users[u];
-            List<Candidate> candidates = pipeline.trace(userId, 10, 0).merged();
+            Recommender.Trace trace = pipeline.trace(userId, 10, 0);
+            List<Candidate> candidates = trace.merged();
             Set<Integer> positives = new HashSet<>();
             Arrays.stream(heldOut.heldOut(userId)).forEach(positives::add);
             float[] y = new float[candidates.size()];
@@ -46,8 +47,8 @@ public final class RankerSamples {
                 }
             }
             if (any) {
-                UserContext user = data.users().context(userId);
-                rows[u] = features.rows(user, candidates);
+                // The features of what the ranker saw: the same read of the user as the candidates came from.
+                rows[u] = features.rows(trace.user(), candidates);
                 labels[u] = y;
             }
         });

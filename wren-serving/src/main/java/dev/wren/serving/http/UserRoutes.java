@@ -46,8 +46,12 @@ final class UserRoutes {
 
     private void profile(Context ctx) {
         ServingState s = services.state().current();
-        int id = knownUser(ctx, s);
-        UserContext user = s.data().users().context(id);
+        int id = Params.pathInt(ctx, "id");
+        // One read of the user's store row says both whether they exist and what their taste is.
+        UserContext user = s.data().users().user(id);
+        if (!user.known()) {
+            throw new NotFoundException("no user with id " + id);
+        }
         List<Views.HistoryEntry> history = entries(s, id);
         double avg = history.stream()
                 .filter(h -> h.type().equals("rating"))
@@ -112,11 +116,10 @@ final class UserRoutes {
         int id = Params.pathInt(ctx, "id");
         int size = Params.queryInt(ctx, "size", 10, 1, 100);
         Optional<String> genre = MovieRoutes.genre(ctx, s.data().catalog());
-        boolean cold = s.data().users().isCold(id);
         Recommendation r = services.recommender().recommend(new RecommendRequest(id, size, genre, "default", Map.of()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("userId", id);
-        out.put("coldStart", cold);
+        out.put("coldStart", r.coldStart());
         out.put("variant", r.variant());
         out.put("experiments", r.assignments());
         out.put("state", r.stateVersion());

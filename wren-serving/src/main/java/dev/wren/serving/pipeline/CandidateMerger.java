@@ -1,8 +1,9 @@
 package dev.wren.serving.pipeline;
 
 import dev.wren.core.recommend.Candidate;
-import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.ItemTally;
 import dev.wren.serving.data.TopK;
 import java.util.ArrayList;
@@ -24,12 +25,16 @@ public final class CandidateMerger {
     /** The rank offset of reciprocal rank fusion: larger flattens the difference between ranks. */
     static final int FUSION_K = 20;
 
-    public static Merged merge(
-            RecommendRequest request,
+    /**
+     * @param context the request, handed to every channel
+     * @param retrievers the channels by name; those named in {@code channels} and {@code fallbacks} must be there
+     */
+    public static <U extends UserView> Merged merge(
+            RequestContext<U> context,
             List<String> channels,
             Map<String, Double> quotas,
             List<String> fallbacks,
-            Map<String, Retriever> retrievers,
+            Map<String, ? extends Retriever<? super U>> retrievers,
             int budget) {
         double equal = 1.0 / channels.size();
         double totalShare = channels.stream()
@@ -42,7 +47,7 @@ public final class CandidateMerger {
         for (String channel : channels) {
             int quota = (int) Math.ceil(budget * quotas.getOrDefault(channel, equal) / totalShare);
             // Ask for more than the quota: some will be duplicates of other channels, which add evidence.
-            List<Candidate> got = retrievers.get(channel).retrieve(request, quota * 2);
+            List<Candidate> got = retrievers.get(channel).retrieve(context, quota * 2);
             if (got.isEmpty()) {
                 empty.add(channel);
             }
@@ -65,7 +70,7 @@ public final class CandidateMerger {
             }
             // Ask for the whole budget, not just what is missing: the fallback's best items are mostly in the pool
             // already (popular items are everyone's neighbours).
-            List<Candidate> got = retrievers.get(channel).retrieve(request, budget);
+            List<Candidate> got = retrievers.get(channel).retrieve(context, budget);
             for (int rank = 0; rank < got.size() && pooled < budget; rank++) {
                 if (fusion.add(got.get(rank), rank)) {
                     pool[pooled++] = got.get(rank).itemId();

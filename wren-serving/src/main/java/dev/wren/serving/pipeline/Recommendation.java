@@ -3,6 +3,7 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.recommend.ScoredItem;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,8 +14,9 @@ import java.util.Optional;
  * @param assignments each experiment the user is in, and the variant
  * @param emptyChannels channels that yielded nothing for this request (their quota went to the fallbacks)
  * @param stateVersion the serving state that answered
- * @param degraded why the request was served without the feature store's features (non-personalised channels and
- *     the blend ranker only), when it was
+ * @param coldStart whether the user was unknown to the system when the request was served: the items are cold-start
+ *     picks
+ * @param degraded why this request was served without some of the feature store's data, when it was
  */
 public record Recommendation(
         List<ScoredItem> items,
@@ -22,15 +24,12 @@ public record Recommendation(
         Map<String, String> assignments,
         List<String> emptyChannels,
         String stateVersion,
+        boolean coldStart,
         Optional<String> degraded) {
     public Recommendation {
         items = List.copyOf(items);
         assignments = Map.copyOf(assignments);
         emptyChannels = List.copyOf(emptyChannels);
-    }
-
-    /** This recommendation, marked as served without the feature store's features. */
-    public Recommendation withDegraded(String reason) {
-        return new Recommendation(items, variant, assignments, emptyChannels, stateVersion, Optional.of(reason));
+        Objects.requireNonNull(degraded, "degraded");
     }
 }

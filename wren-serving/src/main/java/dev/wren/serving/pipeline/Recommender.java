@@ -5,6 +5,7 @@ import dev.wren.core.explore.TeamDraftInterleaving;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.Ranker;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.Retriever;
 import dev.wren.core.recommend.ScoredItem;
@@ -36,13 +37,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * Serves one request through recall -> rank -> rerank on the live state, with the user's A/B variants applied, each
- * stage timed, and an exposure logged. Thread-safe: each request reads the state once and builds its own objects.
+ * stage timed, and an exposure logged. Thread-safe: each request reads the state once and builds its own objects,
+ * among them its {@link RequestContext}, which reads the user once and carries this request's degraded mark alone.
  */
 public final class Recommender {
     public static final String STAGE_TIMER = "wren.pipeline.stage";
     public static final String EXPOSURES = "wren.exposures";
     public static final String CHANNEL_TIMER = "wren.recall.channel";
-    public static final String DEGRADED = "the feature store is unreachable: non-personalised recommendations";
+    public static final String DEGRADED = UserContexts.STORE_UNREACHABLE;
     public static final String DEGRADED_COUNTER = "wren.degraded";
 
     private final Supplier<ServingState> state;
@@ -56,6 +58,8 @@ public final class Recommender {
     private final Timer total;
     private final Counter degraded;
     private final Map<String, Timer> channelTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The live state's channels, each timing its calls: rebuilt when a new state's stages come in, not per request. */
+    private volatile TimedChannels timedChannels = new TimedChannels(null, Map.of());
     /** Exposure counters by variant label: looked up once, not rebuilt and registered on every request. */
     private final Map<String, Counter> exposures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -260,38 +264,34 @@ public final class Recommender {
     public static final String DUEL_RANKER = "blend-perturbed";
 
     /**
-     * Recommends through the user's plan. When the feature store cannot be reached, the request is answered from the
-     * fallback channels with the blend ranker, which need no store, and the response says so.
+     * Recommends through the user's plan. When the feature store cannot be reached for the user's row, the stages run
+     * on what the ratings file and the recent events say about the user, and the response says it is degraded; when a
+     * stage's own store read fails, the request is answered from the fallback channels with the blend ranker, which
+     * need no store. Either way only this request is marked.
      */
     public Recommendation recommend(RecommendRequest request) {
         long start = System.nanoTime();
         ServingState s = state.get();
         Plan plan = withLoadedModels(plan(request.userId()), s);
-        long failuresBefore = s.data().users().storeFailures();
+        // One context per request: the user read once, shared by every stage, and this request's own degraded mark.
+        RequestContext<UserContext> context = s.data().users().context(request.withVariant(plan.label()));
         Recommendation r;
         try {
-            r = run(s, plan, request, Optional.empty());
+            r = run(s, plan, context);
         } catch (FeatureStoreException e) {
-            r = null;
-        }
-        if (r == null) {
-            // A stage needed the store (the model ranker, say): answer from the stages that need none.
-            degraded.increment();
+            context.markDegraded(DEGRADED);
             Plan fallback = withoutTeams(plan).withStages(settings.fallbacks(), BlendRanker.NAME);
-            r = run(s, fallback, request, Optional.of(DEGRADED));
-        } else if (s.data().users().storeFailures() != failuresBefore) {
-            // The stages ran on what the ratings file and recent events say about the user, without their features.
+            r = run(s, fallback, context);
+        }
+        if (r.degraded().isPresent()) {
             degraded.increment();
-            r = r.withDegraded(DEGRADED);
         }
         total.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return r;
     }
 
-    private Recommendation run(ServingState s, Plan plan, RecommendRequest request, Optional<String> degradation) {
-        RecommendRequest req = request.withVariant(plan.label());
-        // One context per request, shared by every stage that reads it.
-        UserContext user = s.data().users().context(req.userId());
+    private Recommendation run(ServingState s, Plan plan, RequestContext<UserContext> context) {
+        RecommendRequest req = context.request();
         RandomGenerator random = random(req.userId());
         Explorer.Shown shown;
         List<String> empty;
@@ -300,8 +300,8 @@ public final class Recommender {
             Teams t = plan.teams().get();
             Optional<DuelingBandit> bandit = t.duel().map(duels::get);
             Optional<DuelingBandit.Duel> duel = bandit.map(d -> d.propose(random));
-            Outcome a = execute(s, t.a(), req, user, duel.map(d -> blend(s, d.weights())));
-            Outcome b = execute(s, t.b(), req, user, duel.map(d -> blend(s, d.perturbed())));
+            Outcome a = execute(s, t.a(), context, duel.map(d -> blend(s, d.weights())));
+            Outcome b = execute(s, t.b(), context, duel.map(d -> blend(s, d.perturbed())));
             Map<Integer, ScoredItem> byId = new java.util.HashMap<>();
             b.items().forEach(i -> byId.put(i.itemId(), i));
             a.items().forEach(i -> byId.put(i.itemId(), i));
@@ -318,13 +318,13 @@ public final class Recommender {
             }
             empty = a.merged().emptyChannels();
         } else {
-            Outcome o = execute(s, plan, req, user, Optional.empty());
+            Outcome o = execute(s, plan, context, Optional.empty());
             shown = plan.exploration().isEmpty()
                     ? Explorer.Shown.deterministic(o.items())
                     : explorer.explore(
                             plan.exploration().get(),
                             plan.explorer(),
-                            user,
+                            context.user(),
                             o.items(),
                             o.ranked(),
                             s.data().store(),
@@ -332,7 +332,14 @@ public final class Recommender {
             empty = o.merged().emptyChannels();
         }
         logExposure(req, plan, shown, teams, s.version());
-        return new Recommendation(shown.items(), plan.label(), plan.assignments(), empty, s.version(), degradation);
+        return new Recommendation(
+                shown.items(),
+                plan.label(),
+                plan.assignments(),
+                empty,
+                s.version(),
+                context.user().isCold(),
+                context.degraded());
     }
 
     /** The experiments this recommender runs. */
@@ -375,13 +382,16 @@ public final class Recommender {
     private record Outcome(CandidateMerger.Merged merged, List<ScoredItem> ranked, List<ScoredItem> items) {}
 
     /** The blend ranker with a duel's weights: recall, rating, popularity. */
-    private static Ranker blend(ServingState s, double[] w) {
+    private static Ranker<? super UserContext> blend(ServingState s, double[] w) {
         return new BlendRanker(s.data().catalog(), w[0], w[1], w[2]);
     }
 
     /** @param rankerOverride a ranker to use instead of the plan's (a dueling bandit's weights) */
     private Outcome execute(
-            ServingState s, Plan plan, RecommendRequest req, UserContext user, Optional<Ranker> rankerOverride) {
+            ServingState s,
+            Plan plan,
+            RequestContext<UserContext> context,
+            Optional<Ranker<? super UserContext>> rankerOverride) {
         StageFactories.Stages stages = s.stages();
         long t0 = System.nanoTime();
         List<String> idle = idle(plan.channels(), stages.retrievers());
@@ -391,27 +401,25 @@ public final class Recommender {
             channels.removeAll(idle);
         }
         CandidateMerger.Merged merged = CandidateMerger.merge(
-                req,
+                context,
                 channels,
                 settings.quotas(),
                 settings.fallbacks(),
-                timed(stages.retrievers(), user),
-                Math.max(settings.candidateBudget(), req.size() * 2));
+                timed(stages),
+                Math.max(settings.candidateBudget(), context.request().size() * 2));
         if (!idle.isEmpty()) {
             List<String> empty = new ArrayList<>(idle);
             empty.addAll(merged.emptyChannels());
             merged = new CandidateMerger.Merged(merged.candidates(), empty);
         }
         long t1 = System.nanoTime();
-        Ranker ranker = rankerOverride.orElseGet(() -> stages.rankers().get(plan.ranker()));
-        List<ScoredItem> ranked = ranker instanceof Contextual.Ranker contextual
-                ? contextual.rank(req, user, merged.candidates())
-                : ranker.rank(req, merged.candidates());
+        Ranker<? super UserContext> ranker =
+                rankerOverride.orElseGet(() -> stages.rankers().get(plan.ranker()));
+        List<ScoredItem> ranked = ranker.rank(context, merged.candidates());
         long t2 = System.nanoTime();
-        Reranker reranker = stages.rerankers().get(plan.reranker());
-        List<ScoredItem> items = reranker instanceof Contextual.Reranker contextual
-                ? contextual.rerank(req, user, ranked, req.size())
-                : reranker.rerank(req, ranked, req.size());
+        Reranker<? super UserContext> reranker = stages.rerankers().get(plan.reranker());
+        List<ScoredItem> items =
+                reranker.rerank(context, ranked, context.request().size());
         long t3 = System.nanoTime();
         recall.record(t1 - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         rank.record(t2 - t1, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -428,15 +436,14 @@ public final class Recommender {
     public Trace trace(RecommendRequest request, int channelDepth) {
         ServingState s = state.get();
         Plan plan = withLoadedModels(withoutTeams(plan(request.userId())), s);
-        RecommendRequest req = request.withVariant(plan.label());
-        UserContext user = s.data().users().context(req.userId());
+        RequestContext<UserContext> context = s.data().users().context(request.withVariant(plan.label()));
         Map<String, List<Candidate>> alone = new LinkedHashMap<>();
-        Map<String, Retriever> retrievers = timed(s.stages().retrievers(), user);
+        Map<String, Retriever<UserContext>> retrievers = timed(s.stages());
         for (String channel : channelDepth > 0 ? plan.channels() : List.<String>of()) {
-            alone.put(channel, retrievers.get(channel).retrieve(req, channelDepth));
+            alone.put(channel, retrievers.get(channel).retrieve(context, channelDepth));
         }
-        Outcome o = execute(s, plan, req, user, Optional.empty());
-        return new Trace(alone, o.merged().candidates(), o.ranked(), o.items());
+        Outcome o = execute(s, plan, context, Optional.empty());
+        return new Trace(alone, o.merged().candidates(), o.ranked(), o.items(), context.user());
     }
 
     /**
@@ -446,18 +453,21 @@ public final class Recommender {
      * @param merged the candidates recall handed to the ranker, in fused order
      * @param ranked every candidate as the ranker ordered it
      * @param items the final list, after re-ranking
+     * @param user what the stages knew about the user
      */
     public record Trace(
             Map<String, List<Candidate>> channels,
             List<Candidate> merged,
             List<ScoredItem> ranked,
-            List<ScoredItem> items) {}
+            List<ScoredItem> items,
+            UserContext user) {}
 
     /** The channels that have nothing for anyone now; empty (and allocation-free) in the usual case. */
-    private static List<String> idle(List<String> channels, Map<String, Retriever> retrievers) {
+    private static List<String> idle(
+            List<String> channels, Map<String, ? extends Retriever<? super UserContext>> retrievers) {
         List<String> idle = List.of();
         for (String channel : channels) {
-            if (retrievers.get(channel) instanceof Contextual.Retriever r && r.idle()) {
+            if (retrievers.get(channel).idle()) {
                 if (idle.isEmpty()) {
                     idle = new ArrayList<>();
                 }
@@ -467,22 +477,44 @@ public final class Recommender {
         return idle;
     }
 
-    /** The retrievers, each timing its calls under its channel name and given the request's user context. */
-    private Map<String, Retriever> timed(Map<String, Retriever> retrievers, UserContext user) {
-        Map<String, Retriever> out = new java.util.HashMap<>(retrievers.size() * 2);
-        retrievers.forEach((name, r) -> {
-            Timer timer = channelTimers.computeIfAbsent(name, n -> Timer.builder(CHANNEL_TIMER)
-                    .description("Latency of one recall channel")
-                    .tag("channel", n)
-                    .publishPercentiles(0.5, 0.99)
-                    .register(metrics));
-            out.put(
-                    name,
-                    (request, budget) -> timer.record(() -> r instanceof Contextual.Retriever contextual
-                            ? contextual.retrieve(request, user, budget)
-                            : r.retrieve(request, budget)));
-        });
-        return out;
+    /**
+     * The channels of one state's stages, each timing its calls under its channel name.
+     *
+     * @param source the stages they wrap, or null before the first request
+     */
+    private record TimedChannels(StageFactories.Stages source, Map<String, Retriever<UserContext>> channels) {}
+
+    /** The stages' channels, each timing its calls under its channel name. */
+    private Map<String, Retriever<UserContext>> timed(StageFactories.Stages stages) {
+        TimedChannels timed = timedChannels;
+        if (timed.source() != stages) {
+            // Racing requests on a new state may both build them; they build the same wrappers.
+            Map<String, Retriever<UserContext>> out = new java.util.HashMap<>();
+            stages.retrievers().forEach((name, r) -> {
+                Timer timer = channelTimers.computeIfAbsent(name, n -> Timer.builder(CHANNEL_TIMER)
+                        .description("Latency of one recall channel")
+                        .tag("channel", n)
+                        .publishPercentiles(0.5, 0.99)
+                        .register(metrics));
+                out.put(name, new TimedChannel(r, timer));
+            });
+            timed = new TimedChannels(stages, Map.copyOf(out));
+            timedChannels = timed;
+        }
+        return timed.channels();
+    }
+
+    /** A channel that records how long each of its calls takes. */
+    private record TimedChannel(Retriever<? super UserContext> channel, Timer timer) implements Retriever<UserContext> {
+        @Override
+        public List<Candidate> retrieve(RequestContext<? extends UserContext> context, int budget) {
+            return timer.record(() -> channel.retrieve(context, budget));
+        }
+
+        @Override
+        public boolean idle() {
+            return channel.idle();
+        }
     }
 
     private void logExposure(

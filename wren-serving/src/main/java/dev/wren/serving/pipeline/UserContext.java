@@ -1,31 +1,39 @@
 package dev.wren.serving.pipeline;
 
+import dev.wren.core.recommend.UserView;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.Features;
 import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.UserRatings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the stages know about one user at request time: the ratings file plus the events since start-up, and the
- * serving features from the store. Immutable; one per request.
+ * What the stages know about one user at request time: the ratings file plus the events since start-up, and the user's
+ * store row, read once for the request. Serving's {@link UserView}: the stages also read from it the user's
+ * collaborative-filter factors and EASE scores. Immutable; one per request.
  *
- * <p>A class rather than a record for one private field: the seen items as a bit set over the catalogue's slots, built
- * on first use, since the recall channels ask {@link #hasSeen} for thousands of items per request (a binary search
+ * <p>A class rather than a record for two private fields computed on first use. The seen items as a bit set over the
+ * catalogue's slots, since the recall channels ask {@link #hasSeen} for thousands of items per request (a binary search
  * over the ratings each, 4 % of the endpoint's CPU in a profile). A bit set over item ids instead would follow the
  * largest id (24 KB for MovieLens's 193,609) and was 2.5 % of the CPU to build and clear on each request; over slots it
- * is 1.2 KB for ml-latest-small's 9,742 items.
+ * is 1.2 KB for ml-latest-small's 9,742 items. And the EASE scores, which the EASE channel and the {@code cf} and
+ * {@code learned} rankers share, and which a request served by neither never computes.
  */
-public final class UserContext {
+public final class UserContext implements UserView {
     private final int userId;
     private final UserRatings rated;
     private final Set<Integer> liveSeen;
     private final List<Integer> recentPositives;
-    private final Optional<float[]> embedding;
     private final List<String> topGenres;
-    private final IdSlots slots;
+    private final Optional<Features> storeRow;
+    private final boolean storeHealthy;
+    private final Optional<float[]> embedding;
     private final Optional<float[]> cfFactors;
+    private final IdSlots slots;
     private final CfModel cf;
     /** Bit i set: the user has seen the item in slot i. */
     private volatile long[] seen; // built on first use; racing threads build the same bits
@@ -37,34 +45,11 @@ public final class UserContext {
      * @param rated the ratings loaded from the ratings file
      * @param liveSeen the items rated or clicked since start-up
      * @param recentPositives the most recent liked items, most recent first
-     * @param embedding the user's embedding from the store, when it has one
      * @param topGenres the genres the user likes most, most liked first
+     * @param storeRow the user's store row as read for this request, when there is one and the store answered; the
+     *     embedding and the ALS factors come from it
+     * @param storeHealthy whether the store answered the read
      * @param slots the catalogue's slots: seen items outside them are found by search, not in the bit set
-     */
-    public UserContext(
-            int userId,
-            UserRatings rated,
-            Set<Integer> liveSeen,
-            List<Integer> recentPositives,
-            Optional<float[]> embedding,
-            List<String> topGenres,
-            IdSlots slots) {
-        this(
-                userId,
-                rated,
-                liveSeen,
-                recentPositives,
-                embedding,
-                topGenres,
-                slots,
-                Optional.empty(),
-                CfModel.empty(slots));
-    }
-
-    /**
-     * A context that also knows the collaborative filters.
-     *
-     * @param cfFactors the user's ALS factors from the store, when it has them
      * @param cf the state's collaborative filters
      */
     public UserContext(
@@ -72,20 +57,25 @@ public final class UserContext {
             UserRatings rated,
             Set<Integer> liveSeen,
             List<Integer> recentPositives,
-            Optional<float[]> embedding,
             List<String> topGenres,
+            Optional<Features> storeRow,
+            boolean storeHealthy,
             IdSlots slots,
-            Optional<float[]> cfFactors,
             CfModel cf) {
-        this.cfFactors = cfFactors;
-        this.cf = cf;
+        if (!storeHealthy && storeRow.isPresent()) {
+            throw new IllegalArgumentException("a row cannot have been read from a store that did not answer");
+        }
         this.userId = userId;
         this.rated = rated;
         this.liveSeen = Set.copyOf(liveSeen);
         this.recentPositives = List.copyOf(recentPositives);
-        this.embedding = embedding;
         this.topGenres = List.copyOf(topGenres);
+        this.storeRow = storeRow;
+        this.storeHealthy = storeHealthy;
+        this.embedding = storeRow.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
+        this.cfFactors = storeRow.flatMap(r -> r.vector(FeatureSchema.CF_FACTORS));
         this.slots = slots;
+        this.cf = cf;
     }
 
     private long[] bits() {
@@ -105,6 +95,7 @@ public final class UserContext {
         }
     }
 
+    @Override
     public int userId() {
         return userId;
     }
@@ -120,21 +111,25 @@ public final class UserContext {
     }
 
     /** The most recent liked items, most recent first. */
+    @Override
     public List<Integer> recentPositives() {
         return recentPositives;
     }
 
     /** The user's embedding from the store, when it has one. */
+    @Override
     public Optional<float[]> embedding() {
         return embedding;
     }
 
     /** The genres the user likes most, most liked first. */
+    @Override
     public List<String> topGenres() {
         return topGenres;
     }
 
     /** Whether the user has rated or clicked the item. */
+    @Override
     public boolean hasSeen(int itemId) {
         int slot = slots.slot(itemId);
         if (slot == IdSlots.NONE) {
@@ -149,6 +144,7 @@ public final class UserContext {
     }
 
     /** How many items the user has rated or clicked (an upper bound: an item may be counted twice). */
+    @Override
     public int seenCount() {
         return rated.size() + liveSeen.size();
     }
@@ -198,14 +194,24 @@ public final class UserContext {
                     history[k++] = id;
                 }
             }
-            scores = cf.easeScores(java.util.Arrays.copyOf(history, k));
+            scores = cf.easeScores(Arrays.copyOf(history, k));
             easeScores = scores;
         }
         return scores;
     }
 
-    /** A user the system has never seen. */
-    public boolean isCold() {
-        return seenCount() == 0 && recentPositives.isEmpty() && embedding.isEmpty();
+    /** Whether the system knows the user at all: from the ratings file, an event since start-up or a store row. */
+    public boolean known() {
+        return rated.size() > 0 || !liveSeen.isEmpty() || storeRow.isPresent();
+    }
+
+    @Override
+    public Optional<Features> storeRow() {
+        return storeRow;
+    }
+
+    @Override
+    public boolean storeHealthy() {
+        return storeHealthy;
     }
 }

@@ -3,6 +3,8 @@ package dev.wren.serving.pipeline;
 import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.features.UserProfile;
 import dev.wren.core.recommend.Event;
+import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.store.EntityKind;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
@@ -22,12 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a {@link UserContext} from the loaded ratings, the recent events and the store. The user's recent positives
- * and genre taste come from the store row, which the offline pipeline and the real-time updater write by the same rules;
- * when the store cannot be reached they are computed here, by those rules, from the ratings and the events. Thread-safe.
+ * Builds a request's {@link UserContext} from the loaded ratings, the recent events and one read of the user's store
+ * row. The user's recent positives and genre taste come from that row, which the offline pipeline and the real-time
+ * updater write by the same rules; when the store cannot be reached they are computed here, by those rules, from the
+ * ratings and the events, and the request is marked degraded. Thread-safe.
  */
 public final class UserContexts {
     private static final Logger log = LoggerFactory.getLogger(UserContexts.class);
+
+    /** Why a request whose store read failed is degraded. */
+    public static final String STORE_UNREACHABLE = "the feature store is unreachable: non-personalised recommendations";
 
     private final Catalog catalog;
     private final RatingsIndex ratings;
@@ -35,7 +41,8 @@ public final class UserContexts {
     private final FeatureStore store;
     private final UserFeatureRules rules;
     private final CfModel cf;
-    private final AtomicLong storeFailures = new AtomicLong();
+    /** Only to log one failure in a thousand while the store is down, not to judge any request. */
+    private final AtomicLong failuresLogged = new AtomicLong();
 
     public UserContexts(
             Catalog catalog, RatingsIndex ratings, RecentEvents recent, FeatureStore store, UserFeatureRules rules) {
@@ -58,42 +65,37 @@ public final class UserContexts {
         this.cf = cf;
     }
 
-    /** Whether the user has any history or features at all. */
-    public boolean known(int userId) {
-        return ratings.user(userId).isPresent()
-                || recent.knows(userId)
-                || storeRow(userId).isPresent();
-    }
-
     /**
-     * How many store reads have failed since load. The recommender compares it before and after a request to tell
-     * whether the request was served without the store's features.
+     * The context of one request: its user's view, read once, and the request's own degraded mark, raised here when
+     * the store could not be read.
      */
-    public long storeFailures() {
-        return storeFailures.get();
-    }
-
-    /**
-     * The user's store row; empty when the store cannot be reached, so that a request still gets what the ratings
-     * file and the recent events say about the user (the recommender then reports the request as degraded).
-     */
-    private Optional<Features> storeRow(int userId) {
-        try {
-            return store.get(EntityKind.USER, userId);
-        } catch (FeatureStoreException e) {
-            if (storeFailures.getAndIncrement() % 1000 == 0) {
-                log.warn("feature store unreachable, serving without user features: {}", e.getMessage());
-            }
-            return Optional.empty();
+    public RequestContext<UserContext> context(RecommendRequest request) {
+        UserContext user = user(request.userId());
+        RequestContext<UserContext> context = new RequestContext<>(request, user);
+        if (!user.storeHealthy()) {
+            context.markDegraded(STORE_UNREACHABLE);
         }
+        return context;
     }
 
-    public UserContext context(int userId) {
+    /** What the system knows about the user now, with one read of their store row. */
+    public UserContext user(int userId) {
         UserRatings base = ratings.user(userId).orElse(UserRatings.EMPTY);
         List<Event> events = recent.of(userId);
         Set<Integer> seen = new HashSet<>(events.size() * 2);
         events.forEach(e -> seen.add(e.itemId()));
-        Optional<Features> row = storeRow(userId);
+        Optional<Features> row;
+        boolean healthy = true;
+        try {
+            row = store.get(EntityKind.USER, userId);
+        } catch (FeatureStoreException e) {
+            // Served from what the ratings file and the recent events say about the user.
+            if (failuresLogged.getAndIncrement() % 1000 == 0) {
+                log.warn("feature store unreachable, serving without user features: {}", e.getMessage());
+            }
+            row = Optional.empty();
+            healthy = false;
+        }
         List<Integer> positives;
         List<String> genres;
         if (row.isPresent()) {
@@ -104,23 +106,17 @@ public final class UserContexts {
             positives = profile.recentPositives();
             genres = profile.topGenres();
         }
-        Optional<float[]> embedding = row.flatMap(r -> r.vector(FeatureSchema.EMBEDDING));
-        Optional<float[]> factors = row.flatMap(r -> r.vector(FeatureSchema.CF_FACTORS));
-        return new UserContext(userId, base, seen, positives, embedding, genres, catalog.slots(), factors, cf);
+        return new UserContext(userId, base, seen, positives, genres, row, healthy, catalog.slots(), cf);
     }
 
     /**
-     * Whether {@code context(userId).isCold()}, without building the context: a user with ratings or events is known
-     * from those alone, so the request path reads the store here only for users without either.
+     * Whether the user has any history or features at all, for routes that need to know no more: the ratings file and
+     * the recent events first, the store only for users in neither.
      */
-    public boolean isCold(int userId) {
-        if (ratings.user(userId).map(UserRatings::size).orElse(0) > 0
-                || !recent.of(userId).isEmpty()) {
-            return false;
+    public boolean known(int userId) {
+        if (ratings.user(userId).isPresent() || recent.knows(userId)) {
+            return true;
         }
-        Optional<Features> row = storeRow(userId);
-        return row.map(r -> r.intList(FeatureSchema.RECENT_POSITIVES).isEmpty()
-                        && r.vector(FeatureSchema.EMBEDDING).isEmpty())
-                .orElse(true);
+        return user(userId).known();
     }
 }

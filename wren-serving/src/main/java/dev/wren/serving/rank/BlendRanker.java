@@ -2,8 +2,9 @@ package dev.wren.serving.rank;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.Ranker;
-import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.ScoredItem;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.ItemStats;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  * comparable across channels), the item's Bayesian average rating (on a 0..1 scale) and its popularity (log count over the
  * log of the largest count). With zero rating and popularity weights it keeps recall's order. Thread-safe.
  */
-public final class BlendRanker implements Ranker {
+public final class BlendRanker implements Ranker<UserView> {
     public static final String NAME = "blend";
     public static final String RECALL_ONLY = "recall";
 
@@ -42,7 +43,7 @@ public final class BlendRanker implements Ranker {
     }
 
     @Override
-    public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
+    public List<ScoredItem> rank(RequestContext<? extends UserView> context, List<Candidate> candidates) {
         double max = 0;
         for (Candidate c : candidates) {
             max = Math.max(max, Math.abs(c.recallScore()));

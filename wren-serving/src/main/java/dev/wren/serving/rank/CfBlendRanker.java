@@ -1,13 +1,12 @@
 package dev.wren.serving.rank;
 
 import dev.wren.core.recommend.Candidate;
-import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.Ranker;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.TopK;
-import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,27 +14,21 @@ import java.util.List;
  * Ranks candidates by a weighted sum of their standardised EASE and ALS scores ({@link CfScores}): two collaborative
  * filters that err differently do better together than either alone. Thread-safe.
  */
-public final class CfBlendRanker implements Contextual.Ranker {
+public final class CfBlendRanker implements Ranker<UserContext> {
     public static final String NAME = "cf";
 
     private final Catalog catalog;
-    private final UserContexts users;
     private final double easeWeight;
 
     /** @param easeWeight EASE's weight, ALS's is 1 - easeWeight */
-    public CfBlendRanker(Catalog catalog, UserContexts users, double easeWeight) {
+    public CfBlendRanker(Catalog catalog, double easeWeight) {
         this.catalog = catalog;
-        this.users = users;
         this.easeWeight = easeWeight;
     }
 
     @Override
-    public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
-        return rank(request, users.context(request.userId()), candidates);
-    }
-
-    @Override
-    public List<ScoredItem> rank(RecommendRequest request, UserContext user, List<Candidate> candidates) {
+    public List<ScoredItem> rank(RequestContext<? extends UserContext> context, List<Candidate> candidates) {
+        UserContext user = context.user();
         int n = candidates.size();
         CfScores cf = CfScores.of(catalog, user, candidates);
         int[] ids = new int[n];

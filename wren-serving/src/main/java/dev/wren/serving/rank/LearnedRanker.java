@@ -1,16 +1,15 @@
 package dev.wren.serving.rank;
 
 import dev.wren.core.recommend.Candidate;
-import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.Ranker;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.model.topk.TopKRanker;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.TopK;
 import dev.wren.serving.models.ServingModels;
-import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.ServingData;
 import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,22 +23,20 @@ import org.slf4j.LoggerFactory;
  * such a ranker, or with one trained on other features, it ranks as the {@code cf} ranker does; users the filters know
  * nothing about keep recall's order either way. Thread-safe: the ranker's predictors are pooled.
  */
-public final class LearnedRanker implements Contextual.Ranker {
+public final class LearnedRanker implements Ranker<UserContext> {
     public static final String NAME = "learned";
     private static final Logger log = LoggerFactory.getLogger(LearnedRanker.class);
 
     private final Catalog catalog;
-    private final UserContexts users;
     private final CandidateFeatures features;
     private final Optional<TopKRanker> model;
     private final CfBlendRanker fallback;
 
-    LearnedRanker(Catalog catalog, UserContexts users, double easeWeight, Optional<TopKRanker> model) {
+    LearnedRanker(Catalog catalog, double easeWeight, Optional<TopKRanker> model) {
         this.catalog = catalog;
-        this.users = users;
         this.features = new CandidateFeatures(catalog, easeWeight);
         this.model = model;
-        this.fallback = new CfBlendRanker(catalog, users, easeWeight);
+        this.fallback = new CfBlendRanker(catalog, easeWeight);
     }
 
     /** The ranker over one serving state's models. */
@@ -55,7 +52,7 @@ public final class LearnedRanker implements Contextual.Ranker {
                     CandidateFeatures.NAMES);
             model = Optional.empty();
         }
-        return new LearnedRanker(data.catalog(), data.users(), data.settings().cfBlendWeight(), model);
+        return new LearnedRanker(data.catalog(), data.settings().cfBlendWeight(), model);
     }
 
     /** Whether a trained ranker is in use (otherwise this ranks as the {@code cf} ranker). */
@@ -64,18 +61,14 @@ public final class LearnedRanker implements Contextual.Ranker {
     }
 
     @Override
-    public List<ScoredItem> rank(RecommendRequest request, List<Candidate> candidates) {
-        return rank(request, users.context(request.userId()), candidates);
-    }
-
-    @Override
-    public List<ScoredItem> rank(RecommendRequest request, UserContext user, List<Candidate> candidates) {
+    public List<ScoredItem> rank(RequestContext<? extends UserContext> context, List<Candidate> candidates) {
         if (model.isEmpty() || candidates.isEmpty()) {
-            return fallback.rank(request, user, candidates);
+            return fallback.rank(context, candidates);
         }
+        UserContext user = context.user();
         CfScores cf = CfScores.of(catalog, user, candidates);
         if (!cf.signal()) {
-            return fallback.rank(request, user, candidates);
+            return fallback.rank(context, candidates);
         }
         float[] logits = model.get().score(features.rows(user, candidates, cf));
         int n = candidates.size();

@@ -2,35 +2,30 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
-import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The items whose ALS factors have the largest dot product with the user's (from the store). Thread-safe. */
-public final class AlsRetriever implements Contextual.Retriever {
+public final class AlsRetriever implements Retriever<UserContext> {
     public static final String NAME = "als";
 
     private final Catalog catalog;
     private final VectorIndex factors;
-    private final UserContexts users;
 
-    public AlsRetriever(Catalog catalog, VectorIndex factors, UserContexts users) {
+    public AlsRetriever(Catalog catalog, VectorIndex factors) {
         this.catalog = catalog;
         this.factors = factors;
-        this.users = users;
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserContext> context, int budget) {
+        RecommendRequest request = context.request();
+        UserContext user = context.user();
         if (user.cfFactors().isEmpty() || factors.size() == 0) {
             return List.of();
         }

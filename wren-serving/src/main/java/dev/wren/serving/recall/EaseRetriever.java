@@ -3,12 +3,12 @@ package dev.wren.serving.recall;
 import dev.wren.core.model.Item;
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.TopK;
-import dev.wren.serving.pipeline.Contextual;
 import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,24 +18,19 @@ import java.util.Map;
  * The items EASE scores highest from everything the user interacted with: the sum, over the user's items, of the
  * weights the offline pipeline published for them. Thread-safe.
  */
-public final class EaseRetriever implements Contextual.Retriever {
+public final class EaseRetriever implements Retriever<UserContext> {
     public static final String NAME = "ease";
 
     private final Catalog catalog;
-    private final UserContexts users;
 
-    public EaseRetriever(Catalog catalog, UserContexts users) {
+    public EaseRetriever(Catalog catalog) {
         this.catalog = catalog;
-        this.users = users;
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserContext> context, int budget) {
+        RecommendRequest request = context.request();
+        UserContext user = context.user();
         CfModel.EaseScores ease = user.easeScores();
         int[] touched = ease.touched();
         double[] scores = new double[touched.length];

@@ -1,14 +1,14 @@
 package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
-import dev.wren.serving.pipeline.UserContext;
 
 /** Whether an item may be recommended for a request: in the catalogue, unseen, of the requested genre. */
 public final class Eligibility {
     private Eligibility() {}
 
-    public static boolean eligible(int itemId, RecommendRequest request, UserContext user, Catalog catalog) {
+    public static boolean eligible(int itemId, RecommendRequest request, UserView user, Catalog catalog) {
         if (user.hasSeen(itemId)) {
             return false;
         }

@@ -2,11 +2,11 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.IdSlots;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +16,12 @@ import java.util.Map;
  * The best-rated items of the requested genre, or of the user's favourite genres taken in turn; a user with no
  * favourites gets every genre in turn, which makes cold-start picks genre-diverse. Thread-safe.
  */
-public final class GenreTopRetriever implements Contextual.Retriever {
+public final class GenreTopRetriever implements Retriever<UserView> {
     public static final String NAME = "genre-top";
     /** Items with fewer ratings are not "top rated": one 5-star vote is not a reputation. */
     private static final int MIN_RATINGS = 3;
 
     private final Catalog catalog;
-    private final UserContexts users;
     /**
      * Per genre, the items with at least {@link #MIN_RATINGS} ratings, best first, their ids and scores in primitive
      * arrays: built once per load, where the request path used to walk boxed lists and read each item's statistics.
@@ -33,9 +32,8 @@ public final class GenreTopRetriever implements Contextual.Retriever {
 
     private static final Ranked EMPTY = new Ranked(new int[0], new double[0]);
 
-    public GenreTopRetriever(Catalog catalog, UserContexts users) {
+    public GenreTopRetriever(Catalog catalog) {
         this.catalog = catalog;
-        this.users = users;
         for (String genre : catalog.genres()) {
             int[] ids = catalog.topRated(genre).stream()
                     .mapToInt(Integer::intValue)
@@ -50,12 +48,9 @@ public final class GenreTopRetriever implements Contextual.Retriever {
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserView> context, int budget) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         List<String> genres = request.genre()
                 .map(List::of)
                 .orElse(

@@ -2,37 +2,32 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.List;
 
 /** Nearest neighbours, in the item embedding space, of the user's recent positives (ANN search). Thread-safe. */
-public final class ItemEmbeddingRetriever implements Contextual.Retriever {
+public final class ItemEmbeddingRetriever implements Retriever<UserView> {
     public static final String NAME = "item-embedding";
     private static final int SEEDS = 5;
 
     private final Catalog catalog;
     private final VectorIndex index;
-    private final UserContexts users;
     private final double decay;
 
-    public ItemEmbeddingRetriever(Catalog catalog, VectorIndex index, UserContexts users, double decay) {
+    public ItemEmbeddingRetriever(Catalog catalog, VectorIndex index, double decay) {
         this.catalog = catalog;
         this.index = index;
-        this.users = users;
         this.decay = decay;
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserView> context, int budget) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         if (index.size() == 0) {
             return List.of();
         }

@@ -2,19 +2,18 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The most rated items the user has not seen. The last resort of every fallback chain. Thread-safe. */
-public final class PopularRetriever implements Contextual.Retriever {
+public final class PopularRetriever implements Retriever<UserView> {
     public static final String NAME = "popular";
 
     private final Catalog catalog;
-    private final UserContexts users;
     /** The catalogue by popularity, and each item's score, computed once per load rather than per request. */
     private final int[] ids;
 
@@ -28,9 +27,8 @@ public final class PopularRetriever implements Contextual.Retriever {
 
     private static final String EVERYONE = "popular with everyone";
 
-    public PopularRetriever(Catalog catalog, UserContexts users) {
+    public PopularRetriever(Catalog catalog) {
         this.catalog = catalog;
-        this.users = users;
         this.ids = catalog.byPopularity().stream().mapToInt(Integer::intValue).toArray();
         this.scores = new double[ids.length];
         this.everyone = new Candidate[ids.length];
@@ -41,12 +39,9 @@ public final class PopularRetriever implements Contextual.Retriever {
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserView> context, int budget) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         String reason = request.genre().map(g -> "popular in " + g).orElse(null);
         List<Candidate> out = new ArrayList<>(Math.min(budget, ids.length));
         for (int i = 0; i < ids.length && out.size() < budget; i++) {

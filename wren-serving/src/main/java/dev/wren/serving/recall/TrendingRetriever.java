@@ -2,10 +2,10 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import dev.wren.serving.trend.Trending;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +16,18 @@ import java.util.function.Supplier;
  * {@link Trending} snapshot the server keeps fresh in the background, never the store. Idle while nothing trends (no
  * stream job, or an offline evaluation), so that its quota goes to the other channels. Thread-safe.
  */
-public final class TrendingRetriever implements Contextual.Retriever {
+public final class TrendingRetriever implements Retriever<UserView> {
     public static final String NAME = "trending";
 
     private final Catalog catalog;
-    private final UserContexts users;
     private final Supplier<Trending> trends;
     /** The candidates of the snapshot last seen: a snapshot changes every few seconds, requests come by the hundred. */
     private volatile Prepared prepared = new Prepared(Trending.NONE, new Candidate[0]);
 
     private record Prepared(Trending source, Candidate[] candidates) {}
 
-    public TrendingRetriever(Catalog catalog, UserContexts users, Supplier<Trending> trends) {
+    public TrendingRetriever(Catalog catalog, Supplier<Trending> trends) {
         this.catalog = catalog;
-        this.users = users;
         this.trends = trends;
     }
 
@@ -39,12 +37,9 @@ public final class TrendingRetriever implements Contextual.Retriever {
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserView> context, int budget) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         Candidate[] all = candidates();
         List<Candidate> out = new ArrayList<>(Math.min(budget, all.length));
         for (int i = 0; i < all.length && out.size() < budget; i++) {

@@ -2,35 +2,30 @@ package dev.wren.serving.recall;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Retriever;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.VectorIndex;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Items nearest to the user's embedding from the store (ANN search). Thread-safe. */
-public final class UserEmbeddingRetriever implements Contextual.Retriever {
+public final class UserEmbeddingRetriever implements Retriever<UserView> {
     public static final String NAME = "user-embedding";
 
     private final Catalog catalog;
     private final VectorIndex index;
-    private final UserContexts users;
 
-    public UserEmbeddingRetriever(Catalog catalog, VectorIndex index, UserContexts users) {
+    public UserEmbeddingRetriever(Catalog catalog, VectorIndex index) {
         this.catalog = catalog;
         this.index = index;
-        this.users = users;
     }
 
     @Override
-    public List<Candidate> retrieve(RecommendRequest request, int budget) {
-        return retrieve(request, users.context(request.userId()), budget);
-    }
-
-    @Override
-    public List<Candidate> retrieve(RecommendRequest request, UserContext user, int budget) {
+    public List<Candidate> retrieve(RequestContext<? extends UserView> context, int budget) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         if (user.embedding().isEmpty() || index.size() == 0) {
             return List.of();
         }

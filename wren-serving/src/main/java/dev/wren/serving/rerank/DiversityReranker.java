@@ -1,13 +1,13 @@
 package dev.wren.serving.rerank;
 
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
+import dev.wren.core.recommend.Reranker;
 import dev.wren.core.recommend.ScoredItem;
+import dev.wren.core.recommend.UserView;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.TopK;
-import dev.wren.serving.pipeline.Contextual;
-import dev.wren.serving.pipeline.UserContext;
-import dev.wren.serving.pipeline.UserContexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,34 +17,29 @@ import java.util.List;
  * lambda) * max genre similarity (Jaccard) to the items already picked}. With {@code lambda = 1} it keeps the ranked
  * order. Thread-safe.
  */
-public final class DiversityReranker implements Contextual.Reranker {
+public final class DiversityReranker implements Reranker<UserView> {
     public static final String NAME = "mmr";
     public static final String TOP = "top";
     /** Releases older than this many years before the catalogue's newest get no freshness boost. */
     private static final double FRESHNESS_HORIZON_YEARS = 30;
 
     private final Catalog catalog;
-    private final UserContexts users;
     private final double lambda;
     private final double freshnessWeight;
 
-    public DiversityReranker(Catalog catalog, UserContexts users, double lambda, double freshnessWeight) {
+    public DiversityReranker(Catalog catalog, double lambda, double freshnessWeight) {
         if (lambda < 0 || lambda > 1) {
             throw new IllegalArgumentException("lambda must be in [0, 1], got " + lambda);
         }
         this.catalog = catalog;
-        this.users = users;
         this.lambda = lambda;
         this.freshnessWeight = freshnessWeight;
     }
 
     @Override
-    public List<ScoredItem> rerank(RecommendRequest request, List<ScoredItem> ranked, int size) {
-        return rerank(request, users.context(request.userId()), ranked, size);
-    }
-
-    @Override
-    public List<ScoredItem> rerank(RecommendRequest request, UserContext user, List<ScoredItem> ranked, int size) {
+    public List<ScoredItem> rerank(RequestContext<? extends UserView> context, List<ScoredItem> ranked, int size) {
+        RecommendRequest request = context.request();
+        UserView user = context.user();
         int m = ranked.size();
         ScoredItem[] pool = new ScoredItem[m];
         double[] scores = new double[m];

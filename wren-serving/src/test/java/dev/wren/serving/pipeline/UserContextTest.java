@@ -1,8 +1,13 @@
 package dev.wren.serving.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.Features;
+import dev.wren.serving.data.CfModel;
 import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.UserRatings;
 import java.util.List;
@@ -15,14 +20,20 @@ class UserContextTest {
     private static final IdSlots CATALOGUE = new IdSlots(new int[] {0, 4, 5, 6, 63, 64, 65, 70_000, 193_608, 193_609});
 
     private static UserContext context(int[] rated, Set<Integer> live) {
+        return context(rated, live, Optional.empty(), true);
+    }
+
+    private static UserContext context(int[] rated, Set<Integer> live, Optional<Features> row, boolean healthy) {
         return new UserContext(
                 1,
                 new UserRatings(rated, new float[rated.length], new long[rated.length]),
                 live,
                 List.of(),
-                Optional.empty(),
                 List.of(),
-                CATALOGUE);
+                row,
+                healthy,
+                CATALOGUE,
+                CfModel.empty(CATALOGUE));
     }
 
     @Test
@@ -50,5 +61,34 @@ class UserContextTest {
         UserContext user = context(new int[0], Set.of());
         assertFalse(user.hasSeen(0));
         assertFalse(user.hasSeen(1));
+    }
+
+    @Test
+    void theEmbeddingAndTheFactorsComeFromTheStoreRowReadForTheRequest() {
+        Features row = Features.builder()
+                .vector(FeatureSchema.EMBEDDING, new float[] {1, 2})
+                .vector(FeatureSchema.CF_FACTORS, new float[] {3})
+                .build();
+
+        UserContext user = context(new int[0], Set.of(), Optional.of(row), true);
+
+        assertThat(user.storeRow()).containsSame(row);
+        assertThat(user.embedding()).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2));
+        assertThat(user.cfFactors()).hasValueSatisfying(v -> assertThat(v).containsExactly(3));
+        assertThat(user.known()).isTrue();
+        assertThat(user.isCold()).isFalse();
+    }
+
+    @Test
+    void aUserTheStoreCouldNotBeAskedAboutIsKnownFromTheRatingsAlone() {
+        UserContext rated = context(new int[] {5}, Set.of(), Optional.empty(), false);
+        UserContext unrated = context(new int[0], Set.of(), Optional.empty(), false);
+
+        assertThat(rated.storeHealthy()).isFalse();
+        assertThat(rated.known()).isTrue();
+        assertThat(unrated.known()).isFalse();
+        assertThat(unrated.isCold()).isTrue();
+        assertThatThrownBy(() -> context(new int[0], Set.of(), Optional.of(Features.empty()), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.core.recommend.Candidate;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.serving.data.Catalog;
 import java.util.List;
@@ -23,7 +24,7 @@ class BlendRankerTest {
     void keepsTheRecallOrderWhenRankingByRecallAlone() {
         BlendRanker recall = new BlendRanker(catalog, 1, 0, 0);
         List<ScoredItem> out = recall.rank(
-                RecommendRequest.of(9, 3),
+                RequestContext.unknownUser(RecommendRequest.of(9, 3)),
                 List.of(
                         new Candidate(2, "a", 100, "x"),
                         new Candidate(3, "b", 0.5, "y"),
@@ -37,7 +38,8 @@ class BlendRankerTest {
     void favoursWellRatedPopularItemsWhenRecallTies() {
         BlendRanker blend = BlendRanker.standard(catalog);
         List<ScoredItem> out = blend.rank(
-                RecommendRequest.of(9, 2), List.of(new Candidate(2, "c", 1, "a"), new Candidate(1, "c", 1, "b")));
+                RequestContext.unknownUser(RecommendRequest.of(9, 2)),
+                List.of(new Candidate(2, "c", 1, "a"), new Candidate(1, "c", 1, "b")));
         assertThat(out.get(0).itemId()).isEqualTo(1);
     }
 }

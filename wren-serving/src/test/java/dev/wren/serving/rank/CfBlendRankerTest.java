@@ -97,10 +97,10 @@ class CfBlendRankerTest {
         List<Candidate> c = candidates(2, 3);
         RecommendRequest r = RecommendRequest.of(1, 2);
 
-        assertThat(new CfBlendRanker(catalog, users, 1.0).rank(r, c))
+        assertThat(new CfBlendRanker(catalog, 1.0).rank(users.context(r), c))
                 .extracting(ScoredItem::itemId)
                 .containsExactly(2, 3);
-        assertThat(new CfBlendRanker(catalog, users, 0.0).rank(r, c))
+        assertThat(new CfBlendRanker(catalog, 0.0).rank(users.context(r), c))
                 .extracting(ScoredItem::itemId)
                 .containsExactly(3, 2);
     }
@@ -109,7 +109,7 @@ class CfBlendRankerTest {
     void aUserTheFiltersDoNotKnowKeepsRecallsOrder() {
         // User 9 has no history and no factors: the candidates' recall scores (1 / id) decide.
         List<ScoredItem> out =
-                new CfBlendRanker(catalog, users, 0.5).rank(RecommendRequest.of(9, 3), candidates(4, 2, 5));
+                new CfBlendRanker(catalog, 0.5).rank(users.context(RecommendRequest.of(9, 3)), candidates(4, 2, 5));
 
         assertThat(out).extracting(ScoredItem::itemId).containsExactly(2, 4, 5);
     }
@@ -118,13 +118,16 @@ class CfBlendRankerTest {
     void theChannelsProposeUnseenItemsByTheirOwnScores() {
         RecommendRequest r = RecommendRequest.of(1, 3);
 
-        assertThat(new EaseRetriever(catalog, users).retrieve(r, 3))
+        assertThat(new EaseRetriever(catalog).retrieve(users.context(r), 3))
                 .extracting(Candidate::itemId)
                 .containsExactly(2, 3);
-        assertThat(new EaseRetriever(catalog, users).retrieve(r, 3).get(0).reason())
+        assertThat(new EaseRetriever(catalog)
+                        .retrieve(users.context(r), 3)
+                        .get(0)
+                        .reason())
                 .contains("Movie 1");
         VectorIndex index = VectorIndex.build(cf.factorsById(catalog), 2, VectorIndex.Similarity.DOT_PRODUCT);
-        assertThat(new AlsRetriever(catalog, index, users).retrieve(r, 3))
+        assertThat(new AlsRetriever(catalog, index).retrieve(users.context(r), 3))
                 .extracting(Candidate::itemId)
                 .containsExactly(3, 4, 2);
     }

@@ -117,10 +117,10 @@ class LearnedRankerTest {
         RecommendRequest r = RecommendRequest.of(1, 2);
         List<Candidate> c = candidates(2, 3);
 
-        assertThat(new CfBlendRanker(catalog, users, 1.0).rank(r, c))
+        assertThat(new CfBlendRanker(catalog, 1.0).rank(users.context(r), c))
                 .extracting(ScoredItem::itemId)
                 .containsExactly(2, 3);
-        assertThat(new LearnedRanker(catalog, users, 1.0, Optional.of(followsAls)).rank(r, c))
+        assertThat(new LearnedRanker(catalog, 1.0, Optional.of(followsAls)).rank(users.context(r), c))
                 .extracting(ScoredItem::itemId)
                 .containsExactly(3, 2);
     }
@@ -129,23 +129,24 @@ class LearnedRankerTest {
     void withoutANetworkItRanksAsTheCfRanker() {
         RecommendRequest r = RecommendRequest.of(1, 3);
         List<Candidate> c = candidates(2, 3, 4, 5);
-        LearnedRanker untrained = new LearnedRanker(catalog, users, 0.35, Optional.empty());
+        LearnedRanker untrained = new LearnedRanker(catalog, 0.35, Optional.empty());
 
         assertThat(untrained.trained()).isFalse();
-        assertThat(untrained.rank(r, c)).isEqualTo(new CfBlendRanker(catalog, users, 0.35).rank(r, c));
+        assertThat(untrained.rank(users.context(r), c))
+                .isEqualTo(new CfBlendRanker(catalog, 0.35).rank(users.context(r), c));
     }
 
     @Test
     void aUserTheFiltersDoNotKnowKeepsRecallsOrder() {
-        List<ScoredItem> out = new LearnedRanker(catalog, users, 0.5, Optional.of(followsAls))
-                .rank(RecommendRequest.of(9, 3), candidates(4, 2, 5));
+        List<ScoredItem> out = new LearnedRanker(catalog, 0.5, Optional.of(followsAls))
+                .rank(users.context(RecommendRequest.of(9, 3)), candidates(4, 2, 5));
 
         assertThat(out).extracting(ScoredItem::itemId).containsExactly(2, 4, 5);
     }
 
     @Test
     void everyFeatureIsFiniteAndNamedInOrder() {
-        float[][] rows = new CandidateFeatures(catalog, 0.35).rows(users.context(1), candidates(2, 3, 4, 5));
+        float[][] rows = new CandidateFeatures(catalog, 0.35).rows(users.user(1), candidates(2, 3, 4, 5));
 
         assertThat(rows).hasNumberOfRows(4);
         for (float[] row : rows) {

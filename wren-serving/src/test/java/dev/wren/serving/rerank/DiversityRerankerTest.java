@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.core.features.UserFeatureRules;
 import dev.wren.core.recommend.RecommendRequest;
+import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.ScoredItem;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.RatingsIndex;
 import dev.wren.serving.events.RecentEvents;
+import dev.wren.serving.pipeline.UserContext;
 import dev.wren.serving.pipeline.UserContexts;
 import dev.wren.store.embedded.EmbeddedFeatureStore;
 import java.util.List;
@@ -36,6 +38,10 @@ class DiversityRerankerTest {
             EmbeddedFeatureStore.inMemory(FeatureSchema.standard(4)),
             UserFeatureRules.defaults());
 
+    private RequestContext<UserContext> request(RecommendRequest request) {
+        return users.context(request);
+    }
+
     private static List<ScoredItem> ranked(int... ids) {
         return java.util.stream.IntStream.range(0, ids.length)
                 .mapToObj(i -> new ScoredItem(ids[i], 1.0 - i * 0.1, "c", "r"))
@@ -44,25 +50,25 @@ class DiversityRerankerTest {
 
     @Test
     void keepsTheRankedOrderWithPureRelevanceAndDropsSeenItems() {
-        DiversityReranker top = new DiversityReranker(catalog, users, 1, 0);
-        List<ScoredItem> out = top.rerank(RecommendRequest.of(1, 10), ranked(1, 2, 5, 3, 4), 10);
+        DiversityReranker top = new DiversityReranker(catalog, 1, 0);
+        List<ScoredItem> out = top.rerank(request(RecommendRequest.of(1, 10)), ranked(1, 2, 5, 3, 4), 10);
         assertThat(out).extracting(ScoredItem::itemId).containsExactly(1, 2, 3, 4); // user 1 has seen 5
     }
 
     @Test
     void interleavesGenresWhenDiversityCounts() {
-        DiversityReranker mmr = new DiversityReranker(catalog, users, 0.5, 0);
-        List<ScoredItem> out = mmr.rerank(RecommendRequest.of(2, 3), ranked(1, 2, 3, 4), 3);
+        DiversityReranker mmr = new DiversityReranker(catalog, 0.5, 0);
+        List<ScoredItem> out = mmr.rerank(request(RecommendRequest.of(2, 3)), ranked(1, 2, 3, 4), 3);
         assertThat(out).extracting(ScoredItem::itemId).containsExactly(1, 4, 2);
     }
 
     @Test
     void boostsRecentReleasesAndRespectsTheGenreFilter() {
-        DiversityReranker fresh = new DiversityReranker(catalog, users, 1, 1.0);
-        List<ScoredItem> out = fresh.rerank(RecommendRequest.of(2, 2), ranked(1, 6), 2);
+        DiversityReranker fresh = new DiversityReranker(catalog, 1, 1.0);
+        List<ScoredItem> out = fresh.rerank(request(RecommendRequest.of(2, 2)), ranked(1, 6), 2);
         assertThat(out.get(0).itemId()).isEqualTo(6);
         RecommendRequest comedy = new RecommendRequest(2, 5, Optional.of("Comedy"), "default", Map.of());
-        assertThat(fresh.rerank(comedy, ranked(1, 4, 6), 5))
+        assertThat(fresh.rerank(request(comedy), ranked(1, 4, 6), 5))
                 .extracting(ScoredItem::itemId)
                 .containsExactly(4);
     }
