@@ -16,16 +16,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 
 /**
  * An HNSW-style ANN index (jvector) over item embeddings, by cosine similarity or by dot product (two-tower vectors,
  * whose dot product is the model's logit). Built once; searches are thread-safe (each search uses its own searcher
- * over the immutable graph). Small indexes and deep searches are answered by an exact scan instead (see {@link
- * #EXACT_SIZE}).
+ * over the immutable graph). Small indexes, deep searches and searches made while the graph is still being built are
+ * answered by an exact scan instead (see {@link #EXACT_SIZE}).
  */
 public final class VectorIndex {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VectorIndex.class);
     private static final VectorTypeSupport VECTORS =
             VectorizationProvider.getInstance().getVectorTypeSupport();
 
@@ -34,21 +36,17 @@ public final class VectorIndex {
 
     /** How vectors compare. */
     public enum Similarity {
-        COSINE(VectorSimilarityFunction.COSINE),
-        DOT_PRODUCT(VectorSimilarityFunction.DOT_PRODUCT);
-
-        private final VectorSimilarityFunction function;
-
-        Similarity(VectorSimilarityFunction function) {
-            this.function = function;
-        }
+        COSINE,
+        DOT_PRODUCT
     }
 
     private final int dimension;
     private final int[] itemIds; // graph node -> item id, ascending
     private final Map<Integer, float[]> vectors;
     private final ListRandomAccessVectorValues values;
-    private final ImmutableGraphIndex graph; // null when empty
+    /** Built in the background for large indexes; until then, and for small ones, searches scan exactly. */
+    private final CompletableFuture<ImmutableGraphIndex> graph;
+
     private final Similarity similarity;
     /**
      * The vectors by dimension, unit length for cosine: column d holds every node's entry d. The exact scan adds {@code
@@ -72,11 +70,9 @@ public final class VectorIndex {
     public static final int NEIGHBOURS = 128;
 
     /**
-     * Searches scan all vectors exactly, instead of walking the graph, when the index is this small or when k is at
-     * least this fraction of it. Measured on 32-d vectors with k = 230 (a recall channel's usual ask): the scan and
-     * selection cost about 7.5 ns per vector (74 microseconds over 9,742 vectors, filter included, on a quiet 2-core
-     * machine) while the graph search took 0.8-1.0 ms on a busy one, and is approximate; with k in the hundreds it
-     * visits most of a graph this small anyway.
+     * Indexes of at most this many vectors have no graph: a scan is exact and, at this size, about as fast as a walk
+     * (figures in wren-serving/BENCHMARK.md, "ANN index"). Larger ones also scan when k is at least {@link
+     * #EXACT_FRACTION}th of the index, since a walk that deep visits most of the graph anyway.
      */
     static final int EXACT_SIZE = 16384;
 
@@ -87,7 +83,7 @@ public final class VectorIndex {
             int[] itemIds,
             Map<Integer, float[]> vectors,
             ListRandomAccessVectorValues values,
-            ImmutableGraphIndex graph,
+            CompletableFuture<ImmutableGraphIndex> graph,
             Similarity similarity) {
         this.similarity = similarity;
         this.columns = new float[dimension][itemIds.length];
@@ -107,7 +103,8 @@ public final class VectorIndex {
 
     /** An index with no vectors: every search finds nothing. */
     public static VectorIndex empty(int dimension) {
-        return new VectorIndex(dimension, new int[0], Map.of(), null, null, Similarity.COSINE);
+        return new VectorIndex(
+                dimension, new int[0], Map.of(), null, CompletableFuture.completedFuture(null), Similarity.COSINE);
     }
 
     /**
@@ -119,10 +116,22 @@ public final class VectorIndex {
         return build(byItem, dimension, Similarity.COSINE);
     }
 
-    /** Builds the graph with this similarity; zero vectors are skipped. */
+    /**
+     * An index with this similarity; zero vectors are skipped. Above {@link #EXACT_SIZE} vectors it builds its graph in
+     * the background.
+     */
     public static VectorIndex build(Map<Integer, float[]> byItem, int dimension, Similarity similarity) {
+        return build(byItem, dimension, similarity, false);
+    }
+
+    /** An index with its graph built before it returns, whatever its size: for the recall check and benchmarks. */
+    static VectorIndex withGraph(Map<Integer, float[]> byItem, int dimension, Similarity similarity) {
+        return build(byItem, dimension, similarity, true);
+    }
+
+    private static VectorIndex build(
+            Map<Integer, float[]> byItem, int dimension, Similarity similarity, boolean graphAlways) {
         List<Integer> ids = new ArrayList<>();
-        List<VectorFloat<?>> list = new ArrayList<>();
         Map<Integer, float[]> kept = new HashMap<>();
         byItem.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             float[] v = e.getValue();
@@ -132,31 +141,90 @@ public final class VectorIndex {
             }
             if (norm(v) > 0) {
                 ids.add(e.getKey());
-                list.add(VECTORS.createFloatVector(v.clone()));
                 kept.put(e.getKey(), v.clone());
             }
         });
         if (ids.isEmpty()) {
             return empty(dimension);
         }
-        ListRandomAccessVectorValues values = new ListRandomAccessVectorValues(list, dimension);
-        // M = 16, beam 100: jvector's usual defaults, recall@10 near 0.97 on 50k x 64-d in our measurements.
-        try (GraphIndexBuilder builder = GraphIndexBuilder.builder(values, similarity.function, 16)
+        double maxNorm = 0;
+        for (float[] v : kept.values()) {
+            maxNorm = Math.max(maxNorm, norm(v));
+        }
+        List<VectorFloat<?>> list = new ArrayList<>();
+        for (int id : ids) {
+            list.add(VECTORS.createFloatVector(graphVector(kept.get(id), similarity, maxNorm)));
+        }
+        ListRandomAccessVectorValues values =
+                new ListRandomAccessVectorValues(list, graphDimension(dimension, similarity));
+        CompletableFuture<ImmutableGraphIndex> graph;
+        if (ids.size() <= EXACT_SIZE && !graphAlways) {
+            graph = CompletableFuture.completedFuture(null);
+        } else if (graphAlways) {
+            graph = CompletableFuture.completedFuture(buildGraph(values));
+        } else {
+            // A server must not wait minutes for its graph at start-up: it serves by exact scan meanwhile.
+            graph = new CompletableFuture<>();
+            CompletableFuture<ImmutableGraphIndex> building = graph;
+            Thread builder = new Thread(
+                    () -> {
+                        try {
+                            building.complete(buildGraph(values));
+                        } catch (RuntimeException | Error e) {
+                            log.warn("cannot build the ANN graph, searching by exact scan: {}", e.toString());
+                            building.complete(null);
+                        }
+                    },
+                    "ann-graph-build");
+            builder.setDaemon(true);
+            builder.start();
+        }
+        return new VectorIndex(
+                dimension,
+                ids.stream().mapToInt(Integer::intValue).toArray(),
+                IntKeys.freeze(kept),
+                values,
+                graph,
+                similarity);
+    }
+
+    private static ImmutableGraphIndex buildGraph(ListRandomAccessVectorValues values) {
+        // M = 16, beam 100: jvector's usual defaults; recall against the exact scan is checked in
+        // VectorIndexRecallTest.
+        try (GraphIndexBuilder builder = GraphIndexBuilder.builder(values, VectorSimilarityFunction.COSINE, 16)
                 .withBeamWidth(100)
                 .withNeighborOverflow(1.2f)
                 .withAlpha(1.2f)
                 .build()) {
-            ImmutableGraphIndex graph = builder.build(values);
-            return new VectorIndex(
-                    dimension,
-                    ids.stream().mapToInt(Integer::intValue).toArray(),
-                    IntKeys.freeze(kept),
-                    values,
-                    graph,
-                    similarity);
+            return builder.build(values);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the ANN index: " + e.getMessage(), e);
         }
+    }
+
+    /** Waits until the graph is built (or known not to be); for tests and benchmarks. */
+    void awaitGraph() {
+        graph.join();
+    }
+
+    private static int graphDimension(int dimension, Similarity similarity) {
+        return similarity == Similarity.DOT_PRODUCT ? dimension + 1 : dimension;
+    }
+
+    /**
+     * The vector the graph holds. A proximity graph finds nearest neighbours, and the largest dot product is not a
+     * nearest neighbour (a long vector beats a close one), so for dot products each item gets one more entry,
+     * {@code sqrt(maxNorm^2 - |v|^2)}, that gives every item the same length (Bachrach et al., RecSys 2014): a query
+     * with 0 in that entry then has the same dot product with each item as before, and ranking by cosine ranks by it.
+     */
+    private static float[] graphVector(float[] v, Similarity similarity, double maxNorm) {
+        if (similarity == Similarity.COSINE) {
+            return v.clone();
+        }
+        float[] out = java.util.Arrays.copyOf(v, v.length + 1);
+        double n = norm(v);
+        out[v.length] = (float) Math.sqrt(Math.max(0, maxNorm * maxNorm - n * n));
+        return out;
     }
 
     public int dimension() {
@@ -182,24 +250,48 @@ public final class VectorIndex {
      * search, rather than over-fetching and dropping afterwards, keeps k at what the caller needs.
      */
     public List<Hit> search(float[] query, int k, IntPredicate accept) {
-        if (graph == null || k <= 0 || query.length != dimension || norm(query) == 0) {
+        if (itemIds.length == 0 || k <= 0 || query.length != dimension || norm(query) == 0) {
             return List.of();
         }
-        if (itemIds.length <= EXACT_SIZE || (long) k * EXACT_FRACTION >= itemIds.length) {
+        if (graph.getNow(null) == null || (long) k * EXACT_FRACTION >= itemIds.length) {
             return exact(query, Math.min(k, itemIds.length), accept);
         }
+        return graphSearch(query, k, accept, beam(k));
+    }
+
+    /**
+     * How many candidates a graph search keeps while it walks: with the beam only as wide as k, a shallow search stops
+     * at a local optimum and misses a true neighbour in ten; a wider beam costs proportionally more visits.
+     */
+    static int beam(int k) {
+        return Math.max(SEARCH_BEAM, k);
+    }
+
+    /** The smallest beam of a graph search. */
+    static final int SEARCH_BEAM = 100;
+
+    /** The approximate search over the graph, whatever the index's size; for the recall check against {@link #exact}. */
+    List<Hit> graphSearch(float[] query, int k, IntPredicate accept, int beam) {
+        ImmutableGraphIndex built = graph.join();
+        if (built == null || k <= 0 || query.length != dimension || norm(query) == 0) {
+            return List.of();
+        }
+        int topK = Math.min(k, itemIds.length);
         SearchResult result = GraphSearcher.search(
-                VECTORS.createFloatVector(query.clone()),
-                Math.min(k, itemIds.length),
+                VECTORS.createFloatVector(java.util.Arrays.copyOf(query, graphDimension(dimension, similarity))),
+                topK,
+                Math.max(topK, Math.min(beam, itemIds.length)),
                 values,
-                similarity.function,
-                graph,
+                VectorSimilarityFunction.COSINE,
+                built,
                 node -> accept.test(itemIds[node]));
         List<Hit> hits = new ArrayList<>();
         for (SearchResult.NodeScore ns : result.getNodes()) {
-            // jvector maps cosine and dot product into [0, 1] as (1 + x) / 2; map it back.
-            hits.add(new Hit(itemIds[ns.node], 2 * ns.score - 1));
+            int node = ns.node;
+            // The graph ranked by cosine; the hit's score is the index's own similarity, computed exactly.
+            hits.add(new Hit(itemIds[node], score(query, node)));
         }
+        hits.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::itemId));
         return hits;
     }
 
@@ -216,7 +308,7 @@ public final class VectorIndex {
     }
 
     /** The k best by a full scan, best first, ties by item id. */
-    private List<Hit> exact(float[] query, int k, IntPredicate accept) {
+    List<Hit> exact(float[] query, int k, IntPredicate accept) {
         double scale = similarity == Similarity.COSINE ? 1 / norm(query) : 1;
         int n = itemIds.length;
         float[] q = new float[dimension];
@@ -245,9 +337,8 @@ public final class VectorIndex {
      * score (the bucket is a monotone function of the score), so nothing left out could have made the list. When the
      * filter rejects too many, the next buckets down are added until k are accepted or none are left.
      *
-     * <p>{@link TopK#best} selects the same way over double scores without a filter. Sharing it here (widening the
-     * sums to doubles, the filter over positions) made a search 30 % slower: 80-88 against 109-114 microseconds for
-     * 9,742 x 32, k = 230, measured back to back.
+     * <p>{@link TopK#best} selects the same way over double scores without a filter; sharing it here (widening the
+     * sums to doubles, the filter over positions) made a search about 30 % slower.
      */
     private List<Hit> best(float[] scores, int k, IntPredicate accept) {
         int n = scores.length;
@@ -306,6 +397,15 @@ public final class VectorIndex {
         int bits = Float.floatToIntBits(score);
         int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
         return ((long) ~ascending << 32) | node;
+    }
+
+    /** The query's similarity to the node's vector, from the scan's columns (unit length for cosine). */
+    private double score(float[] query, int node) {
+        double dot = 0;
+        for (int d = 0; d < dimension; d++) {
+            dot += query[d] * columns[d][node];
+        }
+        return similarity == Similarity.COSINE ? dot / norm(query) : dot;
     }
 
     static double norm(float[] v) {

@@ -88,10 +88,34 @@ class VectorIndexTest {
         float[] query = vectors.get(77).clone();
         query[1] += 0.01f;
 
+        var whileBuilding = index.search(query, 5);
+        index.awaitGraph();
         var hits = index.search(query, 5);
 
+        assertThat(whileBuilding).hasSize(5);
+        assertThat(whileBuilding.get(0).itemId()).isEqualTo(77);
         assertThat(hits).hasSize(5);
         assertThat(hits.get(0).itemId()).isEqualTo(77);
+        assertThat(hits.get(0).score())
+                .isEqualTo(whileBuilding.get(0).score(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aGraphSearchByDotProductReturnsExactDotProductsBestFirst() {
+        Map<Integer, float[]> vectors = random(2_000, 6, 13);
+        VectorIndex index = VectorIndex.withGraph(vectors, 6, VectorIndex.Similarity.DOT_PRODUCT);
+        float[] query = {1, -2, 0.5f, 0, 3, -1};
+
+        var hits = index.graphSearch(query, 10, id -> true, VectorIndex.beam(10));
+
+        assertThat(hits).hasSize(10);
+        for (VectorIndex.Hit hit : hits) {
+            assertThat(hit.score())
+                    .isCloseTo(
+                            score(vectors.get(hit.itemId()), query, VectorIndex.Similarity.DOT_PRODUCT),
+                            org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(hits).extracting(VectorIndex.Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
