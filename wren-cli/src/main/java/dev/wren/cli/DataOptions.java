@@ -19,10 +19,12 @@ final class DataOptions {
     static final String DEFAULT_DATASET = "synthetic-default";
     private static final String COMPLETE_MARKER = ".complete";
 
+    @ConfigKey("data.dir")
     @Option(
             names = "--data",
             paramLabel = "DIR",
-            description = "A MovieLens-format folder (any layout). Default: the synthetic dataset in the data home.")
+            description = "A MovieLens-format folder (any layout). Default: configuration key data.dir, else the"
+                    + " synthetic dataset in the data home.")
     Path data;
 
     @Mixin

@@ -1,5 +1,6 @@
 package dev.wren.cli;
 
+import dev.wren.cli.config.WrenSettings;
 import dev.wren.model.blocks.ModelCatalog;
 import dev.wren.model.blocks.ModelSpec;
 import dev.wren.model.bundle.ModelBundle;
@@ -35,16 +36,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run Wren end to end: take the dataset (--data, or generate Wren's synthetic one), run the offline"
-                    + " pipeline on Spark, train the default models, then start the server and web UI on"
-                    + " http://localhost:8080.",
+                    + " pipeline on Spark, train the default models, then start the server and web UI (on"
+                    + " http://localhost:8080 unless configured otherwise).",
             "Everything goes under the data home (offline/, store/, models/, events.jsonl), so `wren serve`,"
                     + " `wren train` and `wren report` pick up where the demo left off. A second run for the same"
                     + " dataset reuses the offline outputs and models; --fresh rebuilds them.",
         })
 final class DemoCommand implements Callable<Integer> {
-    /** The ranking model (DeepFM) and the retrieval model (two-tower) the server uses. */
-    static final String DEFAULT_MODELS = "deepfm,two-tower";
-
     private static final String STAMP = "demo-input.txt";
     private static final int STEPS = 4;
 
@@ -60,17 +58,19 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     PortOption http;
 
+    @ConfigKey("training.demo-models")
     @Option(
             names = "--train",
             split = ",",
-            defaultValue = DEFAULT_MODELS,
-            description = "Models to train (names as in `wren train`). Default: ${DEFAULT-VALUE}.")
+            description = "Models to train (names as in `wren train`). Default: ${DEFAULT-VALUE} (configuration key"
+                    + " training.demo-models).")
     List<String> train;
 
+    @ConfigKey("offline.master")
     @Option(
             names = "--master",
-            defaultValue = "local[*]",
-            description = "Spark master for the offline pipeline. Default: ${DEFAULT-VALUE}.")
+            description = "Spark master for the offline pipeline. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " offline.master).")
     String master;
 
     @Option(names = "--fresh", description = "Rebuild the offline outputs and retrain, even when they are there.")
@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         checkModelNames();
         Path home = dataOptions.home.dir;
+        WrenSettings settings = ConfiguredExecution.settings(spec);
         Path logs = QuietConsole.logTo(home.resolve("logs").resolve("wren.log"), spec.commandLine());
         out.println("Logs: " + logs + " (--verbose shows them here too)");
         step(out, 1, "dataset");
@@ -104,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         step(out, 2, "offline pipeline on Spark (" + master + ")");
         if (rebuild) {
             forget(offlineDir);
-            OfflineConfig config = OfflineConfig.defaults(data, offlineDir).withMaster(master);
+            OfflineConfig config = settings.offlineConfig(data, offlineDir).withMaster(master);
             config = config.withEmbedding(config.embedding().withDimension(serving.dimension));
             OfflineResult result = OfflineCommand.run(config, storeUri, serving.dimension);
             OfflineCommand.print(out, result);
@@ -115,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
 
         step(out, 3, "training " + String.join(", ", train));
         Path bundles = serving.models != null ? serving.models : home.resolve("models");
-        train(out, offlineDir, bundles, rebuild);
+        train(out, settings, offlineDir, bundles, rebuild);
 
         step(out, 4, "server and web UI");
         if (noServe) {
@@ -132,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         // The job shares the server's store: an embedded folder opened twice in one process is one store.
         StreamConfig streamConfig =
-                StreamCommand.followDefaults(config.eventLog(), data, home, storeUri, serving.dimension);
+                StreamCommand.followDefaults(settings, config.eventLog(), data, home, storeUri, serving.dimension);
         LocalStreamRunner stream;
         try {
             stream = LocalStreamRunner.start(streamConfig);
@@ -154,8 +155,9 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void train(PrintWriter out, Path offlineDir, Path bundles, boolean retrain) {
-        OfflineSamples samples = OfflineSamples.open(offlineDir, "time", ModelOptions.VALIDATION_FRACTION);
+    private void train(PrintWriter out, WrenSettings settings, Path offlineDir, Path bundles, boolean retrain) {
+        OfflineSamples samples = OfflineSamples.open(
+                offlineDir, settings.training().split(), settings.training().validationFraction());
         ModelCatalog catalog = OfflineTraining.catalog(samples.layout());
         for (String name : train) {
             ModelSpec model = catalog.byName(name.trim());
@@ -163,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  " + model.name() + ": already trained in " + bundles.resolve(model.name()));
                 continue;
             }
-            TrainConfig config = TrainConfig.defaultsFor(model).withProgress(true);
+            TrainConfig config = settings.trainConfig(model).withProgress(true);
             ModelResult result = OfflineTraining.train(samples, model, config, bundles);
             TrainCommand.print(out, result);
             out.flush();

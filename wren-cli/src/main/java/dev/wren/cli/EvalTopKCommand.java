@@ -1,5 +1,6 @@
 package dev.wren.cli;
 
+import dev.wren.cli.config.WrenSettings;
 import dev.wren.core.eval.TopKResult;
 import dev.wren.eval.MethodResult;
 import dev.wren.eval.TopKEvalConfig;
@@ -44,33 +45,39 @@ final class EvalTopKCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @ConfigKey("eval.topk.split")
     @Option(
             names = "--split",
-            defaultValue = "random",
             description = "random (per-user random holdout), last (per-user leave-last-n by time) or time (global"
-                    + " time split). Default: ${DEFAULT-VALUE}.")
+                    + " time split). Default: ${DEFAULT-VALUE} (configuration key eval.topk.split).")
     String split;
 
+    @ConfigKey("eval.topk.test-fraction")
     @Option(
             names = "--test-fraction",
-            defaultValue = "0.2",
-            description = "Share held out by the random and time splits. Default: ${DEFAULT-VALUE}.")
+            description = "Share held out by the random and time splits. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " eval.topk.test-fraction).")
     double testFraction;
 
+    @ConfigKey("eval.topk.last-n")
     @Option(
             names = "--last-n",
-            defaultValue = "5",
-            description = "Ratings held out per user by the last split. Default: ${DEFAULT-VALUE}.")
+            description = "Ratings held out per user by the last split. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " eval.topk.last-n).")
     int lastN;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the models. Default: 42.")
+    @ConfigKey("eval.topk.seed")
+    @Option(
+            names = "--seed",
+            description = "Seed of the split and the models. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " eval.topk.seed).")
     long seed;
 
+    @ConfigKey("eval.topk.k")
     @Option(
             names = "--k",
             split = ",",
-            defaultValue = "10,20,50",
-            description = "Cut-offs; must include 10. Default: ${DEFAULT-VALUE}.")
+            description = "Cut-offs; must include 10. Default: ${DEFAULT-VALUE} (configuration key eval.topk.k).")
     int[] ks;
 
     @Option(
@@ -79,43 +86,51 @@ final class EvalTopKCommand implements Callable<Integer> {
             description = "Report folder. Default: <data home>/eval/<dataset>-<split>.")
     Path out;
 
+    @ConfigKey("eval.topk.models")
     @Option(
             names = "--models",
             split = ",",
-            defaultValue = "deepfm,two-tower",
             description = "Models trained for the pipeline, as `wren train --model` names them; 'none' for none."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE} (configuration key eval.topk.models).")
     List<String> models;
 
+    // The serving keys are shown, not applied: given, a flag fixes the ranker or replaces the channels' quotas.
+    @ConfigKey("serving.pipeline.ranker")
     @Option(
             names = "--ranker",
-            description = "The pipeline's ranker (cf, learned, model, blend, recall). Default: the serving default,"
-                    + " or learned when the learned top-K ranker beats it on validation.")
+            description = "The pipeline's ranker (cf, learned, model, blend, recall). Default: ${DEFAULT-VALUE}"
+                    + " (configuration key serving.pipeline.ranker), or learned when the learned top-K ranker beats it"
+                    + " on validation.")
     String ranker;
 
+    @ConfigKey("serving.pipeline.channels")
     @Option(
             names = "--channels",
             split = ",",
-            description = "The pipeline's recall channels, with equal quotas (e.g. ease,als,popular). Default: the"
-                    + " serving default.")
+            description = "The pipeline's recall channels, with equal quotas (e.g. ease,als,popular). Default:"
+                    + " ${DEFAULT-VALUE} with the quotas of serving.pipeline.quotas (configuration key"
+                    + " serving.pipeline.channels).")
     List<String> channels;
 
+    @ConfigKey("serving.pipeline.candidates")
     @Option(
             names = "--candidates",
-            description = "Candidates recall gathers and the ranker scores. Default: the serving default.")
+            description = "Candidates recall gathers and the ranker scores. Default: ${DEFAULT-VALUE} (configuration"
+                    + " key serving.pipeline.candidates).")
     Integer candidates;
 
+    @ConfigKey("eval.topk.channel-depth")
     @Option(
             names = "--channel-depth",
-            defaultValue = "200",
             description = "Candidates each recall channel is asked for alone, in the per-stage breakdown."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE} (configuration key eval.topk.channel-depth).")
     int channelDepth;
 
     @Option(
             names = "--quick",
             description = "Tune on a small grid (3 EASE lambdas, 4 ALS settings, 3 blend weights) instead of the full"
-                    + " one (6, 16, 4): about three times faster.")
+                    + " one (6, 16, 4): about three times faster. Also on when configuration key eval.topk.quick is"
+                    + " true.")
     boolean quick;
 
     @Option(
@@ -135,6 +150,7 @@ final class EvalTopKCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter printer = spec.commandLine().getOut();
+        WrenSettings settings = ConfiguredExecution.settings(spec);
         Path data = dataOptions.resolve(spec.commandLine().getErr()).toAbsolutePath();
         SplitSpec splitSpec;
         try {
@@ -148,7 +164,7 @@ final class EvalTopKCommand implements Callable<Integer> {
                         .home
                         .resolve("eval")
                         .resolve(data.getFileName() + "-" + splitSpec.method().label());
-        Optional<PipelineOptions> pipeline = noPipeline ? Optional.empty() : Optional.of(pipelineOptions());
+        Optional<PipelineOptions> pipeline = noPipeline ? Optional.empty() : Optional.of(pipelineOptions(settings));
         TopKEvalConfig config;
         try {
             config = new TopKEvalConfig(
@@ -159,14 +175,15 @@ final class EvalTopKCommand implements Callable<Integer> {
                     !noBaselines,
                     pipeline,
                     channelDepth,
-                    quick ? TuningGrid.quick() : TuningGrid.standard(),
+                    quick || settings.eval().topk().quick() ? TuningGrid.quick() : TuningGrid.standard(),
                     compareRankers);
         } catch (IllegalArgumentException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.USAGE, e);
         }
         printer.println("Evaluating top-K lists on " + data + " (" + splitSpec.describe() + ")");
         printer.flush();
-        SparkSession spark = SparkSessions.open(SparkSessions.DEFAULT_MASTER, 8);
+        SparkSession spark = SparkSessions.open(
+                settings.offline().master(), settings.offline().partitions());
         TopKReport result;
         try {
             result = new TopKEvaluation(spark).run(config);
@@ -179,22 +196,25 @@ final class EvalTopKCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private PipelineOptions pipelineOptions() {
-        PipelineOptions options = PipelineOptions.defaults(seed);
-        if (models.size() == 1 && models.get(0).equals("none")) {
-            options = options.withModels(List.of());
-        } else {
-            options = options.withModels(models);
-        }
+    /** The configured serving pipeline, with what the flags given change. */
+    private PipelineOptions pipelineOptions(WrenSettings configured) {
+        boolean none = models.size() == 1 && models.get(0).equals("none");
+        PipelineOptions options = new PipelineOptions(
+                none ? List.of() : models,
+                configured.pipelineSettings(),
+                configured.store().dimension(),
+                seed,
+                configured.offline().cf().params(seed),
+                true);
         PipelineSettings settings = options.settings();
-        if (ranker != null) {
+        if (ConfiguredExecution.given(spec, "--ranker")) {
             settings = settings.withRanker(ranker);
             options = options.withRankerFixed();
         }
-        if (candidates != null) {
+        if (ConfiguredExecution.given(spec, "--candidates")) {
             settings = settings.withCandidateBudget(candidates);
         }
-        if (channels != null) {
+        if (ConfiguredExecution.given(spec, "--channels")) {
             settings = settings.withChannels(channels, java.util.Map.of());
         }
         return options.withSettings(settings);

@@ -5,7 +5,6 @@ import dev.wren.model.bundle.ModelBundle;
 import dev.wren.model.learn.BadSample;
 import dev.wren.model.learn.FreshSamples;
 import dev.wren.model.learn.ItemFeatureTable;
-import dev.wren.model.learn.LearnDefaults;
 import dev.wren.model.learn.Lineage;
 import dev.wren.model.learn.OnlineLearner;
 import dev.wren.model.learn.Prequential;
@@ -81,70 +80,82 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep watching --samples for new committed files (stop with Ctrl-C).")
     boolean follow;
 
+    @ConfigKey("learn.poll")
     @Option(
             names = "--poll",
-            defaultValue = "10",
             paramLabel = "SECONDS",
-            description = "With --follow, seconds between looks for new files. Default: ${DEFAULT-VALUE}.")
+            description = "With --follow, seconds between looks for new files. Default: ${DEFAULT-VALUE} (configuration"
+                    + " key learn.poll).")
     int pollSeconds;
 
+    @ConfigKey("learn.chunk")
     @Option(
             names = "--chunk",
-            defaultValue = "256",
             paramLabel = "N",
-            description = "Samples per prequential step (scored, then trained on). Default: ${DEFAULT-VALUE}.")
+            description = "Samples per prequential step (scored, then trained on). Default: ${DEFAULT-VALUE}"
+                    + " (configuration key learn.chunk).")
     int chunk;
 
+    @ConfigKey("learn.publish-every")
     @Option(
             names = "--publish-every",
-            defaultValue = "4",
             paramLabel = "MINUTES",
             description = "Minutes (wall clock) between publish decisions; with the server's 5 s watcher a published"
-                    + " model serves within about this long plus one chunk. Default: ${DEFAULT-VALUE}.")
+                    + " model serves within about this long plus one chunk. Default: ${DEFAULT-VALUE} (configuration"
+                    + " key learn.publish-every).")
     double publishEveryMinutes;
 
+    @ConfigKey("learn.publish-samples")
     @Option(
             names = "--publish-samples",
-            defaultValue = "0",
             paramLabel = "N",
             description = "Also decide after every N samples learned (0: off), e.g. for replays. Default:"
-                    + " ${DEFAULT-VALUE}.")
+                    + " ${DEFAULT-VALUE} (configuration key learn.publish-samples).")
     long publishSamples;
 
+    @ConfigKey("learn.window")
     @Option(
             names = "--window",
-            defaultValue = "5000",
             paramLabel = "N",
-            description = "Latest prequential samples the publish rule judges. Default: ${DEFAULT-VALUE}.")
+            description = "Latest prequential samples the publish rule judges. Default: ${DEFAULT-VALUE}"
+                    + " (configuration key learn.window).")
     int window;
 
+    @ConfigKey("learn.min-window")
     @Option(
             names = "--min-window",
-            defaultValue = "500",
             paramLabel = "N",
-            description = "Fewest samples in the window to publish at all. Default: ${DEFAULT-VALUE}.")
+            description = "Fewest samples in the window to publish at all. Default: ${DEFAULT-VALUE} (configuration"
+                    + " key learn.min-window).")
     int minWindow;
 
+    @ConfigKey("learn.tolerance")
     @Option(
             names = "--tolerance",
-            defaultValue = "0",
             paramLabel = "AUC",
-            description = "AUC the updated model may trail the frozen one by. Default: ${DEFAULT-VALUE}.")
+            description = "AUC the updated model may trail the frozen one by. Default: ${DEFAULT-VALUE} (configuration"
+                    + " key learn.tolerance).")
     double tolerance;
 
+    @ConfigKey("learn.learning-rate")
     @Option(
             names = "--learning-rate",
-            description = "Adam's learning rate (default: a tenth of the model's own; the model's own lowered"
-                    + " prequential AUC in wren-model's BENCHMARK.md).")
+            description = "Adam's learning rate. Default: ${DEFAULT-VALUE} (configuration key learn.learning-rate;"
+                    + " null: learn.rate-share times the model's own, which alone lowered prequential AUC in"
+                    + " wren-model's BENCHMARK.md).")
     Float learningRate;
 
+    @ConfigKey("learn.batch-size")
     @Option(
             names = "--batch-size",
-            defaultValue = "256",
-            description = "Samples per update step within a chunk. Default: ${DEFAULT-VALUE}.")
+            description = "Samples per update step within a chunk. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " learn.batch-size).")
     int batchSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the updates. Default: ${DEFAULT-VALUE}.")
+    @ConfigKey("learn.seed")
+    @Option(
+            names = "--seed",
+            description = "Seed of the updates. Default: ${DEFAULT-VALUE} (configuration key learn.seed).")
     long seed;
 
     @Override
@@ -171,7 +182,13 @@ final class LearnCommand implements Callable<Integer> {
         TrainConfig base = TrainConfig.defaultsFor(modelSpec);
         TrainConfig config = base.withSeed(seed)
                 .withBatchSize(batchSize)
-                .withLearningRate(learningRate != null ? learningRate : base.learningRate() * LearnDefaults.RATE_SHARE);
+                .withLearningRate(
+                        learningRate != null
+                                ? learningRate
+                                : base.learningRate()
+                                        * ConfiguredExecution.settings(spec)
+                                                .learn()
+                                                .rateShare());
         Path input = samples != null ? samples : home.resolve("stream").resolve("samples");
         long skipThrough =
                 OnlineLearner.readLineage(start).map(Lineage::throughTs).orElse(Long.MIN_VALUE);

@@ -3,12 +3,14 @@ package dev.wren.cli;
 import dev.wren.model.offline.OfflineSamples;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by {@code wren train} and {@code wren evaluate}: where the offline samples are, and which split. */
 final class ModelOptions {
-    /** Share of training events, the latest in time, held out for early stopping. */
-    static final double VALIDATION_FRACTION = 0.1;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = "--samples",
@@ -17,11 +19,11 @@ final class ModelOptions {
                     "The offline pipeline's output folder (manifest.json, samples/). Default: <data home>/offline.")
     Path samples;
 
+    @ConfigKey("training.split")
     @Option(
             names = "--split",
-            defaultValue = "time",
             description = "time (leak-free: test events after every training event) or user (each user's last"
-                    + " events held out). Default: ${DEFAULT-VALUE}.")
+                    + " events held out). Default: ${DEFAULT-VALUE} (configuration key training.split).")
     String split;
 
     @Mixin
@@ -36,6 +38,9 @@ final class ModelOptions {
     }
 
     OfflineSamples open() {
-        return OfflineSamples.open(samplesDir(), split, VALIDATION_FRACTION);
+        return OfflineSamples.open(
+                samplesDir(),
+                split,
+                ConfiguredExecution.settings(command).training().validationFraction());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wren.cli;
 
+import dev.wren.cli.config.WrenSettings;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.offline.OfflineConfig;
@@ -44,11 +45,11 @@ class OfflineCommand implements Callable<Integer> {
     @Mixin
     OfflineOptions offline;
 
+    @ConfigKey("offline.stages")
     @Option(
             names = "--stages",
-            defaultValue = "all",
-            description =
-                    "Comma-separated: features, samples, embed, cf, similar, stats, or all. Default: ${DEFAULT-VALUE}.")
+            description = "Comma-separated: features, samples, embed, cf, similar, stats, or all. Default:"
+                    + " ${DEFAULT-VALUE} (configuration key offline.stages).")
     String stages;
 
     /** The stages this command runs. */
@@ -61,7 +62,8 @@ class OfflineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path input = dataOptions.resolve(spec.commandLine().getErr());
         Path dataHome = dataOptions.home.dir;
-        OfflineConfig defaults = OfflineConfig.defaults(input, offline.output(dataHome));
+        WrenSettings settings = ConfiguredExecution.settings(spec);
+        OfflineConfig configured = settings.offlineConfig(input, offline.output(dataHome));
         OfflineConfig config = new OfflineConfig(
                 input,
                 offline.output(dataHome),
@@ -69,16 +71,18 @@ class OfflineCommand implements Callable<Integer> {
                 stages(),
                 offline.seed,
                 offline.partitions,
-                defaults.snapshotVersion(),
-                defaults.users(),
-                defaults.samples(),
-                defaults.embedding()
+                configured.snapshotVersion(),
+                configured.users(),
+                configured.samples(),
+                configured
+                        .embedding()
                         .withDimension(offline.dimension)
                         .withPartitions(offline.word2vecPartitions)
                         .withMaxEdgesPerNode(offline.maxWalkEdges)
-                        .withRefit(offline.refitEmbeddings),
-                defaults.cf(),
-                offline.strict);
+                        .withRefit(offline.refitEmbeddings
+                                || configured.embedding().refit()),
+                settings.offline().cf().params(offline.seed),
+                offline.strict || configured.strictInput());
         OfflineResult result = run(config, offline.noPublish ? null : offline.storeUri(dataHome), offline.dimension);
         print(out, result);
         return ExitCodes.OK;

@@ -8,23 +8,23 @@ import picocli.CommandLine.Option;
  * told otherwise, so a laptop's demo is not open to its network.
  */
 final class PortOption {
+    @ConfigKey("serving.port")
     @Option(
             names = "--port",
-            defaultValue = "8080",
-            description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+            description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE} (configuration key serving.port).")
     int port;
 
+    @ConfigKey("serving.host")
     @Option(
             names = "--host",
             paramLabel = "ADDRESS",
-            defaultValue = ServingConfig.DEFAULT_HOST,
             description = "The interface to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or"
                     + " one address. Beyond loopback the server needs --admin-token (or WREN_ADMIN_TOKEN) and refuses"
-                    + " to start without one. Default: ${DEFAULT-VALUE}.")
+                    + " to start without one. Default: ${DEFAULT-VALUE} (configuration key serving.host).")
     String host;
 
     /** The configuration, listening where these options say. */
     ServingConfig listen(ServingConfig config) {
-        return config.withHost(host);
+        return config.withPort(port).withHost(host);
     }
 }

@@ -45,9 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--experiments", paramLabel = "FILE", description = "A JSON file of A/B experiments.")
     Path experiments;
 
+    @ConfigKey("serving.pipeline.candidates")
     @Option(
             names = "--candidates",
-            description = "Candidates recall gathers and the ranker scores per request (1-5000). Default: 200.")
+            description = "Candidates recall gathers and the ranker scores per request (1-5000). Default:"
+                    + " ${DEFAULT-VALUE} (configuration key serving.pipeline.candidates).")
     Integer candidates;
 
     @Override

@@ -1,17 +1,19 @@
 package dev.wren.cli;
 
-import dev.wren.serving.PipelineSettings;
+import dev.wren.cli.config.StoreSection;
 import dev.wren.serving.ServingConfig;
 import dev.wren.serving.ab.ExperimentsFile;
 import dev.wren.serving.events.EventLogSync;
 import dev.wren.serving.events.KafkaSettings;
 import dev.wren.serving.pipeline.StageFactories;
 import dev.wren.serving.recall.TrendingRetriever;
-import dev.wren.serving.trend.TrendSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * What a server serves, shared by {@code wren serve}, {@code wren demo} and {@code wren bench serve}: the feature store,
@@ -19,12 +21,15 @@ import picocli.CommandLine.Option;
  * events go (the local event log, or Kafka). Each defaults to its place under the data home.
  */
 final class ServingOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @ConfigKey("store.uri")
     @Option(
             names = "--store",
             paramLabel = "URI",
-            defaultValue = "${env:WREN_STORE}",
-            description = "Feature store: memory:, embedded:/dir or redis://host:port/db (env WREN_STORE)."
-                    + " Default: embedded:<data home>/store.")
+            description = "Feature store: memory:, embedded:/dir or redis://host:port/db. Default: configuration key"
+                    + " store.uri (env WREN_STORE), else embedded:<data home>/store.")
     String store;
 
     @Option(
@@ -46,83 +51,92 @@ final class ServingOptions {
     @Option(names = "--posters", paramLabel = "DIR", description = "A folder of <movieId>.jpg posters.")
     Path posters;
 
+    @ConfigKey("serving.pipeline.ranker")
     @Option(
             names = "--ranker",
             description = "The default pipeline's ranker: cf (EASE and ALS scores blended), learned (the learned top-K"
                     + " ranker of `wren train-ranker`; ranks as cf until one is trained), model (the best ranking"
-                    + " bundle, e.g. DeepFM), blend or recall. Default: the serving default ("
-                    + PipelineSettings.DEFAULT_RANKER + ").")
+                    + " bundle, e.g. DeepFM), blend or recall. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " serving.pipeline.ranker).")
     String ranker;
 
+    @ConfigKey("kafka.servers")
     @Option(
             names = "--kafka",
             paramLabel = "HOST:PORT",
-            defaultValue = "${env:WREN_KAFKA}",
-            description = "Send accepted events and exposures to Kafka (HOST:PORT[,HOST:PORT...]; env WREN_KAFKA)"
-                    + " instead of the local event log: an event is answered 200 only once the brokers have it, 503"
-                    + " when they cannot take it. Default: the local event log file.")
+            description = "Send accepted events and exposures to Kafka (HOST:PORT[,HOST:PORT...]) instead of the"
+                    + " local event log: an event is answered 200 only once the brokers have it, 503 when they cannot"
+                    + " take it. Default: configuration key kafka.servers (env WREN_KAFKA), else the local event log"
+                    + " file.")
     String kafka;
 
+    @ConfigKey({"kafka.events-topic", "kafka.exposures-topic"})
     @Option(
             names = "--kafka-topics",
             paramLabel = "EVENTS[,EXPOSURES]",
             description = "With --kafka: the topics of events and of exposures; one name puts both in one topic."
-                    + " Default: " + KafkaSettings.DEFAULT_EVENTS_TOPIC + "," + KafkaSettings.DEFAULT_EXPOSURES_TOPIC
-                    + ".")
+                    + " Default: ${DEFAULT-VALUE} (configuration keys kafka.events-topic and"
+                    + " kafka.exposures-topic).")
     String kafkaTopics;
 
+    @ConfigKey("serving.pipeline.quotas.trending")
     @Option(
             names = "--trending-quota",
             paramLabel = "SHARE",
             description = "The trending channel's share of the recall budget (the items with the most events in"
                     + " `wren stream`'s trend window), the other channels scaled to fill the rest; 0 turns it off."
-                    + " Idle, its share going to the others, while nothing trends. Default: 0.05.")
+                    + " Idle, its share going to the others, while nothing trends. Default: ${DEFAULT-VALUE}"
+                    + " (configuration key serving.pipeline.quotas.trending).")
     Double trendingQuota;
 
+    @ConfigKey("stream.trend-window")
     @Option(
             names = "--trend-window",
             paramLabel = "MINUTES",
-            defaultValue = "60",
             description =
                     "The stream job's trend window (`wren stream --trend-window`): an item whose trend was written"
-                            + " that long before the newest one has stopped trending. Default: ${DEFAULT-VALUE}.")
+                            + " that long before the newest one has stopped trending. Default: ${DEFAULT-VALUE}"
+                            + " (configuration key stream.trend-window).")
     long trendWindowMinutes;
 
+    @ConfigKey("serving.trends.refresh")
     @Option(
             names = "--trend-refresh",
             paramLabel = "SECONDS",
-            defaultValue = "5",
-            description = "How often the item trends are read from the feature store. Default: ${DEFAULT-VALUE}.")
+            description = "How often the item trends are read from the feature store. Default: ${DEFAULT-VALUE}"
+                    + " (configuration key serving.trends.refresh).")
     long trendRefreshSeconds;
 
+    // No ${DEFAULT-VALUE} here: --help must not print the secret.
+    @ConfigKey("serving.admin-token")
     @Option(
             names = "--admin-token",
             paramLabel = "TOKEN",
-            defaultValue = "${env:WREN_ADMIN_TOKEN}",
-            description = "The bearer token the admin routes (/api/v1/admin/*) require (env WREN_ADMIN_TOKEN);"
-                    + " needed to listen beyond loopback. Without one, admin routes are open to this machine only.")
+            description = "The bearer token the admin routes (/api/v1/admin/*) require; needed to listen beyond"
+                    + " loopback. Default: configuration key serving.admin-token (env WREN_ADMIN_TOKEN); without one,"
+                    + " admin routes are open to this machine only.")
     String adminToken;
 
+    @ConfigKey("serving.event-log-sync")
     @Option(
             names = "--event-log-sync",
             paramLabel = "POLICY",
-            defaultValue = "everysec",
             description = "When the local event log is forced to the disk: always (before each event's 200, concurrent"
                     + " requests sharing one fsync), everysec (about once a second; a power loss can lose the last"
-                    + " second) or none (left to the operating system). Default: ${DEFAULT-VALUE}.")
+                    + " second) or none (left to the operating system). Default: ${DEFAULT-VALUE} (configuration"
+                    + " key serving.event-log-sync).")
     String eventLogSync;
 
+    @ConfigKey("store.dimension")
     @Option(
             names = "--dim",
-            defaultValue = "32",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
+            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " store.dimension).")
     int dimension;
 
     /** The store's URI: {@code --store}, or the embedded store under the data home. */
     String storeUri(Path home) {
-        return store == null || store.isBlank()
-                ? "embedded:" + home.resolve("store").toAbsolutePath()
-                : store;
+        return StoreSection.uriOrEmbedded(store, home);
     }
 
     /**
@@ -132,16 +146,24 @@ final class ServingOptions {
      * @param experiments a JSON file of A/B experiments, or null for none
      */
     ServingConfig config(Path data, Path home, int port, Path eventLog, Path experiments) {
-        ServingConfig defaults = ServingConfig.of(data, eventLog != null ? eventLog : home.resolve("events.jsonl"));
+        ServingConfig configured = ConfiguredExecution.settings(command)
+                .servingConfig(data, eventLog != null ? eventLog : home.resolve("events.jsonl"), storeUri(home));
         ServingConfig config = new ServingConfig(
-                defaults.dataDir(),
-                storeUri(home),
+                configured.dataDir(),
+                configured.storeUri(),
                 port,
-                defaults.postersDir(),
-                defaults.eventLog(),
+                configured.postersDir(),
+                configured.eventLog(),
                 dimension,
-                defaults.pipeline(),
-                experiments == null ? defaults.experiments() : ExperimentsFile.read(experiments));
+                configured.pipeline(),
+                experiments == null ? configured.experiments() : ExperimentsFile.read(experiments),
+                configured.models(),
+                configured.offline(),
+                Optional.empty(),
+                configured.trends(),
+                configured.host(),
+                Optional.empty(),
+                configured.eventLogSync());
         if (posters != null) {
             config = config.withPosters(posters);
         }
@@ -171,10 +193,12 @@ final class ServingOptions {
     /** The trending channel's share and how the stream job's trends are followed. */
     private ServingConfig withTrends(ServingConfig config) {
         try {
-            config = config.withTrends(TrendSettings.defaults()
+            config = config.withTrends(config.trends()
                     .withWindow(Duration.ofMinutes(trendWindowMinutes))
                     .withRefreshEvery(Duration.ofSeconds(trendRefreshSeconds)));
-            if (trendingQuota != null) {
+            // Only a changed share re-scales the other channels, so the configured quotas stay exactly as written.
+            Double configured = config.pipeline().quotas().get(TrendingRetriever.NAME);
+            if (trendingQuota != null && !trendingQuota.equals(configured)) {
                 config = config.withPipeline(config.pipeline().withChannelShare(TrendingRetriever.NAME, trendingQuota));
             }
             return config;
@@ -187,13 +211,14 @@ final class ServingOptions {
     /** Sends events and exposures to Kafka when {@code --kafka} names brokers; the local file log otherwise. */
     private ServingConfig withKafka(ServingConfig config) {
         if (kafka == null || kafka.isBlank()) {
-            if (kafkaTopics != null) {
+            if (ConfiguredExecution.given(command, "--kafka-topics")) {
                 throw new WrenUserException("--kafka-topics needs --kafka HOST:PORT", ExitCodes.USAGE);
             }
             return config;
         }
         try {
-            KafkaSettings settings = KafkaSettings.of(kafka);
+            KafkaSettings settings =
+                    ConfiguredExecution.settings(command).kafka().serving(kafka.strip());
             if (kafkaTopics != null) {
                 String[] topics = kafkaTopics.split(",", -1);
                 if (topics.length > 2) {

@@ -1,5 +1,7 @@
 package dev.wren.cli;
 
+import dev.wren.cli.config.StoreSection;
+import dev.wren.cli.config.WrenSettings;
 import dev.wren.stream.LocalStreamRunner;
 import dev.wren.stream.StreamConfig;
 import dev.wren.stream.kafka.KafkaInput;
@@ -56,12 +58,12 @@ final class StreamCommand implements Callable<Integer> {
             description = "Serving's event log (JSON lines). Default: <data home>/events.jsonl.")
     Path events;
 
+    @ConfigKey("store.uri")
     @Option(
             names = "--store",
             paramLabel = "URI",
-            defaultValue = "${env:WREN_STORE}",
-            description = "Feature store to keep fresh: embedded:/dir or redis://host:port/db (env WREN_STORE)."
-                    + " Default: embedded:<data home>/store.")
+            description = "Feature store to keep fresh: embedded:/dir or redis://host:port/db. Default: configuration"
+                    + " key store.uri (env WREN_STORE), else embedded:<data home>/store.")
     String store;
 
     @Option(
@@ -70,47 +72,52 @@ final class StreamCommand implements Callable<Integer> {
                     + " <data home>/stream/checkpoints and the next --follow resumes from the last one.")
     boolean follow;
 
+    @ConfigKey("store.dimension")
     @Option(
             names = "--dim",
             paramLabel = "N",
-            defaultValue = "32",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE}.")
+            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " store.dimension).")
     int dimension;
 
+    @ConfigKey("stream.out-of-orderness")
     @Option(
             names = "--out-of-orderness",
             paramLabel = "SECONDS",
-            defaultValue = "5",
             description = "How far behind the newest event time an event may arrive and still count."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE} (configuration key stream.out-of-orderness).")
     long outOfOrderness;
 
+    @ConfigKey("stream.trend-window")
     @Option(
             names = "--trend-window",
             paramLabel = "MINUTES",
-            defaultValue = "60",
-            description = "Length of the sliding trend window. Default: ${DEFAULT-VALUE}.")
+            description = "Length of the sliding trend window. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " stream.trend-window).")
     long trendWindowMinutes;
 
+    @ConfigKey("stream.trend-slide")
     @Option(
             names = "--trend-slide",
             paramLabel = "SECONDS",
-            defaultValue = "60",
-            description = "How often the trend window moves. Default: ${DEFAULT-VALUE}.")
+            description = "How often the trend window moves. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " stream.trend-slide).")
     long trendSlideSeconds;
 
+    @ConfigKey("stream.session-gap")
     @Option(
             names = "--session-gap",
             paramLabel = "MINUTES",
-            defaultValue = "30",
-            description = "The longest pause within one user session. Default: ${DEFAULT-VALUE}.")
+            description = "The longest pause within one user session. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " stream.session-gap).")
     long sessionGapMinutes;
 
+    @ConfigKey("stream.checkpoint-interval")
     @Option(
             names = "--checkpoint-interval",
             paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "How often the job checkpoints. Default: ${DEFAULT-VALUE}.")
+            description = "How often the job checkpoints. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " stream.checkpoint-interval).")
     long checkpointSeconds;
 
     @Option(
@@ -120,62 +127,69 @@ final class StreamCommand implements Callable<Integer> {
                     "Where late events are appended as JSON lines. Default: <data home>/stream/late-events.jsonl.")
     Path lateEvents;
 
+    @ConfigKey("kafka.servers")
     @Option(
             names = "--kafka",
             paramLabel = "HOST:PORT",
-            defaultValue = "${env:WREN_KAFKA}",
             description = "Read events and exposures from Kafka (as `wren serve --kafka` writes them) instead of the"
-                    + " log file, and write fresh samples to the samples topic exactly once (env WREN_KAFKA).")
+                    + " log file, and write fresh samples to the samples topic exactly once. Default: configuration"
+                    + " key kafka.servers (env WREN_KAFKA), else the log file.")
     String kafka;
 
+    @ConfigKey({"kafka.events-topic", "kafka.exposures-topic"})
     @Option(
             names = "--kafka-topics",
             paramLabel = "EVENTS[,EXPOSURES]",
-            defaultValue = KafkaInput.EVENTS + "," + KafkaInput.EXPOSURES,
-            description = "The topics serving writes. Default: ${DEFAULT-VALUE}.")
+            description = "The topics serving writes. Default: ${DEFAULT-VALUE} (configuration keys kafka.events-topic"
+                    + " and kafka.exposures-topic).")
     String kafkaTopics;
 
+    @ConfigKey("kafka.group")
     @Option(
             names = "--kafka-group",
             paramLabel = "ID",
-            defaultValue = KafkaInput.GROUP,
-            description = "The consumer group; offsets are also kept in checkpoints. Default: ${DEFAULT-VALUE}.")
+            description = "The consumer group; offsets are also kept in checkpoints. Default: ${DEFAULT-VALUE}"
+                    + " (configuration key kafka.group).")
     String kafkaGroup;
 
+    @ConfigKey("kafka.samples-topic")
     @Option(
             names = "--samples-topic",
             paramLabel = "TOPIC",
-            defaultValue = KafkaInput.SAMPLES,
-            description = "Where fresh samples go with --kafka. Default: ${DEFAULT-VALUE}.")
+            description = "Where fresh samples go with --kafka. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " kafka.samples-topic).")
     String samplesTopic;
 
+    @ConfigKey("kafka.transactional-id-prefix")
     @Option(
             names = "--transactional-id-prefix",
             paramLabel = "PREFIX",
             description = "The samples producer's transactional id prefix, unique per job on the Kafka cluster."
-                    + " Default: <kafka group>-samples.")
+                    + " Default: configuration key kafka.transactional-id-prefix, else <kafka group>-samples.")
     String transactionalIdPrefix;
 
+    @ConfigKey("stream.ctr-window")
     @Option(
             names = "--ctr-window",
             paramLabel = "MINUTES",
             description = "Length of the sliding window of item exposures, clicks and recentCtr; it slides with the"
-                    + " trend window. Default: the trend window.")
+                    + " trend window. Default: configuration key stream.ctr-window, else the trend window.")
     Long ctrWindowMinutes;
 
+    @ConfigKey("stream.label-window")
     @Option(
             names = "--label-window",
             paramLabel = "MINUTES",
-            defaultValue = "30",
-            description =
-                    "How long after an item is shown a click or rating still labels it. Default: ${DEFAULT-VALUE}.")
+            description = "How long after an item is shown a click or rating still labels it. Default:"
+                    + " ${DEFAULT-VALUE} (configuration key stream.label-window).")
     long labelWindowMinutes;
 
+    @ConfigKey("stream.parallelism")
     @Option(
             names = "--parallelism",
             paramLabel = "N",
-            defaultValue = "2",
-            description = "Parallel tasks of the user and item operators. Default: ${DEFAULT-VALUE}.")
+            description = "Parallel tasks of the user and item operators. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " stream.parallelism).")
     int parallelism;
 
     @Override
@@ -234,11 +248,10 @@ final class StreamCommand implements Callable<Integer> {
                             + " --out-of-orderness not negative",
                     ExitCodes.USAGE);
         }
-        String storeUri = store == null || store.isBlank()
-                ? "embedded:" + home.resolve("store").toAbsolutePath()
-                : store;
+        String storeUri = StoreSection.uriOrEmbedded(store, home);
+        WrenSettings settings = ConfiguredExecution.settings(spec);
         try {
-            return StreamConfig.defaults(
+            return settings.streamConfig(
                             events != null ? events : home.resolve("events.jsonl"), data, storeUri, dimension)
                     .withFollow(follow)
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrderness))
@@ -252,8 +265,9 @@ final class StreamCommand implements Callable<Integer> {
                     .withSamples(Optional.of(samplesRunUnder(home)))
                     .withKafka(
                             Optional.ofNullable(kafka).filter(k -> !k.isBlank()).map(k -> {
-                                KafkaInput input =
-                                        KafkaInput.of(k).withTopics(kafkaTopics).withGroup(kafkaGroup);
+                                KafkaInput input = settings.kafka().stream(k.strip())
+                                        .withTopics(kafkaTopics)
+                                        .withGroup(kafkaGroup);
                                 return input.withSamples(
                                         samplesTopic,
                                         transactionalIdPrefix != null
@@ -266,11 +280,12 @@ final class StreamCommand implements Callable<Integer> {
     }
 
     /**
-     * The job with every default, following {@code events} into {@code storeUri}, its checkpoints, late events and
-     * samples under {@code <home>/stream}: what {@code wren demo} runs beside the server.
+     * The configured job following {@code events} into {@code storeUri} in one task per operator, its checkpoints, late
+     * events and samples under {@code <home>/stream}: what {@code wren demo} runs beside the server.
      */
-    static StreamConfig followDefaults(Path events, Path data, Path home, String storeUri, int dimension) {
-        StreamConfig defaults = StreamConfig.defaults(events, data, storeUri, dimension);
+    static StreamConfig followDefaults(
+            WrenSettings settings, Path events, Path data, Path home, String storeUri, int dimension) {
+        StreamConfig defaults = settings.streamConfig(events, data, storeUri, dimension);
         return defaults.withFollow(true)
                 .withCheckpoints(defaults.checkpointInterval(), Optional.of(checkpointsUnder(home)))
                 .withLateEvents(Optional.of(lateEventsUnder(home)))

@@ -39,29 +39,51 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
-    @Option(names = "--model", defaultValue = "deepfm", description = "Model name, or all. Default: ${DEFAULT-VALUE}.")
+    @ConfigKey("training.model")
+    @Option(
+            names = "--model",
+            description = "Model name, or all. Default: ${DEFAULT-VALUE} (configuration key training.model).")
     String model;
 
-    @Option(names = "--epochs", description = "Maximum epochs (default: the model's own, with early stopping).")
+    @ConfigKey("training.epochs")
+    @Option(
+            names = "--epochs",
+            description = "Maximum epochs, with early stopping. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " training.epochs; null: the model's own).")
     Integer epochs;
 
+    @ConfigKey("training.patience")
     @Option(
             names = "--patience",
-            defaultValue = "2",
             description = "Epochs without a better validation AUC (two-tower: Recall@50) before stopping. Default:"
-                    + " ${DEFAULT-VALUE}.")
+                    + " ${DEFAULT-VALUE} (configuration key training.patience).")
     int patience;
 
-    @Option(names = "--batch-size", description = "Samples per step (default: the model's own).")
+    @ConfigKey("training.batch-size")
+    @Option(
+            names = "--batch-size",
+            description = "Samples per step. Default: ${DEFAULT-VALUE} (configuration key training.batch-size; null:"
+                    + " the model's own).")
     Integer batchSize;
 
-    @Option(names = "--learning-rate", description = "Adam's learning rate (default: the model's own).")
+    @ConfigKey("training.learning-rate")
+    @Option(
+            names = "--learning-rate",
+            description = "Adam's learning rate. Default: ${DEFAULT-VALUE} (configuration key training.learning-rate;"
+                    + " null: the model's own).")
     Float learningRate;
 
-    @Option(names = "--l2", description = "L2 weight decay (default: the model's own).")
+    @ConfigKey("training.l2")
+    @Option(
+            names = "--l2",
+            description = "L2 weight decay. Default: ${DEFAULT-VALUE} (configuration key training.l2; null: the"
+                    + " model's own).")
     Float l2;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of training. Default: ${DEFAULT-VALUE}.")
+    @ConfigKey("training.seed")
+    @Option(
+            names = "--seed",
+            description = "Seed of training. Default: ${DEFAULT-VALUE} (configuration key training.seed).")
     long seed;
 
     @Option(
@@ -99,7 +121,10 @@ class TrainCommand implements Callable<Integer> {
         out.flush();
         List<ModelResult> results = new ArrayList<>();
         for (ModelSpec s : specs) {
-            TrainConfig config = TrainConfig.defaultsFor(s).withSeed(seed).withProgress(!noProgress);
+            TrainConfig config = ConfiguredExecution.settings(spec)
+                    .trainConfig(s)
+                    .withSeed(seed)
+                    .withProgress(!noProgress);
             config = config.withEpochs(epochs != null ? epochs : config.maxEpochs(), patience);
             if (batchSize != null) {
                 config = config.withBatchSize(batchSize);

@@ -41,17 +41,18 @@ final class TrainRankerCommand implements Callable<Integer> {
             description = "The models folder the ranker is saved in. Default: <data home>/models.")
     Path models;
 
+    @ConfigKey("training.ranker.last-n")
     @Option(
             names = "--last-n",
-            defaultValue = "5",
             description = "Each user's latest ratings held out as what the ranker learns to find. Default:"
-                    + " ${DEFAULT-VALUE}.")
+                    + " ${DEFAULT-VALUE} (configuration key training.ranker.last-n).")
     int lastN;
 
+    @ConfigKey("training.ranker.seed")
     @Option(
             names = "--seed",
-            defaultValue = "42",
-            description = "Seed of the fit and the training. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the fit and the training. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " training.ranker.seed).")
     long seed;
 
     @Override
@@ -68,7 +69,9 @@ final class TrainRankerCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.open(SparkSessions.DEFAULT_MASTER, 8);
         LearnedRankerTraining.Result r;
         try {
-            r = new LearnedRankerTraining(spark).run(data, root, work, lastN, seed, TopKRankerParams.defaults());
+            TopKRankerParams params =
+                    ConfiguredExecution.settings(spec).training().ranker().params();
+            r = new LearnedRankerTraining(spark).run(data, root, work, lastN, seed, params);
         } finally {
             spark.stop();
             FileUtils.deleteQuietly(work.toFile());

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +22,14 @@ class TrainCommandTest {
 
     record Run(int exitCode, String out, String err) {}
 
-    /** Runs one command as the root command would, with Wren's error handling (independent of registration). */
+    /**
+     * Runs one command as the root command would, with Wren's reference configuration and error handling (independent
+     * of registration).
+     */
     static Run run(Callable<Integer> command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(command);
-        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        CommandLine cmd = ConfiguredExecution.configure(new CommandLine(command), Map.of());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
