@@ -10,7 +10,7 @@ import ai.djl.nn.norm.Dropout;
 /**
  * Inverted-dropout masks cut from a pool of random mask values that is drawn afresh every {@value #REFRESH_STEPS}
  * training passes. PyTorch's CPU dropout draws one 64-bit random number per element, serially (its bernoulli kernel
- * took 13% of a DeepFM training step); a pool {@value #POOL_MULTIPLE} times one pass's need, refreshed every
+ * was a large share of a DeepFM training step); a pool {@value #POOL_MULTIPLE} times one pass's need, refreshed every
  * {@value #REFRESH_STEPS} passes, draws an eighth as many numbers. Each pass takes every layer's mask as a contiguous window
  * at a random offset, so within a pass the mask values are independent draws, as with plain dropout; across passes
  * the windows overlap at shifted positions, and since batches are shuffled no sample keeps a mask. All draws come

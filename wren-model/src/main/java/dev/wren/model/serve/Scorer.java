@@ -42,8 +42,8 @@ public final class Scorer implements AutoCloseable {
         this.factorised = FactorisedDeepFm.of(model.model().getBlock(), model.layout(), model.scaling());
         int threads = JniUtils.getNumThreads();
         if (threads > 1) {
-            // Measured on a busy 2-core machine: 800 candidates took 1.7-2.3 ms median, 8.5-9 ms p99 with one
-            // intra-op thread, but 10-108 ms median and 160-416 ms p99 with two (OpenMP threads waiting on each other).
+            // Several intra-op threads per call make concurrent requests wait on each other's OpenMP threads, which
+            // multiplied the median and p99 latency in our measurements (wren-model/BENCHMARK.md).
             log.warn(
                     "PyTorch runs {} intra-op threads per call; for serving, run with"
                             + " -Dai.djl.pytorch.num_threads=1 and one predictor per core (poolSize)",
@@ -124,8 +124,8 @@ public final class Scorer implements AutoCloseable {
 
     /**
      * A user ready to be scored against candidates. For a factorised DeepFM it holds the user's share of the first
-     * layer and of the FM terms, the part of a request's scoring that depends on the user alone (2.5 % of the
-     * recommendation endpoint's CPU when recomputed per request); callers that see the same user again keep it.
+     * layer and of the FM terms, the part of a request's scoring that depends on the user alone (a visible share of
+     * the recommendation endpoint's CPU when recomputed per request); callers that see the same user again keep it.
      * Immutable.
      */
     public static final class PreparedUser {
