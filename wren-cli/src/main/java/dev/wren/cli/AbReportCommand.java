@@ -69,12 +69,13 @@ final class AbReportCommand implements Callable<Integer> {
                     + " offsets at start.")
     String kafka;
 
+    @ConfigKey({"kafka.events-topic", "kafka.exposures-topic"})
     @Option(
             names = "--kafka-topics",
             paramLabel = "EVENTS,EXPOSURES",
             split = ",",
-            defaultValue = "wren.events,wren.exposures",
-            description = "The topics read with --kafka. Default: ${DEFAULT-VALUE}.")
+            description = "The topics read with --kafka. Default: ${DEFAULT-VALUE} (configuration keys"
+                    + " kafka.events-topic and kafka.exposures-topic).")
     List<String> kafkaTopics;
 
     @Option(
@@ -216,7 +217,7 @@ final class AbReportCommand implements Callable<Integer> {
 
     private ExperimentLog readKafka() {
         try {
-            return KafkaLogReader.read(kafka, kafkaTopics, Duration.ofSeconds(10));
+            return KafkaLogReader.read(kafka, kafkaTopics.stream().distinct().toList(), Duration.ofSeconds(10));
         } catch (IllegalStateException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.UNAVAILABLE, e);
         }
