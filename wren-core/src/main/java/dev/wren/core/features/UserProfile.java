@@ -53,6 +53,21 @@ public final class UserProfile {
     }
 
     /**
+     * An independent profile equal to this one, so that a caller can keep the profile as of one moment while adding to
+     * the copy (the near-line tier re-adds a second's group when a late member of it arrives).
+     */
+    public UserProfile copy() {
+        UserProfile p = new UserProfile(rules);
+        p.ratings.copyFrom(ratings);
+        p.years.copyFrom(years);
+        p.recent.addAll(recent);
+        p.genreScore.putAll(genreScore);
+        p.lastPositiveTs = lastPositiveTs;
+        p.rankedGenres = rankedGenres;
+        return p;
+    }
+
+    /**
      * Adds a group of interactions of one second, in the order given.
      *
      * @throws IllegalArgumentException when the group's timestamps differ
@@ -163,6 +178,13 @@ public final class UserProfile {
         private double sum;
         private double avg;
         private double m2;
+
+        void copyFrom(Moments other) {
+            n = other.n;
+            sum = other.sum;
+            avg = other.avg;
+            m2 = other.m2;
+        }
 
         void add(double x) {
             long newN = n + 1;

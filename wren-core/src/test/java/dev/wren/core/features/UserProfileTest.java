@@ -62,6 +62,29 @@ class UserProfileTest {
     }
 
     @Test
+    void aCopyEqualsTheProfileAndGrowsWithoutChangingIt() {
+        UserProfile p = UserProfile.of(
+                List.of(rating(1, 5, 0, "Drama"), rating(2, 2, DAY, "Comedy"), rating(3, 4, 2 * DAY, "Horror")), RULES);
+        Features before = p.features();
+
+        UserProfile copy = p.copy();
+        assertThat(copy.features()).isEqualTo(before);
+        copy.addGroup(List.of(rating(4, 5, 3 * DAY, "Comedy"), rating(5, 1, 3 * DAY, "Action")));
+
+        assertThat(p.features()).as("the original").isEqualTo(before);
+        assertThat(copy.features())
+                .isEqualTo(UserProfile.of(
+                                List.of(
+                                        rating(1, 5, 0, "Drama"),
+                                        rating(2, 2, DAY, "Comedy"),
+                                        rating(3, 4, 2 * DAY, "Horror"),
+                                        rating(4, 5, 3 * DAY, "Comedy"),
+                                        rating(5, 1, 3 * DAY, "Action")),
+                                RULES)
+                        .features());
+    }
+
+    @Test
     void theEmbeddingWeightsNewerPositivesMoreAndSkipsItemsWithoutVectors() {
         List<Interaction> positives = List.of(rating(1, 5, 0), rating(2, 5, 10 * DAY), rating(3, 5, 10 * DAY));
         Optional<float[]> v = UserEmbedding.of(
