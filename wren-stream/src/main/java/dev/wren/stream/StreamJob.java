@@ -49,7 +49,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * <pre>
  * log | Kafka -> parse -> watermarks (bounded out-of-orderness) -> split late --> late events (log, file)
- *                                           |-> keyBy user -> user features ----------------------|-> store
+ *                                           |-> keyBy user -> user features, as events arrive ----|-> store
  *                                           |                \-> samples -> JSON-lines files, Kafka topic
  *                                           |-> keyBy item -> slide panes -> window sums ---------|-> store
  * </pre>
@@ -65,6 +65,13 @@ public final class StreamJob {
 
     /** The longest the store sink holds a row: short, since it is most of a quiet stream's freshness. */
     static final long SINK_FLUSH_MILLIS = 50;
+
+    /**
+     * The longest records wait in a network buffer on their way to the user features and from them to the store
+     * (Flink's default, 100 ms per hop, would be most of an event's time to the store); the item and sample paths keep
+     * the default.
+     */
+    static final long USER_PATH_BUFFER_MILLIS = 5;
 
     private StreamJob() {}
 
@@ -89,7 +96,8 @@ public final class StreamJob {
         SingleOutputStreamOperator<LogEvent> onTime = parsed.process(new SplitLateEvents())
                 .uid("split-late-events")
                 .name("late split")
-                .setParallelism(1);
+                .setParallelism(1)
+                .setBufferTimeout(USER_PATH_BUFFER_MILLIS);
         onTime.getSideOutput(SplitLateEvents.LATE)
                 .sinkTo(new LateEventSink(
                         config.kafka()
@@ -112,7 +120,8 @@ public final class StreamJob {
                         config.labelWindow().toMillis()))
                 .uid("user-features")
                 .name("user features")
-                .setParallelism(config.parallelism());
+                .setParallelism(config.parallelism())
+                .setBufferTimeout(USER_PATH_BUFFER_MILLIS);
 
         // Panes one slide long (Flink windows), summed over the window as they close and leave it.
         DataStream<RowWrite> items = records.keyBy(LogEvent::itemId, Types.INT)

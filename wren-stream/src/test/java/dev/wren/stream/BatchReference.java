@@ -24,20 +24,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.ToLongFunction;
 
 /**
  * What the store must hold after the stream job, computed directly from the same events with wren-core's rules, with
  * no Flink: each user's history is the dataset's ratings then the applied events, in wren-core's time order, made into
- * a row by {@link UserRows} (as serving's real-time updater does) plus the near-line features written out plainly here;
- * each item's trend is its event count in the last window that closed before the log ended.
+ * a row by {@link UserRows} (as serving's real-time updater does) plus the near-line features written out plainly here
+ * from the history to the millisecond, whatever order the events were read in; each item's trend is its event count in
+ * the last window that closed before the log ended.
  */
 final class BatchReference {
     private BatchReference() {}
 
-    /** The expected user rows, by user, for the users with applied events. */
+    /**
+     * The expected user rows, by user, for the users with applied events. An event's time is its {@code loggedAt} (as
+     * {@code loggedAt} gives it) when that is in the second of its timestamp, otherwise that second; events of one time
+     * are in the order they were logged, then by item, then rating (a click last).
+     */
     static Map<Integer, Features> users(
             Path data,
             List<Event> applied,
+            ToLongFunction<Event> loggedAt,
             UserFeatureRules rules,
             Map<Integer, float[]> vectors,
             int dimension,
@@ -53,25 +60,57 @@ final class BatchReference {
                 e -> byUser.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e));
         Map<Integer, Features> out = new HashMap<>();
         byUser.forEach((user, events) -> {
-            List<Interaction> history = new ArrayList<>(base.getOrDefault(user, List.of()));
-            for (Event e : events) {
-                history.add(interaction(
-                        items, e.itemId(), e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp()));
-            }
+            List<Event> inTime = new ArrayList<>(events);
+            inTime.sort(timeOrder(loggedAt));
+            List<Interaction> dataset = new ArrayList<>(base.getOrDefault(user, List.of()));
+            dataset.sort(UserRows.TIME_ORDER);
+            // wren-core's order (second, item): the dataset's first, then the events in time order.
+            List<Interaction> history = new ArrayList<>(dataset);
+            inTime.forEach(e -> history.add(interaction(items, e)));
             history.sort(UserRows.TIME_ORDER);
-            long newestEvent = events.stream().mapToLong(Event::timestamp).max().getAsLong();
+            // To the millisecond: the dataset's ratings at the start of their second, before events of that time.
+            List<long[]> times = new ArrayList<>(); // {millis, index into timed}
+            List<Interaction> timed = new ArrayList<>(dataset);
+            inTime.forEach(e -> timed.add(interaction(items, e)));
+            for (int i = 0; i < timed.size(); i++) {
+                long ms = i < dataset.size()
+                        ? dataset.get(i).timestamp() * 1000
+                        : millis(inTime.get(i - dataset.size()), loggedAt);
+                times.add(new long[] {ms, i});
+            }
+            times.sort(Comparator.comparingLong((long[] t) -> t[0]).thenComparingLong(t -> t[1]));
+            List<Interaction> activity =
+                    times.stream().map(t -> timed.get((int) t[1])).toList();
+            long newestEvent =
+                    events.stream().mapToLong(e -> millis(e, loggedAt)).max().getAsLong();
             out.put(
                     user,
                     UserRows.row(history, rules, vectors::get, dimension)
-                            .mergedWith(activity(history, recentItems, sessionGap.toSeconds()))
+                            .mergedWith(activity(activity, recentItems, sessionGap.toSeconds()))
                             .mergedWith(Features.builder()
-                                    .number(FeatureSchema.STREAM_TIME, newestEvent * 1000)
+                                    .number(FeatureSchema.STREAM_TIME, newestEvent + events.size() / 1024.0)
                                     .build()));
         });
         return out;
     }
 
-    /** The near-line user features, written out the long way: the newest interactions and the last session. */
+    /** An event's time in the job, milliseconds since the epoch. */
+    static long millis(Event e, ToLongFunction<Event> loggedAt) {
+        long at = loggedAt.applyAsLong(e);
+        return Math.floorDiv(at, 1000) == e.timestamp() ? at : e.timestamp() * 1000;
+    }
+
+    private static Comparator<Event> timeOrder(ToLongFunction<Event> loggedAt) {
+        return Comparator.<Event>comparingLong(e -> millis(e, loggedAt))
+                .thenComparingLong(loggedAt)
+                .thenComparingInt(Event::itemId)
+                .thenComparingDouble(e -> e.type() == Event.Type.RATING ? e.value() : Double.NaN);
+    }
+
+    /**
+     * The near-line user features, written out the long way from the history in time order: the newest interactions
+     * and the last session.
+     */
     private static Features activity(List<Interaction> history, int recentItems, long gap) {
         long newest = history.get(history.size() - 1).timestamp();
         List<Integer> recent = new ArrayList<>();
@@ -109,6 +148,7 @@ final class BatchReference {
      */
     static Map<Integer, Features> items(
             List<Event> applied,
+            ToLongFunction<Event> loggedAt,
             List<Shown> shown,
             long lastWatermark,
             Duration window,
@@ -120,7 +160,7 @@ final class BatchReference {
         Map<Integer, List<long[]>> byItem = new HashMap<>(); // {time, kind: 0 rating, 1 click, 2 exposure}
         for (Event e : applied) {
             byItem.computeIfAbsent(e.itemId(), i -> new ArrayList<>())
-                    .add(new long[] {e.timestamp() * 1000, e.type() == Event.Type.CLICK ? 1 : 0});
+                    .add(new long[] {millis(e, loggedAt), e.type() == Event.Type.CLICK ? 1 : 0});
         }
         for (Shown x : shown) {
             for (int item : x.items()) {
@@ -170,13 +210,15 @@ final class BatchReference {
     /**
      * The expected fresh samples: every item of every list shown, with the user's features from the dataset's ratings
      * and the applied events strictly before the list's second, labelled by the first of the user's events of that item
-     * from that second to the end of the label window, in time order, that is positive by wren-core's rule; otherwise
+     * from the list's time (ms) to the end of the label window, in time order, that is positive by wren-core's rule;
+     * otherwise
      * 0 if the window closed before the log ended (by a rating below the threshold, the last one, or by nothing), and
      * no sample if it did not.
      */
     static List<JsonNode> samples(
             Path data,
             List<Event> applied,
+            ToLongFunction<Event> loggedAt,
             List<Shown> shown,
             UserFeatureRules rules,
             Duration labelWindow,
@@ -187,7 +229,7 @@ final class BatchReference {
         reader.forEachRating((user, item, rating, ts) ->
                 base.computeIfAbsent(user, u -> new ArrayList<>()).add(interaction(items, item, rating, ts)));
         List<Event> inOrder = new ArrayList<>(applied);
-        inOrder.sort(Comparator.comparingLong(Event::timestamp).thenComparingInt(Event::itemId));
+        inOrder.sort(timeOrder(loggedAt));
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         for (Shown x : shown) {
@@ -199,8 +241,7 @@ final class BatchReference {
                     .forEach(before::add);
             for (Event e : inOrder) {
                 if (e.userId() == x.userId() && e.timestamp() < second) {
-                    before.add(interaction(
-                            items, e.itemId(), e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp()));
+                    before.add(interaction(items, e));
                 }
             }
             before.sort(UserRows.TIME_ORDER);
@@ -216,12 +257,11 @@ final class BatchReference {
                 for (Event e : inOrder) {
                     if (e.userId() != x.userId()
                             || e.itemId() != item
-                            || e.timestamp() < second
-                            || e.timestamp() * 1000 > deadline) {
+                            || millis(e, loggedAt) < x.loggedAt()
+                            || millis(e, loggedAt) > deadline) {
                         continue;
                     }
-                    Interaction i = interaction(
-                            items, item, e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp());
+                    Interaction i = interaction(items, e);
                     if (rules.isPositive(i)) {
                         decided = e;
                         break;
@@ -251,7 +291,7 @@ final class BatchReference {
                 }
                 n.put("exposedAt", x.loggedAt());
                 n.put("position", position);
-                n.put("labelledAt", decided != null ? decided.timestamp() * 1000 : deadline);
+                n.put("labelledAt", decided != null ? millis(decided, loggedAt) : deadline);
                 n.put("userRatingCount", profile.ratingCount());
                 put(n, "userRatingAvg", profile.ratingAvg());
                 put(n, "userRatingStd", profile.ratingStd());
@@ -281,6 +321,10 @@ final class BatchReference {
         } else {
             n.putNull(name);
         }
+    }
+
+    private static Interaction interaction(Map<Integer, Item> items, Event e) {
+        return interaction(items, e.itemId(), e.type() == Event.Type.RATING ? e.value() : Double.NaN, e.timestamp());
     }
 
     private static Interaction interaction(Map<Integer, Item> items, int itemId, double rating, long ts) {

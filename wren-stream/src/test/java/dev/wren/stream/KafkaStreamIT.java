@@ -192,22 +192,29 @@ class KafkaStreamIT {
                     LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
             List<Event> all = new ArrayList<>(before);
             all.addAll(after);
+            // Positive labels do not wait for a window to close: every one of the reference's reaches the topic.
+            List<JsonNode> positives = BatchReference.samples(
+                    fixture.data,
+                    all,
+                    EventLogFile::loggedAt,
+                    shown,
+                    StreamFixture.RULES,
+                    StreamFixture.LABEL_WINDOW,
+                    Long.MIN_VALUE);
+            assertThat(positives).isNotEmpty();
             try {
                 assertThat(second.restoredFrom()).isPresent();
                 StreamFixture.awaitUsers(fixture, all);
                 StreamFixture.awaitEvents(second, after.size()); // from the restored offsets, not the start
-                // The samples topic commits with a checkpoint.
-                StreamFixture.awaitCheckpointAfter(folder, System.currentTimeMillis());
+                // Users' rows do not wait for the watermark, samples do (the quiet topics' catch-up), and the samples
+                // topic commits with a checkpoint after that.
+                awaitPositives(topics.samplesTopic(), positives);
             } finally {
                 second.cancel(30);
             }
             assertThat(second.await().cancelled()).isTrue();
 
-            ObjectMapper json = new ObjectMapper();
-            List<JsonNode> samples = new ArrayList<>();
-            for (ConsumerRecord<String, String> r : readCommitted(topics.samplesTopic())) {
-                samples.add(json.readTree(r.value()));
-            }
+            List<JsonNode> samples = committedSamples(topics.samplesTopic());
             long restart = (EventLogFile.START + 1_000) * 1000;
             assertThat(samples)
                     .as("samples of lists shown before and after the restart")
@@ -215,16 +222,18 @@ class KafkaStreamIT {
                     .anyMatch(n -> n.path("exposedAt").asLong() > restart);
             // Every sample in the topic is one the reference gives once all windows have closed, and none twice.
             List<JsonNode> possible = new ArrayList<>(BatchReference.samples(
-                    fixture.data, all, shown, StreamFixture.RULES, StreamFixture.LABEL_WINDOW, Long.MAX_VALUE));
+                    fixture.data,
+                    all,
+                    EventLogFile::loggedAt,
+                    shown,
+                    StreamFixture.RULES,
+                    StreamFixture.LABEL_WINDOW,
+                    Long.MAX_VALUE));
             for (JsonNode sample : samples) {
                 assertThat(possible.remove(sample))
                         .as("in the topic once, and a sample of the log: " + sample)
                         .isTrue();
             }
-            // Positive labels do not wait for a window to close: every one of the reference's is in the topic.
-            List<JsonNode> positives = BatchReference.samples(
-                    fixture.data, all, shown, StreamFixture.RULES, StreamFixture.LABEL_WINDOW, Long.MIN_VALUE);
-            assertThat(positives).isNotEmpty();
             assertThat(samples.stream()
                             .filter(n -> n.path("label").asInt() == 1)
                             .toList())
@@ -241,6 +250,26 @@ class KafkaStreamIT {
         assertThatThrownBy(() -> LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no topic [no.such.events, no.such.exposures, wren.samples]");
+    }
+
+    /** Waits until the committed samples of {@code topic} hold every one of {@code positives}. */
+    static void awaitPositives(String topic, List<JsonNode> positives) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!committedSamples(topic).containsAll(positives)) {
+            assertThat(System.nanoTime())
+                    .as("every positive sample committed to " + topic)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    static List<JsonNode> committedSamples(String topic) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> samples = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : readCommitted(topic)) {
+            samples.add(json.readTree(r.value()));
+        }
+        return samples;
     }
 
     /** A user whose records the default partitioner puts in partition {@code p}. */

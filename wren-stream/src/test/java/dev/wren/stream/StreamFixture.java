@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -99,15 +100,26 @@ final class StreamFixture {
     }
 
     /**
-     * Every user row equals the reference's; unless {@code usersOnly}, every item's window features too.
+     * Every user row equals the reference's; unless {@code usersOnly}, every item's window features too. The events
+     * were logged as {@link EventLogFile#line(Event)} writes them.
      *
      * @return the reference's item rows
      */
     Map<Integer, Features> assertStoreMatchesReference(
             List<Event> applied, List<Shown> shown, long newestMillis, boolean usersOnly) {
+        return assertStoreMatchesReference(applied, EventLogFile::loggedAt, shown, newestMillis, usersOnly);
+    }
+
+    /** The same, for events logged at {@code loggedAt}. */
+    Map<Integer, Features> assertStoreMatchesReference(
+            List<Event> applied,
+            ToLongFunction<Event> loggedAt,
+            List<Shown> shown,
+            long newestMillis,
+            boolean usersOnly) {
         Map<EntityKind, Map<Integer, Features>> store = readStore();
         Map<Integer, Features> expectedUsers =
-                BatchReference.users(data, applied, RULES, itemVectors, DIM, RECENT, SESSION_GAP);
+                BatchReference.users(data, applied, loggedAt, RULES, itemVectors, DIM, RECENT, SESSION_GAP);
         assertThat(store.get(EntityKind.USER).keySet()).isEqualTo(expectedUsers.keySet());
         expectedUsers.forEach((user, expected) -> FeatureAssertions.assertSameRow(
                 "user " + user, store.get(EntityKind.USER).get(user), expected, 1e-6));
@@ -116,7 +128,7 @@ final class StreamFixture {
         }
         long lastWatermark = lastWatermark(newestMillis);
         Map<Integer, Features> expectedItems =
-                BatchReference.items(applied, shown, lastWatermark, WINDOW, CTR_WINDOW, SLIDE);
+                BatchReference.items(applied, loggedAt, shown, lastWatermark, WINDOW, CTR_WINDOW, SLIDE);
         long lastEnd = BatchReference.lastWindowEnd(lastWatermark, SLIDE);
         Map<Integer, Features> items = new HashMap<>();
         store.get(EntityKind.ITEM).forEach((item, row) -> {
@@ -154,8 +166,8 @@ final class StreamFixture {
     /** The committed sample files hold exactly the reference's samples, each once. */
     void assertSamplesMatchReference(Path dir, List<Event> applied, List<Shown> shown, long newestMillis)
             throws IOException {
-        List<JsonNode> expected =
-                BatchReference.samples(data, applied, shown, RULES, LABEL_WINDOW, lastWatermark(newestMillis));
+        List<JsonNode> expected = BatchReference.samples(
+                data, applied, EventLogFile::loggedAt, shown, RULES, LABEL_WINDOW, lastWatermark(newestMillis));
         List<JsonNode> actual = readSamples(dir);
         List<JsonNode> missing = new ArrayList<>(expected);
         List<JsonNode> unexpected = new ArrayList<>();
@@ -208,9 +220,17 @@ final class StreamFixture {
         return newestMillis - BOUND.toMillis() - 1;
     }
 
-    /** The newest record time of a log, in milliseconds. */
+    /** The newest record time of a log written by {@link EventLogFile#line(Event)}, in milliseconds. */
     static long newest(List<Event> events, List<Shown> shown) {
-        long newest = events.stream().mapToLong(e -> e.timestamp() * 1000).max().orElse(Long.MIN_VALUE);
+        return newest(events, EventLogFile::loggedAt, shown);
+    }
+
+    /** The newest record time of a log of events logged at {@code loggedAt}, in milliseconds. */
+    static long newest(List<Event> events, ToLongFunction<Event> loggedAt, List<Shown> shown) {
+        long newest = events.stream()
+                .mapToLong(e -> BatchReference.millis(e, loggedAt))
+                .max()
+                .orElse(Long.MIN_VALUE);
         return Math.max(newest, shown.stream().mapToLong(Shown::loggedAt).max().orElse(Long.MIN_VALUE));
     }
 

@@ -3,6 +3,9 @@ package dev.wren.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.core.recommend.Event;
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.core.store.Features;
 import dev.wren.stream.EventLogFile.Shown;
 import dev.wren.stream.events.SplitLateEvents;
 import java.nio.file.Files;
@@ -10,8 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -107,16 +114,27 @@ class StreamJobTest {
     @Test
     void lateEventsAreCountedAndSetAsideNotApplied() throws Exception {
         List<Event> onTime = EventLogFile.events(2, 120, 6, 240, 0);
-        long newest = onTime.get(59).timestamp();
+        long newest = StreamFixture.newest(onTime.subList(0, 60), List.of());
+        // Logged at chosen milliseconds (the job's event times), so that one is exactly at the bound.
+        Map<Event, Long> loggedAt = new HashMap<>();
+        Event farBehind = new Event(2, 4, Event.Type.RATING, 5, Math.floorDiv(newest, 1000) - 50);
+        loggedAt.put(farBehind, farBehind.timestamp() * 1000 + 300);
+        long bound = newest - StreamFixture.BOUND.toMillis();
+        Event atTheBound = new Event(3, 6, Event.Type.RATING, 4, Math.floorDiv(bound, 1000));
+        loggedAt.put(atTheBound, bound);
+        Event justPast = new Event(4, 8, Event.Type.CLICK, 1, Math.floorDiv(bound - 1, 1000));
+        loggedAt.put(justPast, bound - 1);
+        ToLongFunction<Event> logged = e -> loggedAt.getOrDefault(e, EventLogFile.loggedAt(e));
         List<Event> all = new ArrayList<>(onTime);
-        Event farBehind = new Event(2, 4, Event.Type.RATING, 5, newest - 50);
-        Event atTheBound = new Event(3, 6, Event.Type.RATING, 4, newest - StreamFixture.BOUND.toSeconds());
-        Event justPast = new Event(4, 8, Event.Type.CLICK, 1, newest - StreamFixture.BOUND.toSeconds() - 1);
         all.add(60, farBehind);
         all.add(61, atTheBound); // exactly the bound behind the newest: still on time
         all.add(62, justPast);
         Path log = tmp.resolve("events.jsonl");
-        EventLogFile.write(log, all.stream().map(EventLogFile::line).toList());
+        EventLogFile.write(
+                log,
+                all.stream()
+                        .map(e -> EventLogFile.line(e, logged.applyAsLong(e)))
+                        .toList());
         Path lateFile = tmp.resolve("late.jsonl");
 
         JobExecutionResult result = StreamFixture.run(fixture.config(log).withLateEvents(Optional.of(lateFile)));
@@ -131,8 +149,62 @@ class StreamJobTest {
         applied.remove(62);
         applied.remove(60);
         StreamFixture.assertVaried(
-                fixture.assertStoreMatchesReference(applied, List.of(), StreamFixture.newest(all, List.of()), false),
+                fixture.assertStoreMatchesReference(
+                        applied, logged, List.of(), StreamFixture.newest(all, logged, List.of()), false),
                 false);
+    }
+
+    @Test
+    void anEventIsInItsUsersRowBeforeTheWatermarkPassesIt() throws Exception {
+        // A bound of an hour: no later record and no quiet spell moves the watermark past these events in the test.
+        List<Event> events = EventLogFile.events(9, 40, 5, 20, 0);
+        Path log = tmp.resolve("events.jsonl");
+        EventLogFile.write(
+                log, events.subList(0, 39).stream().map(EventLogFile::line).toList());
+        StreamConfig config = fixture.config(log).withFollow(true).withOutOfOrderness(Duration.ofHours(1));
+
+        LocalStreamRunner runner = LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
+        try {
+            StreamFixture.awaitUsers(fixture, events.subList(0, 39));
+            // One more event, the last record of the log: nothing follows it to move the watermark.
+            EventLogFile.append(log, List.of(EventLogFile.line(events.get(39))));
+            StreamFixture.awaitUsers(fixture, events);
+
+            assertThat(fixture.readStore().get(EntityKind.ITEM).values())
+                    .as("the item trends, which wait for the watermark, have none of these events yet")
+                    .allMatch(row -> row.number(FeatureSchema.TRENDING_COUNT).isEmpty());
+        } finally {
+            runner.cancel(30);
+        }
+        assertThat(runner.await().cancelled()).isTrue();
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderWithinTheBoundGiveTheRowsOfTheSameEventsInOrder() throws Exception {
+        // Shuffled by up to 3 s against their neighbours (the bound is 5 s), several of a user in one second.
+        List<Event> shuffled = EventLogFile.events(10, 240, 4, 60, 3);
+        List<Event> inOrder = new ArrayList<>(shuffled);
+        inOrder.sort(Comparator.comparingLong(EventLogFile::millis).thenComparingLong(EventLogFile::loggedAt));
+        assertThat(shuffled).as("the test's log is out of order").isNotEqualTo(inOrder);
+        Path inOrderLog = tmp.resolve("in-order.jsonl");
+        EventLogFile.write(inOrderLog, inOrder.stream().map(EventLogFile::line).toList());
+        Path shuffledLog = tmp.resolve("shuffled.jsonl");
+        EventLogFile.write(
+                shuffledLog, shuffled.stream().map(EventLogFile::line).toList());
+        StreamFixture other = new StreamFixture(tmp.resolve("other"), "embedded:" + tmp.resolve("other-store"));
+
+        JobExecutionResult inOrderRun = StreamFixture.run(fixture.config(inOrderLog));
+        JobExecutionResult shuffledRun = StreamFixture.run(other.config(shuffledLog));
+
+        assertThat(shuffledRun.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
+                .isZero();
+        assertThat(inOrderRun.<Long>getAccumulatorResult(SplitLateEvents.LATE_EVENTS))
+                .isZero();
+        Map<Integer, Features> users = fixture.readStore().get(EntityKind.USER);
+        assertThat(other.readStore().get(EntityKind.USER))
+                .as("every user's row, stream time included")
+                .isEqualTo(users);
+        fixture.assertStoreMatchesReference(inOrder, List.of(), StreamFixture.newest(inOrder, List.of()), true);
     }
 
     @Test

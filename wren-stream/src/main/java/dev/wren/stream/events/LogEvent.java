@@ -15,8 +15,9 @@ import java.util.OptionalInt;
  * @param itemId the item
  * @param kind a rating, a click, or an exposure of the item
  * @param value the rating; 1 for a click; 0 for an exposure
- * @param timeMillis when it happened, milliseconds since the epoch: an event's {@code timestamp} (whole seconds), an
- *     exposure's {@code loggedAt}
+ * @param timeMillis when it happened, milliseconds since the epoch: an event's {@code loggedAt} when that falls in the
+ *     second of its {@code timestamp} (serving stamped both as it received the event), otherwise the start of that
+ *     second; an exposure's {@code loggedAt}
  * @param position an exposure's place in the list shown, from 0; 0 for an event
  * @param line the event log line (a Kafka record's offset), for messages
  * @param loggedAt when serving wrote the record, milliseconds since the epoch (0 when the record does not say), from
@@ -47,10 +48,14 @@ public record LogEvent(
         return event(userId, itemId, kind, value, timestamp, line, 0);
     }
 
-    /** A rating or click at {@code timestamp} seconds, logged at {@code loggedAt} milliseconds. */
+    /**
+     * A rating or click at {@code timestamp} seconds, logged at {@code loggedAt} milliseconds: its time is {@code
+     * loggedAt} when that falls in the same second, so that events of one second are ordered as they happened.
+     */
     public static LogEvent event(
             int userId, int itemId, Kind kind, double value, long timestamp, long line, long loggedAt) {
-        return new LogEvent(userId, itemId, kind, value, timestamp * 1000, 0, line, loggedAt);
+        long time = Math.floorDiv(loggedAt, 1000) == timestamp ? loggedAt : timestamp * 1000;
+        return new LogEvent(userId, itemId, kind, value, time, 0, line, loggedAt);
     }
 
     /** Event time in milliseconds, as Flink measures it. */

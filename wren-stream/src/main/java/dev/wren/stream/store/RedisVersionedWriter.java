@@ -90,7 +90,8 @@ public final class RedisVersionedWriter implements VersionedWriter {
             }
             Features row = e.getValue();
             args.add(bytes(Integer.toString(e.getKey())));
-            args.add(bytes(Long.toString((long) VersionedWriter.streamTime(e.getKey(), row))));
+            // The shortest decimal that reads back as the same double (a user's version has a fraction).
+            args.add(bytes(Double.toString(VersionedWriter.streamTime(e.getKey(), row))));
             args.add(bytes(Integer.toString(row.values().size())));
             for (Map.Entry<String, FeatureValue> f : row.values().entrySet()) {
                 args.add(bytes(f.getKey()));

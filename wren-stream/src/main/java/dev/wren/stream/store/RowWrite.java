@@ -25,8 +25,8 @@ import java.util.TreeMap;
  *
  * @param kind user or item
  * @param id the user or item
- * @param streamTime the event time the row reflects, milliseconds since the epoch; also in the row as {@link
- *     FeatureSchema#STREAM_TIME}
+ * @param streamTime the row's version, also in the row as {@link FeatureSchema#STREAM_TIME}: the event time it
+ *     reflects, milliseconds since the epoch (for a user, with a fraction that counts the events, {@link #user})
  * @param encoded the features, as {@link #features()} decodes them
  * @param positiveItems a user's positives, whose item vectors make the user embedding; empty for an item
  * @param positiveTimes when each of {@code positiveItems} happened, seconds since the epoch
@@ -36,7 +36,7 @@ import java.util.TreeMap;
 public record RowWrite(
         EntityKind kind,
         int id,
-        long streamTime,
+        double streamTime,
         byte[] encoded,
         int[] positiveItems,
         long[] positiveTimes,
@@ -51,17 +51,37 @@ public record RowWrite(
         }
     }
 
-    /** A user's row; the sink adds the embedding of {@code positives}. */
+    /**
+     * A user's row; the sink adds the embedding of {@code positives}. Its stream time is the newest event's time plus
+     * {@code events / 1024} ms, a version that grows with the set of events the row reflects whatever order they came
+     * in: an event that arrives out of order adds to the row without changing its newest time, and must still make a
+     * newer version than the row without it, while the same set must make the same version (a replay writes nothing).
+     * The sum is exact (a multiple of 1/1024 below 2^43 ms, the year 2248); beyond 1,024 events of one user the
+     * version runs ahead of the newest event time by {@code events / 1024} ms.
+     *
+     * @param newestEventMillis the newest event's time (ms)
+     * @param events how many events (not dataset ratings) the row reflects
+     */
     public static RowWrite user(
-            int id, long streamTime, Features features, List<Interaction> positives, long[] loggedAt) {
+            int id,
+            long newestEventMillis,
+            int events,
+            Features features,
+            List<Interaction> positives,
+            long[] loggedAt) {
         int[] items = new int[positives.size()];
         long[] times = new long[positives.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = positives.get(i).itemId();
             times[i] = positives.get(i).timestamp();
         }
-        return new RowWrite(
-                EntityKind.USER, id, streamTime, encode(stamped(features, streamTime)), items, times, loggedAt);
+        double version = userVersion(newestEventMillis, events);
+        return new RowWrite(EntityKind.USER, id, version, encode(stamped(features, version)), items, times, loggedAt);
+    }
+
+    /** A user row's {@link #streamTime}: see {@link #user}. */
+    public static double userVersion(long newestEventMillis, int events) {
+        return newestEventMillis + events / 1024.0;
     }
 
     /** An item's row. */
@@ -114,7 +134,7 @@ public record RowWrite(
         }
     }
 
-    private static Features stamped(Features features, long streamTime) {
+    private static Features stamped(Features features, double streamTime) {
         return features.mergedWith(
                 Features.builder().number(FeatureSchema.STREAM_TIME, streamTime).build());
     }

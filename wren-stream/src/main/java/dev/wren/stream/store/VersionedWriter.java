@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Upserts rows into the store's live version unless the stored row already reflects the same or a later event time
- * ({@link FeatureSchema#STREAM_TIME}): a write never takes a row back in time, so replaying events after a failure
- * leaves the store as it was. Rows are laid over the stored ones name by name, as {@code FeatureStore.update} does.
+ * Upserts rows into the store's live version unless the stored row already holds the same or a later version ({@link
+ * FeatureSchema#STREAM_TIME}: an item window's end, a user's newest event time with the count of its events, see
+ * {@link RowWrite#user}): a write never takes a row back, so replaying events after a failure leaves the store as it
+ * was. Rows are laid over the stored ones name by name, as {@code FeatureStore.update} does.
  */
 public interface VersionedWriter extends AutoCloseable {
 

@@ -2,6 +2,7 @@ package dev.wren.stream.users;
 
 import dev.wren.core.features.Interaction;
 import dev.wren.core.features.UserFeatureRules;
+import dev.wren.core.features.UserProfile;
 import dev.wren.stream.events.LogEvent;
 import dev.wren.stream.samples.Labels;
 import dev.wren.stream.samples.OpenExposure;
@@ -9,7 +10,6 @@ import dev.wren.stream.samples.Sample;
 import dev.wren.stream.store.RowWrite;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,21 +27,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A user's features and fresh samples, in event time. Records wait in state until the watermark passes their time and
- * are then taken in time order, whatever order they arrived in, one second at a time:
+ * A user's features and fresh samples. The features follow each event as it arrives, not the watermark: an on-time
+ * event is added at its place in the user's {@link UserHistory} (in event time, whatever order it arrived in) and the
+ * row is written at once, so a row is the function of the set of events applied so far that a batch computation in
+ * event time would give, and a replay or any arrival order within the out-of-orderness ends in the same row. The row's
+ * stream time is a version that grows with that set ({@link RowWrite#user}).
+ *
+ * <p>The samples stay in event time: records also wait in state until the watermark passes their time and are then
+ * taken in time order (to the millisecond; an exposure before an event of the same time), so that how the watermark
+ * happened to advance does not change them:
  *
  * <ol>
- *   <li>each exposure of that second is opened with the user's features from everything strictly before the second
- *       (point in time, as the offline samples' features are);
- *   <li>each rating or click of that second labels the user's open exposures of the item whose window it falls in: a
- *       positive by wren-core's rule ({@link UserFeatureRules#isPositive}) labels them 1 at once;
- *   <li>the second's ratings and clicks are added to the user's {@link UserHistory} (wren-core's rules, updated in
- *       place rather than recomputed).
+ *   <li>an exposure is opened with the user's features from everything strictly before its second (point in time, as
+ *       the offline samples' features are);
+ *   <li>a rating or click labels the user's open exposures of the item whose window it falls in (from the exposure's
+ *       time to the end of its label window): a positive by wren-core's rule ({@link UserFeatureRules#isPositive})
+ *       labels them 1 at once.
  * </ol>
  *
- * Then exposures whose window has closed are labelled 0, and when anything was applied the user's row is written,
- * stamped with the event time it reflects. Applied events stay in Flink state, the source of truth from which a task
- * rebuilds a user's {@link UserHistory} after a restore; the histories themselves are a cache in the task's memory.
+ * Then exposures whose window has closed are labelled 0. Applied events stay in Flink state, the source of truth from
+ * which a task rebuilds a user's {@link UserHistory} after a restore; the histories themselves are a cache in the
+ * task's memory.
  */
 public final class UserFeatureFunction extends KeyedProcessFunction<Integer, LogEvent, RowWrite> {
     private static final long serialVersionUID = 1L;
@@ -50,10 +56,14 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
     /** The side output of labelled samples. */
     public static final OutputTag<Sample> SAMPLES = new OutputTag<>("samples", TypeInformation.of(Sample.class));
 
-    /** Records of one second: exposures first (their features exclude the second), then events by item, stably. */
-    private static final Comparator<LogEvent> ORDER = Comparator.comparingLong(LogEvent::timestamp)
+    /** Records in time order, an exposure before an event of the same time; ties in a fixed order of their content. */
+    private static final Comparator<LogEvent> ORDER = Comparator.comparingLong(LogEvent::eventTimeMillis)
             .thenComparing(e -> e.kind().isEvent())
-            .thenComparingInt(e -> e.kind().isEvent() ? e.itemId() : 0);
+            .thenComparingInt(LogEvent::itemId)
+            .thenComparingLong(LogEvent::loggedAt)
+            .thenComparingDouble(LogEvent::value)
+            .thenComparing(LogEvent::kind)
+            .thenComparingInt(LogEvent::position);
 
     private final String dataDir;
     private final UserFeatureRules rules;
@@ -104,6 +114,22 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
 
     @Override
     public void processElement(LogEvent event, Context ctx, Collector<RowWrite> out) throws Exception {
+        if (event.kind().isEvent()) {
+            int user = ctx.getCurrentKey();
+            UserHistory history = history(user);
+            long rebuildsBefore = history.rebuilds();
+            history.add(timed(event));
+            rebuilt.inc(history.rebuilds() - rebuildsBefore);
+            applied.add(event);
+            out.collect(RowWrite.user(
+                    user,
+                    history.newestEventMillis(),
+                    history.events(),
+                    history.features(),
+                    history.positives(),
+                    event.loggedAt() > 0 ? new long[] {event.loggedAt()} : new long[0]));
+        }
+        // Samples wait for the watermark: an exposure's features and labels are those of event time.
         pending.add(event);
         ctx.timerService().registerEventTimeTimer(event.eventTimeMillis());
         if (!event.kind().isEvent()) {
@@ -121,42 +147,27 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
         }
         List<OpenExposure> exposures = new ArrayList<>();
         open.get().forEach(exposures::add);
-        if (due.isEmpty() && exposures.isEmpty()) {
+        if (exposures.isEmpty() && due.stream().allMatch(e -> e.kind().isEvent())) {
+            pending.update(later); // nothing shown to label
             return;
         }
-        due.sort(ORDER); // stable: events of one item in one second stay in arrival order
-        UserHistory history = due.isEmpty() ? null : history(user);
-        boolean appliedAny = false;
-        long[] loggedAt = new long[due.size()];
-        int logged = 0;
-        int i = 0;
-        while (i < due.size()) {
-            long second = due.get(i).timestamp();
-            List<Interaction> group = new ArrayList<>();
-            for (; i < due.size() && due.get(i).timestamp() == second; i++) {
-                LogEvent e = due.get(i);
-                if (!e.kind().isEvent()) {
-                    exposures.add(Labels.open(
-                            e.itemId(),
-                            e.eventTimeMillis(),
-                            e.position(),
-                            e.eventTimeMillis() + labelWindowMillis,
-                            history.profileBefore(second)));
-                    continue;
+        due.sort(ORDER);
+        Map<Long, UserProfile> asOf = new HashMap<>();
+        for (LogEvent e : due) {
+            if (e.kind().isEvent()) {
+                label(user, e, e.interaction(base.item(e.itemId())), exposures, ctx);
+            } else {
+                UserProfile before = asOf.get(e.timestamp());
+                if (before == null) {
+                    before = history(user).profileBefore(e.timestamp());
+                    asOf.put(e.timestamp(), before);
                 }
-                Interaction interaction = e.interaction(base.item(e.itemId()));
-                label(user, e, interaction, exposures, ctx);
-                group.add(interaction);
-                applied.add(e);
-                if (e.loggedAt() > 0) {
-                    loggedAt[logged++] = e.loggedAt();
-                }
-            }
-            if (!group.isEmpty()) {
-                long rebuildsBefore = history.rebuilds();
-                history.addGroup(group);
-                rebuilt.inc(history.rebuilds() - rebuildsBefore);
-                appliedAny = true;
+                exposures.add(Labels.open(
+                        e.itemId(),
+                        e.eventTimeMillis(),
+                        e.position(),
+                        e.eventTimeMillis() + labelWindowMillis,
+                        before));
             }
         }
         pending.update(later);
@@ -175,10 +186,6 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
             });
         }
         open.update(exposures);
-        if (appliedAny) {
-            out.collect(RowWrite.user(
-                    user, time, history.features(), history.positives(), Arrays.copyOf(loggedAt, logged)));
-        }
     }
 
     /** Labels the open exposures of the event's item whose window the event falls in. */
@@ -188,7 +195,7 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
         for (int x = 0; x < exposures.size(); x++) {
             OpenExposure exposure = exposures.get(x);
             if (exposure.itemId() != e.itemId()
-                    || e.timestamp() < exposure.second()
+                    || e.eventTimeMillis() < exposure.exposedAt()
                     || e.eventTimeMillis() > exposure.deadline()) {
                 continue;
             }
@@ -207,13 +214,17 @@ public final class UserFeatureFunction extends KeyedProcessFunction<Integer, Log
     private UserHistory history(int user) throws Exception {
         UserHistory h = histories.get(user);
         if (h == null) {
-            List<Interaction> all = new ArrayList<>(base.interactions(user));
+            List<UserHistory.Timed> events = new ArrayList<>();
             for (LogEvent e : applied.get()) {
-                all.add(e.interaction(base.item(e.itemId())));
+                events.add(timed(e));
             }
-            h = UserHistory.of(all, rules, recentItems, sessionGapSeconds);
+            h = UserHistory.of(base.interactions(user), events, rules, recentItems, sessionGapSeconds);
             histories.put(user, h);
         }
         return h;
+    }
+
+    private UserHistory.Timed timed(LogEvent e) {
+        return UserHistory.Timed.event(e.interaction(base.item(e.itemId())), e.eventTimeMillis(), e.loggedAt());
     }
 }
