@@ -29,7 +29,12 @@ for _ in $(seq 1 120); do
   kill -0 $pid 2>/dev/null || { cat "$out"; exit 1; }
   sleep 0.5
 done
-sleep 5 # the job's tasks start after the client returns
+# The job's tasks start after the client returns: wait for both user-feature tasks to have read their users' ratings.
+for _ in $(seq 1 120); do
+  [ "$(grep -c "User features task" "$out" || true)" -ge 2 ] && break
+  sleep 0.5
+done
+sleep 2
 
 python3 - "$data" "$log" "$rate" "$seconds" <<'PY'
 import csv, random, sys, time
@@ -58,11 +63,9 @@ with open(log, 'a', buffering=1 << 16) as f:
 print("appended %d events in %.1f s" % (sent, time.time() - start))
 PY
 # Steady state: the figures logged while events were still being appended (the last line covers all but the last
-# period's events). The last events wait for the quiet-log catch-up (the bound of quiet after the bound), so the
-# figures of the whole run, drain included, come next.
+# period's events); the whole run's come with the next line, at the end of the sink's 10-second period.
 steady="$(grep "since the start" "$out" | tail -1 | sed 's/.*since the start: //')"
 echo "steady: $steady"
-sleep "$((bound + 3))"
 mark="$(grep -c "since the start" "$out" || true)"
 for _ in $(seq 1 40); do
   [ "$(grep -c "since the start" "$out" || true)" -gt "$mark" ] && break
@@ -75,15 +78,18 @@ line="$(grep "since the start" "$out" | tail -1 | sed 's/.*since the start: //')
 echo "whole run: $line"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-python3 - "$steady" "$line" "$store" "$rate" "$seconds" "$bound" "$load_before" "$load_after" \
+# Each 10-second period's own figures too: the first holds the JIT's warm-up.
+periods="$(grep "since the start" "$out" | sed 's/; since the start.*//' | tr '\n' '|')"
+python3 - "$steady" "$line" "$store" "$rate" "$seconds" "$bound" "$load_before" "$load_after" "$periods" \
   > "$home/stream/freshness-$stamp.json" <<'PY'
 import json, re, sys
-steady, line, store, rate, seconds, bound, before, after = sys.argv[1:]
+steady, line, store, rate, seconds, bound, before, after, periods = sys.argv[1:]
 def figures(text):
     m = re.search(r'p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms over (\d+) events', text)
     return {"p50Ms": int(m[1]), "p99Ms": int(m[2]), "maxMs": int(m[3]), "events": int(m[4])} if m else None
 print(json.dumps({"store": store.split(':')[0], "rate": int(rate), "seconds": int(seconds),
                   "outOfOrdernessSeconds": int(bound), "steady": figures(steady), "wholeRun": figures(line),
+                  "periods": [figures(p) for p in periods.split('|') if p],
                   "loadBefore": before, "loadAfter": after}))
 PY
 cat "$home/stream/freshness-$stamp.json"
