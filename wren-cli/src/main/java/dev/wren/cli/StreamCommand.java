@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + " a rating at or above the threshold within --label-window) as JSON lines under"
                     + " <data home>/stream/samples/run-<time>, and with --kafka to the samples topic. Events more than"
                     + " --out-of-orderness behind the newest are late: counted, logged and written to --late-events,"
-                    + " not applied. Writes are versioned by event time, so reading the log again changes nothing.",
+                    + " not applied. Writes are versioned by the newest event time and the count of events applied, so reading the log again changes nothing.",
             "Reads the log (or with --kafka, serving's topics) once and stops, or with --follow keeps reading as"
                     + " serving appends, until Ctrl-C; a followed log resumes from its last checkpoint. The store must have a live snapshot (wren"
                     + " offline, or wren serve's bootstrap); the embedded store can be open in one process only, so"

@@ -56,8 +56,10 @@ public record FeatureSchema(String namespace, List<FeatureSpec> userFeatures, Li
     /** {@link #RECENT_CLICKS} over {@link #RECENT_EXPOSURES}, written only for a window with exposures. */
     public static final String RECENT_CTR = "recentCtr";
     /**
-     * The event time, milliseconds since the epoch, that a row's near-line features reflect; the stream job never
-     * replaces a row with one that reflects an earlier time, so replays leave the store as it was.
+     * The version of a row's near-line features: for a user, the newest event time applied (milliseconds since the
+     * epoch) plus n/1024 for its n events, so that an out-of-order event still moves it forward; for an item, the end of
+     * the trend window it reflects. The stream job never replaces a row with one of a lower version, so replays leave the
+     * store as it was.
      */
     public static final String STREAM_TIME = "streamTime";
     /** The dimension of {@link #CF_FACTORS} unless a deployment chooses another. */
