@@ -97,7 +97,6 @@ public final class OfflinePipeline {
         private OptionalDouble lshRecall = OptionalDouble.empty();
         private MovieLensData data;
         private List<String> vocabulary;
-        private Dataset<Row> userHistory;
         private Dataset<Row> itemServing;
         private Dataset<Row> userServing;
         private Dataset<Row> itemVectors;
@@ -233,32 +232,26 @@ public final class OfflinePipeline {
             if (itemServing == null) {
                 itemServing = ItemFeatures.aggregate(data.ratings(), data.items(), vocabulary)
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                userServing = UserFeatures.servingOf(userHistory()).persist(StorageLevel.MEMORY_AND_DISK());
-            }
-        }
-
-        /** Every event's point-in-time user features and the serving rows, from one pass; kept for the samples. */
-        private Dataset<Row> userHistory() {
-            if (userHistory == null) {
-                userHistory = userFeatures
-                        .history(RatingEvents.of(data.ratings(), data.items()))
+                userServing = userFeatures
+                        .serving(RatingEvents.of(data.ratings(), data.items()))
                         .persist(StorageLevel.MEMORY_AND_DISK());
             }
-            return userHistory;
         }
 
         private void samples() {
             Samples builder = new Samples(userFeatures, config.samples(), config.seed());
             long cutoff = builder.timeCutoff(data.ratings());
             manifest.put("timeSplitCutoff", cutoff);
-            Dataset<Row> all = FeatureTransforms.prepare(builder.build(
-                            UserFeatures.eventsOf(userHistory()), data.ratings(), data.items(), vocabulary, cutoff))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            // Materialised now, so the user histories it was built from can leave memory before the fits.
-            manifest.put("sampleCount", all.count());
-            // The serving rows, if the features stage ran, are cached on their own.
-            userHistory.unpersist();
-            userHistory = null;
+            // Every sample is read a dozen times (the count, the two splits' fits, their four writes). On disk, not
+            // the heap: at 25M ratings the samples outgrow memory, and cached on the heap they crowded out the sorts
+            // and kept the collector copying gigabytes; the operating system's page cache holds them instead.
+            Dataset<Row> events =
+                    UserFeatures.eventsOf(userFeatures.history(RatingEvents.of(data.ratings(), data.items())));
+            Dataset<Row> samples =
+                    builder.pointInTime(events, data.ratings(), cutoff).persist(StorageLevel.DISK_ONLY());
+            manifest.put("sampleCount", samples.count());
+            // The static item columns and the numeric casts are cheap to add on every read: not cached.
+            Dataset<Row> all = FeatureTransforms.prepare(Samples.withCatalogue(samples, data.items(), vocabulary));
             // The splits are independent: the user split is fitted and written from a second driver thread, so that
             // one split's planning and small fitting jobs overlap the other's writing.
             SplitOutputs time;
@@ -274,7 +267,7 @@ public final class OfflinePipeline {
                 split.outputs().forEach(manifest::record);
             }
             manifest.put("transforms", fitted);
-            all.unpersist();
+            samples.unpersist();
         }
 
         /** One split's fitted transforms and written samples, for the manifest. */
@@ -381,10 +374,17 @@ public final class OfflinePipeline {
         /** Implicit ALS on Spark, EASE on the driver; both over every rating as an interaction. */
         private void cf() {
             CfParams params = config.cf();
-            ALSModel als = ImplicitAls.fitModel(data.ratings(), params.als());
-            cfUsers = factors(als.userFactors(), "userId").persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> itemFactors = factors(als.itemFactors(), "itemId");
-            Dataset<Row> ease = EaseNeighbours.fit(spark, data.ratings(), params);
+            Dataset<Row> itemFactors;
+            Dataset<Row> ease;
+            // EASE's fit is one driver thread inverting a dense matrix; beside ALS's Spark tasks it fills the core that
+            // would otherwise wait for it.
+            try (BackgroundJob<Dataset<Row>> easeFit =
+                    BackgroundJob.start(spark, "ease", () -> EaseNeighbours.fit(spark, data.ratings(), params))) {
+                ALSModel als = ImplicitAls.fitModel(data.ratings(), params.als());
+                cfUsers = factors(als.userFactors(), "userId").persist(StorageLevel.MEMORY_AND_DISK());
+                itemFactors = factors(als.itemFactors(), "itemId");
+                ease = easeFit.await();
+            }
             cfItems = itemFactors.join(ease, scalaSeq("itemId"), "full_outer").persist(StorageLevel.MEMORY_AND_DISK());
             manifest.writeParquet("cf/users", cfUsers);
             manifest.writeParquet("cf/items", cfItems);

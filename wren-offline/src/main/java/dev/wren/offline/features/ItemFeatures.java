@@ -10,18 +10,21 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wren.core.store.FeatureSchema;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Item features. {@link #aggregate} summarises a whole rating log (serving features, or a training period);
@@ -73,12 +76,29 @@ public final class ItemFeatures {
                         stddev_pop("rating").as(FeatureSchema.RATING_STD),
                         min("ts").as(FeatureSchema.FIRST_RATING_TIME),
                         max("ts").as(FeatureSchema.LAST_RATING_TIME));
-        // A global ordering over the catalogue: one partition, but catalogues are at most ~100k rows.
-        WindowSpec byPopularity = Window.orderBy(col(FeatureSchema.RATING_COUNT).desc(), col("itemId"));
-        return catalogue(items, vocabulary)
+        Dataset<Row> rows = catalogue(items, vocabulary)
                 .join(stats, "itemId", "left")
-                .withColumn(FeatureSchema.RATING_COUNT, coalesce(col(FeatureSchema.RATING_COUNT), lit(0L)))
-                .withColumn(FeatureSchema.POPULARITY_RANK, row_number().over(byPopularity));
+                .withColumn(FeatureSchema.RATING_COUNT, coalesce(col(FeatureSchema.RATING_COUNT), lit(0L)));
+        Dataset<Row> ranks = popularityRanks(rows.select(col("itemId"), col(FeatureSchema.RATING_COUNT)));
+        return rows.join(ranks, "itemId");
+    }
+
+    /**
+     * {@code itemId, popularityRank}: 1 for the most rated, ties by id. A window ordered over the whole catalogue has
+     * no partition key, and Spark moves every row of such a window, with everything planned before it, into one task;
+     * a range-partitioned sort numbered by {@code zipWithIndex} keeps both cores busy.
+     *
+     * @param counts {@code itemId, ratingCount}, one row per item
+     */
+    private static Dataset<Row> popularityRanks(Dataset<Row> counts) {
+        JavaRDD<Row> ranked = counts.orderBy(col(FeatureSchema.RATING_COUNT).desc(), col("itemId"))
+                .javaRDD()
+                .zipWithIndex()
+                .map(r -> RowFactory.create(r._1().getInt(0), (int) (r._2() + 1)));
+        StructType schema = new StructType()
+                .add("itemId", DataTypes.IntegerType, false)
+                .add(FeatureSchema.POPULARITY_RANK, DataTypes.IntegerType, false);
+        return counts.sparkSession().createDataFrame(ranked, schema);
     }
 
     /**

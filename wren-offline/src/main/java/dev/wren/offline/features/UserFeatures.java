@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * Point-in-time user features: for every rating event, the user's statistics from that user's events strictly before
  * it: events in the same second as the current one are never seen, so "strictly before" holds under ties. Computed in
  * one time-ordered pass per user ({@link UserHistoryScan}), linear in the user's history; a window frame collecting
- * the whole history for every event was quadratic. Serving features are the same computation at a virtual event just
- * after the end of the log, so the two cannot drift. Thread-safe.
+ * the whole history for every event was quadratic. Serving features are the same pass's state after each user's last
+ * event (what a virtual event just after the end of the log would see), so the two cannot drift. Thread-safe.
  */
 public final class UserFeatures {
     /** The columns {@link #pointInTime} adds, in order. */
@@ -63,15 +63,29 @@ public final class UserFeatures {
     /**
      * One row per user, as of one second after the last event of the whole log, named as in {@link FeatureSchema}:
      * {@code userId, ratingCount, ratingAvg, ratingStd, releaseYearAvg, releaseYearStd, recentPositives, topGenres}.
+     * The state after the user's last event, which is what a query one second after the end of the log would see.
      */
     public Dataset<Row> serving(Dataset<Row> events) {
-        return servingOf(history(events));
+        StructType out = new StructType()
+                .add("userId", DataTypes.IntegerType, false)
+                .add("userRatingCount", DataTypes.LongType, false)
+                .add("userRatingAvg", DataTypes.DoubleType)
+                .add("userRatingStd", DataTypes.DoubleType)
+                .add("userReleaseYearAvg", DataTypes.DoubleType)
+                .add("userReleaseYearStd", DataTypes.DoubleType)
+                .add("userRecentPositives", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+                .add("userTopGenres", DataTypes.createArrayType(DataTypes.StringType, false), false);
+        // One shuffle by user and a sort within each partition: no grouping object per user and one row out per user.
+        Dataset<Row> last = events.repartition(col("userId"))
+                .sortWithinPartitions(col("userId"), col("ts"), col("itemId"))
+                .mapPartitions(new LastUserState(events.schema(), params), Encoders.row(out));
+        return renamed(last);
     }
 
     /**
      * The events with their point-in-time user features ({@link #pointInTime}), plus one query row per user one second
-     * after the end of the log, marked {@code sentinel = true}: the serving features and the samples' user features
-     * come from this one pass ({@link #servingOf}, {@link #eventsOf}), so a run scans each history once.
+     * after the end of the log, marked {@code sentinel = true}: {@link #servingOf} and {@link #eventsOf} split it into
+     * the serving features and the samples' user features.
      *
      * @param events {@code userId, itemId, rating, ts, releaseYear, genres}
      */
@@ -94,16 +108,20 @@ public final class UserFeatures {
 
     /** The serving rows of a {@link #history}. */
     public static Dataset<Row> servingOf(Dataset<Row> history) {
-        return history.filter(col("sentinel"))
-                .select(
-                        col("userId"),
-                        col("userRatingCount").as(FeatureSchema.RATING_COUNT),
-                        col("userRatingAvg").as(FeatureSchema.RATING_AVG),
-                        col("userRatingStd").as(FeatureSchema.RATING_STD),
-                        col("userReleaseYearAvg").as(FeatureSchema.RELEASE_YEAR_AVG),
-                        col("userReleaseYearStd").as(FeatureSchema.RELEASE_YEAR_STD),
-                        col("userRecentPositives").as(FeatureSchema.RECENT_POSITIVES),
-                        col("userTopGenres").as(FeatureSchema.TOP_GENRES));
+        return renamed(history.filter(col("sentinel")));
+    }
+
+    /** {@code userId} and the user columns, named as in {@link FeatureSchema}. */
+    private static Dataset<Row> renamed(Dataset<Row> rows) {
+        return rows.select(
+                col("userId"),
+                col("userRatingCount").as(FeatureSchema.RATING_COUNT),
+                col("userRatingAvg").as(FeatureSchema.RATING_AVG),
+                col("userRatingStd").as(FeatureSchema.RATING_STD),
+                col("userReleaseYearAvg").as(FeatureSchema.RELEASE_YEAR_AVG),
+                col("userReleaseYearStd").as(FeatureSchema.RELEASE_YEAR_STD),
+                col("userRecentPositives").as(FeatureSchema.RECENT_POSITIVES),
+                col("userTopGenres").as(FeatureSchema.TOP_GENRES));
     }
 
     /** The rating events of a {@link #history}, as {@link #pointInTime} returns them. */

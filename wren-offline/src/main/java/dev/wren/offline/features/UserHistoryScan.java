@@ -77,7 +77,7 @@ final class UserHistoryScan implements FlatMapGroupsFunction<Integer, Row, Row> 
                 if (pending == null) {
                     throw new NoSuchElementException();
                 }
-                absorb(group);
+                absorb(profile, group);
                 group.clear();
                 emitted = 0;
                 long ts = pending.getLong(tsAt);
@@ -85,7 +85,7 @@ final class UserHistoryScan implements FlatMapGroupsFunction<Integer, Row, Row> 
                     group.add(pending);
                     pending = events.hasNext() ? events.next() : null;
                 }
-                state = snapshot();
+                state = snapshot(profile);
             }
             Row event = group.get(emitted++);
             Object[] values = new Object[width + state.length];
@@ -95,36 +95,36 @@ final class UserHistoryScan implements FlatMapGroupsFunction<Integer, Row, Row> 
             System.arraycopy(state, 0, values, width, state.length);
             return RowFactory.create(values);
         }
+    }
 
-        /** The features as of now, in {@link UserFeatures#COLUMNS} order. */
-        private Object[] snapshot() {
-            return new Object[] {
-                profile.ratingCount(),
-                boxed(profile.ratingAvg()),
-                boxed(profile.ratingStd()),
-                boxed(profile.releaseYearAvg()),
-                boxed(profile.releaseYearStd()),
-                seq(profile.recentPositives()),
-                seq(profile.topGenres())
-            };
-        }
+    /** The features as of now, in {@link UserFeatures#COLUMNS} order. */
+    static Object[] snapshot(UserProfile profile) {
+        return new Object[] {
+            profile.ratingCount(),
+            boxed(profile.ratingAvg()),
+            boxed(profile.ratingStd()),
+            boxed(profile.releaseYearAvg()),
+            boxed(profile.releaseYearStd()),
+            seq(profile.recentPositives()),
+            seq(profile.topGenres())
+        };
+    }
 
-        /** Adds a finished group of same-second events to the profile; sentinels (no item, no rating) add nothing. */
-        private void absorb(List<Row> finished) {
-            List<Interaction> interactions = new ArrayList<>(finished.size());
-            for (Row e : finished) {
-                if (e.isNullAt(itemAt) || e.isNullAt(ratingAt)) {
-                    continue;
-                }
-                interactions.add(new Interaction(
-                        e.getInt(itemAt),
-                        e.getDouble(ratingAt),
-                        e.getLong(tsAt),
-                        e.isNullAt(yearAt) ? OptionalInt.empty() : OptionalInt.of(e.getInt(yearAt)),
-                        e.isNullAt(genresAt) ? List.of() : e.<String>getList(genresAt)));
+    /** Adds a finished group of same-second events to the profile; sentinels (no item, no rating) add nothing. */
+    void absorb(UserProfile profile, List<Row> finished) {
+        List<Interaction> interactions = new ArrayList<>(finished.size());
+        for (Row e : finished) {
+            if (e.isNullAt(itemAt) || e.isNullAt(ratingAt)) {
+                continue;
             }
-            profile.addGroup(interactions);
+            interactions.add(new Interaction(
+                    e.getInt(itemAt),
+                    e.getDouble(ratingAt),
+                    e.getLong(tsAt),
+                    e.isNullAt(yearAt) ? OptionalInt.empty() : OptionalInt.of(e.getInt(yearAt)),
+                    e.isNullAt(genresAt) ? List.of() : e.<String>getList(genresAt)));
         }
+        profile.addGroup(interactions);
     }
 
     private static Double boxed(OptionalDouble v) {

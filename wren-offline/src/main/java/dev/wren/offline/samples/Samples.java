@@ -1,5 +1,6 @@
 package dev.wren.offline.samples;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -59,6 +60,17 @@ public final class Samples {
      */
     public Dataset<Row> build(
             Dataset<Row> userEvents, Dataset<Row> ratings, Dataset<Row> items, List<String> vocabulary, long cutoff) {
+        return withCatalogue(pointInTime(userEvents, ratings, cutoff), items, vocabulary);
+    }
+
+    /**
+     * The samples without the static item columns, which {@link #withCatalogue} adds: every column of {@link #build}
+     * up to the item's point-in-time features. What a run caches, since the catalogue columns cost a broadcast join
+     * to add back and would widen every cached row by the genre multi-hot.
+     *
+     * @param userEvents {@link UserFeatures#pointInTime} of {@link RatingEvents#of}{@code (ratings, items)}
+     */
+    public Dataset<Row> pointInTime(Dataset<Row> userEvents, Dataset<Row> ratings, long cutoff) {
         Dataset<Row> events = userEvents
                 .withColumn(
                         "label",
@@ -72,8 +84,14 @@ public final class Samples {
                     .agg(count("*").as("n"));
             events = events.unionByName(negatives(events, ratings, popular));
         }
+        return ItemFeatures.pointInTime(events);
+    }
+
+    /** Adds the static item columns (genre slots and multi-hot) of each sample's item to {@link #pointInTime}'s rows. */
+    public static Dataset<Row> withCatalogue(Dataset<Row> samples, Dataset<Row> items, List<String> vocabulary) {
         Dataset<Row> catalogue = ItemFeatures.catalogue(items, vocabulary).drop("genres", "releaseYear");
-        return ItemFeatures.pointInTime(events).join(catalogue, "itemId", "left");
+        // A catalogue is small beside the samples: broadcast, so the samples keep their partitions and order.
+        return samples.join(broadcast(catalogue), scalaSeq("itemId"), "left");
     }
 
     /** {@code ratings} with a {@code userSplit} column: "test" for each user's last {@code n} events. */
@@ -127,5 +145,9 @@ public final class Samples {
                 .withColumn("label", lit(0))
                 .withColumn("negative", lit(true))
                 .select(Arrays.stream(events.columns()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
+        return CollectionConverters.asScala(List.of(names)).toList();
     }
 }

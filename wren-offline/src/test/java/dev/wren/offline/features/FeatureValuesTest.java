@@ -96,6 +96,16 @@ class FeatureValuesTest {
     }
 
     @Test
+    void servingRowsAreTheStateTheSamplesPassReachesAfterEachUsersLastEvent() {
+        // serving() runs its own pass; the samples' pass (history) ends each user with a query row after the log.
+        List<Row> serving = users.serving(events).orderBy("userId").collectAsList();
+        List<Row> fromHistory =
+                UserFeatures.servingOf(users.history(events)).orderBy("userId").collectAsList();
+
+        assertThat(serving).hasSize(3).isEqualTo(fromHistory);
+    }
+
+    @Test
     void servingItemFeaturesSummariseTheWholeLog() {
         List<String> vocabulary = ItemFeatures.genreVocabulary(TinyLog.items());
         assertThat(vocabulary).containsExactly("Action", "Comedy", "Drama");
