@@ -124,7 +124,7 @@ class OfflineCommand implements Callable<Integer> {
                 out.printf("  %-12s %.4f%n", e.getKey(), e.getValue());
             }
         }
-        r.lshRecall().ifPresent(x -> out.printf("LSH recall@10 against exact neighbours: %.4f%n", x));
+        r.similarRecall().ifPresent(x -> out.printf("Similar items recall@10 against an exact search: %.4f%n", x));
         r.publishedVersion().ifPresent(v -> out.println("Published feature snapshot " + v));
     }
 }

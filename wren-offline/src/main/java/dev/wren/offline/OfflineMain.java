@@ -57,7 +57,7 @@ public final class OfflineMain {
                     .forEach((s, d) -> System.out.println("  stage " + s.label() + ": " + d.toMillis() + " ms"));
             result.rowCounts().forEach((n, c) -> System.out.println("  " + n + ": " + c + " rows"));
             result.hitRates().forEach((m, h) -> System.out.printf("  hit rate@10 %s: %.4f%n", m, h));
-            result.lshRecall().ifPresent(r -> System.out.printf("  LSH recall@10: %.4f%n", r));
+            result.similarRecall().ifPresent(r -> System.out.printf("  similar items recall@10: %.4f%n", r));
         } catch (OfflineStageException e) {
             log.error("{}", e.getMessage(), e);
             System.err.println("wren-offline: " + e.getMessage());

@@ -94,7 +94,7 @@ public final class OfflinePipeline {
         private final Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
         private final Map<String, Double> hitRates = new LinkedHashMap<>();
         private final UserFeatures userFeatures;
-        private OptionalDouble lshRecall = OptionalDouble.empty();
+        private OptionalDouble similarRecall = OptionalDouble.empty();
         private MovieLensData data;
         private List<String> vocabulary;
         private Dataset<Row> itemServing;
@@ -166,7 +166,7 @@ public final class OfflinePipeline {
                     timings,
                     manifest.rowCounts(),
                     hitRates,
-                    lshRecall,
+                    similarRecall,
                     data == null ? List.of() : data.badRows());
         }
 
@@ -406,14 +406,19 @@ public final class OfflinePipeline {
             if (itemVectors == null) {
                 throw new IllegalStateException("the similar stage needs the embed stage in the same run");
             }
-            SimilarItems.Result result = SimilarItems.defaults(config.seed()).run(itemVectors, LSH_RECALL_QUERIES);
+            SimilarItems.Result result = SimilarItems.defaults(config.seed())
+                    .run(itemVectors, LSH_RECALL_QUERIES, spark.sparkContext().defaultParallelism() * 2);
             manifest.writeParquet("similar/items", result.similar());
             result.similar().unpersist();
-            lshRecall = OptionalDouble.of(result.recallAtK());
-            Map<String, Object> report = Map.of("k", 10, "queries", result.queries(), "recallAtK", result.recallAtK());
+            similarRecall = OptionalDouble.of(result.recallAtK());
+            Map<String, Object> report = Map.of(
+                    "k", 10, "queries", result.queries(), "recallAtK", result.recallAtK(), "method", result.method());
             manifest.writeJson("similar/recall.json", report);
             manifest.put("lsh", report);
-            log.info("LSH recall@10 against exact neighbours: {}", String.format("%.4f", result.recallAtK()));
+            log.info(
+                    "Similar items ({}): recall@10 against exact neighbours {}",
+                    result.method(),
+                    String.format("%.4f", result.recallAtK()));
         }
 
         private void stats() {

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * @param timings wall time per stage that ran
  * @param rowCounts rows per Parquet output
  * @param hitRates next-item hit rate@10 per embedding method and the popularity baseline (when EMBED ran)
- * @param lshRecall LSH recall@10 against exact neighbours (when SIMILAR ran)
+ * @param similarRecall the similar items' recall@10 against an exact search (when SIMILAR ran)
  * @param badRows the input files that had bad rows, which were skipped, with the first ones' file and line
  */
 public record OfflineResult(
@@ -25,7 +25,7 @@ public record OfflineResult(
         Map<Stage, Duration> timings,
         Map<String, Long> rowCounts,
         Map<String, Double> hitRates,
-        OptionalDouble lshRecall,
+        OptionalDouble similarRecall,
         List<FileReport> badRows) {
     public OfflineResult {
         badRows = List.copyOf(badRows);

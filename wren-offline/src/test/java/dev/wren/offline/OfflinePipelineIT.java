@@ -43,7 +43,7 @@ class OfflinePipelineIT {
                         + result.rowCounts().get("samples/time/test"))
                 .isEqualTo(ratings);
         assertThat(result.hitRates()).containsKeys("item2vec", "deepwalk", "node2vec", "popularity");
-        assertThat(result.lshRecall()).isPresent();
+        assertThat(result.similarRecall()).isPresent();
         store.close();
     }
 }

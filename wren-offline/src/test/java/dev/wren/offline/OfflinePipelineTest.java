@@ -89,7 +89,7 @@ class OfflinePipelineTest {
                 .doesNotContain(1)
                 .hasSize(item.floatList(FeatureSchema.CF_WEIGHTS).length);
         assertThat(result.hitRates()).containsKeys("item2vec", "deepwalk", "node2vec", "popularity");
-        assertThat(result.lshRecall()).isPresent();
+        assertThat(result.similarRecall()).isPresent();
         assertThat(result.rowCounts()).containsEntry("features/items", 40L).containsEntry("features/users", 60L);
 
         JsonNode manifest =

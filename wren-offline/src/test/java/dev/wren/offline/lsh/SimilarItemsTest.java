@@ -45,9 +45,14 @@ class SimilarItemsTest {
         return TestSpark.session().createDataFrame(rows, schema);
     }
 
+    /** The default LSH settings, used whatever the catalogue's size. */
+    private static SimilarItems lshOnly(long seed) {
+        return new SimilarItems(10, seed, 0.3, 32, 5, 40, 0.8, 0);
+    }
+
     @Test
-    void findsTheNearestItemsOfSharplyClusteredVectors() {
-        SimilarItems.Result result = SimilarItems.defaults(7).run(clusteredVectors(), 50);
+    void lshFindsTheNearestItemsOfSharplyClusteredVectors() {
+        SimilarItems.Result result = lshOnly(7).run(clusteredVectors(), 50, 2);
 
         List<Row> similar = result.similar().collectAsList();
         long sameCluster = similar.stream()
@@ -56,14 +61,54 @@ class SimilarItemsTest {
         assertThat(result.recallAtK()).isGreaterThan(0.9);
         assertThat((double) sameCluster / similar.size()).isGreaterThan(0.95);
         assertThat(similar).allMatch(r -> r.getInt(0) != r.getInt(1) && r.getInt(3) <= 10);
+        assertThat(result.method()).isEqualTo("lsh");
         result.similar().unpersist();
     }
 
     @Test
-    void theSameSeedGivesTheSameSimilarItems() {
+    void aCatalogueUpToTheExactLimitGetsEveryItemsTrueNearestItems() {
         Dataset<Row> vectors = clusteredVectors();
-        SimilarItems.Result a = SimilarItems.defaults(7).run(vectors, 20);
-        SimilarItems.Result b = SimilarItems.defaults(7).run(vectors, 20);
+        SimilarItems.Result result = SimilarItems.defaults(7).run(vectors, CLUSTERS * SIZE, 3);
+
+        assertThat(result.method()).isEqualTo("exact");
+        // Measured on every item against Neighbours, a separate exact search in double precision.
+        assertThat(result.recallAtK()).isEqualTo(1.0);
+        List<Row> similar = result.similar().orderBy("itemId", "rank").collectAsList();
+        // Every item has its 14 cluster mates within the distance limit, so exactly ten neighbours, ranked 1 to 10.
+        assertThat(similar).hasSize(CLUSTERS * SIZE * 10);
+        assertThat(similar)
+                .allMatch(r -> r.getInt(0) % CLUSTERS == r.getInt(1) % CLUSTERS && r.getInt(0) != r.getInt(1));
+        for (int i = 0; i < similar.size(); i++) {
+            Row r = similar.get(i);
+            assertThat(r.getInt(3)).isEqualTo(i % 10 + 1);
+            if (i % 10 > 0) {
+                assertThat(r.getDouble(2))
+                        .isGreaterThanOrEqualTo(similar.get(i - 1).getDouble(2));
+            }
+        }
+        result.similar().unpersist();
+    }
+
+    @Test
+    void topKKeepsTheHighestScoresWithTiesToTheSmallerId() {
+        ExactSimilarItems.TopK top = new ExactSimilarItems.TopK(3);
+        top.offer(0.5f, 9);
+        top.offer(0.9f, 4);
+        top.offer(0.1f, 1);
+        top.offer(0.5f, 2);
+        top.offer(0.7f, 8);
+        top.offer(0.5f, 3);
+
+        assertThat(top.size()).isEqualTo(3);
+        assertThat(new int[] {top.id(0), top.id(1), top.id(2)}).containsExactly(4, 8, 2);
+        assertThat(top.score(2)).isEqualTo(0.5f);
+    }
+
+    @Test
+    void lshWithTheSameSeedGivesTheSameSimilarItems() {
+        Dataset<Row> vectors = clusteredVectors();
+        SimilarItems.Result a = lshOnly(7).run(vectors, 20, 2);
+        SimilarItems.Result b = lshOnly(7).run(vectors, 20, 2);
 
         assertThat(a.similar().orderBy("itemId", "rank").collectAsList())
                 .isEqualTo(b.similar().orderBy("itemId", "rank").collectAsList());
