@@ -58,6 +58,17 @@ public final class Neighbours {
         return ids.length;
     }
 
+    /** The cosine of two items' vectors; both must be {@link #contains contained}. */
+    public double cosine(int a, int b) {
+        float[] u = unit[index.get(a)];
+        float[] v = unit[index.get(b)];
+        double s = 0;
+        for (int d = 0; d < u.length; d++) {
+            s += u[d] * v[d];
+        }
+        return s;
+    }
+
     /** The {@code k} most cosine-similar items to {@code item}, best first, skipping itself and {@code exclude}. */
     public List<Integer> nearest(int item, int k, Set<Integer> exclude) {
         Integer q = index.get(item);

@@ -49,7 +49,7 @@ import scala.collection.Seq;
 public final class SimilarItems {
     /**
      * @param similar {@code itemId, similarId, distance, rank} (rank 1 = nearest); cached: unpersist it when written
-     * @param recallAtK the mean share of the exact k nearest that the result also holds
+     * @param recallAtK the mean share of the exact k nearest within the maximum distance that the result also holds
      * @param queries the items the recall was measured on
      * @param method {@code exact} or {@code lsh}
      */
@@ -264,7 +264,10 @@ public final class SimilarItems {
         double sum = 0;
         int counted = 0;
         for (int item : new ArrayList<>(sample)) {
-            List<Integer> truth = exact.nearest(item, k, Set.of());
+            // The truth obeys the same rule as the result: nothing further than the maximum distance is similar.
+            List<Integer> truth = exact.nearest(item, k, Set.of()).stream()
+                    .filter(other -> Math.sqrt(Math.max(0, 2 - 2 * exact.cosine(item, other))) <= maxDistance)
+                    .toList();
             if (truth.isEmpty()) {
                 continue;
             }
