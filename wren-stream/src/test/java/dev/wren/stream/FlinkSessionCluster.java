@@ -137,7 +137,8 @@ final class FlinkSessionCluster implements AutoCloseable {
                     && Files.isRegularFile(p)
                     && !testJar
                     && !name.startsWith("wren-")
-                    && NOT_IN_LIB.stream().noneMatch(coordinates::startsWith)) {
+                    && NOT_IN_LIB.stream().noneMatch(coordinates::startsWith)
+                    && !Files.exists(lib.resolve(name))) {
                 Files.createSymbolicLink(lib.resolve(name), p.toAbsolutePath());
             }
         }
