@@ -1,6 +1,11 @@
 package dev.wren.serving.data;
 
+import dev.wren.core.store.EntityKind;
+import dev.wren.core.store.FeatureSchema;
+import dev.wren.store.embedded.EmbeddedFeatureStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +16,10 @@ import java.util.Set;
  * Recall@10 of the graph search against the exact scan, and the median time of each, at catalogue sizes beyond the
  * exact scan's threshold. Not a test: run by {@code wren-serving/bench/ann-recall.sh}, figures in BENCHMARK.md.
  *
- * <p>Arguments: item counts (default 20000,60000), dimensions (default 32), queries (default 500).
+ * <p>Arguments: item counts (default 20000,60000), dimensions (default 32), queries (default 500). With a fourth, an
+ * embedded store folder ({@code wren offline --store embedded:DIR}), it measures that store's learned vectors instead:
+ * every item vector in the index, and as many users' vectors as queries (the user-embedding recall channel's search);
+ * a fifth names the vector feature (default {@code embedding}; {@code cfFactors} with dimension 64 for ALS's).
  */
 public final class AnnRecallBenchmark {
     private AnnRecallBenchmark() {}
@@ -21,6 +29,15 @@ public final class AnnRecallBenchmark {
         int[] dimensions = ints(args.length > 1 ? args[1] : "32");
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int[] beams = {10, 50, VectorIndex.SEARCH_BEAM, 200};
+        if (args.length > 3) {
+            learned(
+                    Path.of(args[3]),
+                    args.length > 4 ? args[4] : FeatureSchema.EMBEDDING,
+                    dimensions[0],
+                    queries,
+                    beams);
+            return;
+        }
         System.out.println("| vectors | dim | similarity | data | build s | beam | recall@10 | graph median us"
                 + " | exact median us |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -66,6 +83,62 @@ public final class AnnRecallBenchmark {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private static void learned(Path storeDir, String feature, int dim, int queries, int[] beams) {
+        Map<Integer, float[]> items = new HashMap<>();
+        List<float[]> users = new ArrayList<>();
+        // The store's embeddings are 32-d unless DIMENSIONS says otherwise for them; its factors are 64-d likewise.
+        boolean factors = feature.equals(FeatureSchema.CF_FACTORS);
+        FeatureSchema schema =
+                FeatureSchema.standard(factors ? 32 : dim, factors ? dim : FeatureSchema.DEFAULT_FACTOR_DIMENSION);
+        try (EmbeddedFeatureStore store = EmbeddedFeatureStore.open(storeDir, schema)) {
+            store.scan(EntityKind.ITEM, (id, row) -> row.vector(feature).ifPresent(v -> items.put(id, v)));
+            store.scan(EntityKind.USER, (id, row) -> row.vector(feature).ifPresent(users::add));
+        }
+        Random random = new Random(17);
+        List<float[]> qs = new ArrayList<>();
+        for (int q = 0; q < queries && !users.isEmpty(); q++) {
+            qs.add(users.get(random.nextInt(users.size())));
+        }
+        System.out.printf(
+                "%,d item and %,d user vectors of %s (%d dimensions) from %s%n%n",
+                items.size(), users.size(), feature, dim, storeDir);
+        System.out.println("| similarity | build s | beam | recall@10 | graph median us | exact median us |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (VectorIndex.Similarity similarity : VectorIndex.Similarity.values()) {
+            long start = System.nanoTime();
+            VectorIndex index = VectorIndex.withGraph(items, dim, similarity);
+            double buildSeconds = (System.nanoTime() - start) / 1e9;
+            List<Set<Integer>> truth = new ArrayList<>();
+            long[] exactNanos = new long[qs.size()];
+            for (int q = 0; q < qs.size(); q++) {
+                long t = System.nanoTime();
+                truth.add(ids(index.exact(qs.get(q), 10, id -> true)));
+                exactNanos[q] = System.nanoTime() - t;
+            }
+            for (int beam : beams) {
+                long[] graphNanos = new long[qs.size()];
+                int found = 0;
+                int wanted = 0;
+                for (int q = 0; q < qs.size(); q++) {
+                    long t = System.nanoTime();
+                    Set<Integer> got = ids(index.graphSearch(qs.get(q), 10, id -> true, beam));
+                    graphNanos[q] = System.nanoTime() - t;
+                    got.retainAll(truth.get(q));
+                    found += got.size();
+                    wanted += truth.get(q).size();
+                }
+                System.out.printf(
+                        "| %s | %.1f | %d | %.3f | %.0f | %.0f |%n",
+                        similarity,
+                        buildSeconds,
+                        beam,
+                        found / (double) wanted,
+                        median(graphNanos) / 1e3,
+                        median(exactNanos) / 1e3);
             }
         }
     }
