@@ -27,7 +27,7 @@ import java.util.stream.LongStream;
  * of the same seeds within 0.001; on a 4M-rating synthetic set's 33k x 10 table, dense Adam trained at 104k samples/s
  * against the lazy step's 94k, test AUC 0.844 both. Larger tables were not measured: the limit of 2^20 values, about
  * 100k ids at dimension 10, is an estimate). A table looked up more than once
- * per step (DIN, DIEN, two-tower embed the item column twice) stays dense. Not thread-safe while training (a step's
+ * per step (DIN, DIEN, and a two-tower whose user tower reads recent items embed the item column twice) stays dense. Not thread-safe while training (a step's
  * lookups are held until its update); prediction is stateless.
  */
 final class EmbeddingTable extends FixedShapeBlock {

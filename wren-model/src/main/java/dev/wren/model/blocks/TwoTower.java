@@ -59,7 +59,13 @@ final class TwoTower extends RankingBlock {
                         || userFields.contains(layout.sequence().get().name()));
         this.itemColumn = hasSequence ? layout.itemIdIndex("two-tower") : -1;
         this.temperature = temperature;
-        this.embeddings = addChildBlock("embeddings", new EmbeddingTable(vocabularySizes(layout), embeddingDim, false));
+        // Without a sequence the table is looked up once per step, so a large one can train row-sparse; with one, the
+        // item column is looked up twice and the table stays dense.
+        this.embeddings = addChildBlock(
+                "embeddings",
+                hasSequence
+                        ? new EmbeddingTable(vocabularySizes(layout), embeddingDim, false)
+                        : new EmbeddingTable(vocabularySizes(layout), embeddingDim));
         long userWidth =
                 (long) userColumns.length * embeddingDim + userNumeric.length + (hasSequence ? embeddingDim : 0);
         long itemWidth = (long) itemColumns.length * embeddingDim + itemNumeric.length;
