@@ -11,7 +11,6 @@ import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import dev.wren.store.redis.RedisServer;
 import dev.wren.stream.EventLogFile.Shown;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,19 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,14 +113,14 @@ class FlinkSessionClusterIT {
             // the partitions are read in (the job's watermark is the partitions' minimum).
             long end = EventLogFile.START + 3600;
             for (int p = 0; p < PARTITIONS; p++) {
-                Event tick = new Event(userIn(p), 1 + p, Event.Type.CLICK, 1.0, end);
+                Event tick = new Event(KafkaBroker.userIn(p, PARTITIONS), 1 + p, Event.Type.CLICK, 1.0, end);
                 events.add(tick);
                 lines.add(EventLogFile.line(tick));
                 Shown last = new Shown(tick.userId(), end * 1000, List.of(2 + p));
                 shown.add(last);
                 lines.add(last.line());
             }
-            produce(kafka, lines);
+            KafkaBroker.produce(kafka, "c.events", "c.exposures", lines);
             List<String> args = new ArrayList<>(arguments(fixture));
             args.addAll(List.of(
                     "--kafka",
@@ -149,7 +139,7 @@ class FlinkSessionClusterIT {
             assertFinished(jobId, events.size());
             long newest = StreamFixture.newest(events, shown);
             assertStoreMatchesReference(fixture, events, shown, newest);
-            assertThat(readCommitted(kafka, "c.samples"))
+            assertThat(committedSamples(kafka, "c.samples"))
                     .as("the samples topic, read_committed")
                     .containsExactlyInAnyOrderElementsOf(referenceSamples(fixture, events, shown, newest));
         }
@@ -239,60 +229,14 @@ class FlinkSessionClusterIT {
         return samples;
     }
 
-    /** A user whose records the default partitioner puts in partition {@code p}. */
-    private static int userIn(int p) {
-        for (int user = 1; ; user++) {
-            byte[] key = Integer.toString(user).getBytes(StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS == p) {
-                return user;
-            }
-        }
-    }
-
-    /** Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them. */
-    private static void produce(KafkaClusterTestKit kafka, List<String> lines) throws Exception {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        ObjectMapper json = new ObjectMapper();
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (String line : lines) {
-                JsonNode n = json.readTree(line);
-                String topic = n.path("kind").asText().equals("exposure") ? "c.exposures" : "c.events";
-                producer.send(new ProducerRecord<>(topic, n.path("userId").asText(), line));
-            }
-            producer.flush();
-        }
-    }
-
-    private static List<JsonNode> readCommitted(KafkaClusterTestKit kafka, String topic) throws Exception {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    /** The committed samples, each keyed by its user. */
+    private static List<JsonNode> committedSamples(KafkaClusterTestKit kafka, String topic) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // The end offsets include transaction markers; read until the position reaches them.
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
-                for (var r : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(r.key())
-                            .isEqualTo(json.readTree(r.value()).path("userId").asText());
-                    out.add(json.readTree(r.value()));
-                }
-            }
+        for (ConsumerRecord<String, String> r : KafkaBroker.readCommitted(kafka, topic, PARTITIONS)) {
+            JsonNode sample = json.readTree(r.value());
+            assertThat(r.key()).isEqualTo(sample.path("userId").asText());
+            out.add(sample);
         }
         return out;
     }

@@ -1,8 +1,29 @@
 package dev.wren.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Utils;
 
 /** A real single-node KRaft Kafka in this JVM, from Kafka's own test kit, for the ITs and the freshness benchmark. */
 public final class KafkaBroker {
@@ -33,6 +54,61 @@ public final class KafkaBroker {
         } catch (Exception e) {
             kafka.close();
             throw e;
+        }
+    }
+
+    /** Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them. */
+    static void produce(KafkaClusterTestKit kafka, String eventsTopic, String exposuresTopic, List<String> lines)
+            throws Exception {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        ObjectMapper json = new ObjectMapper();
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String line : lines) {
+                JsonNode n = json.readTree(line);
+                String topic = n.path("kind").asText().equals("exposure") ? exposuresTopic : eventsTopic;
+                producer.send(new ProducerRecord<>(topic, n.path("userId").asText(), line));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every committed record of a topic's {@code partitions} partitions, read from the beginning to their ends. */
+    static List<ConsumerRecord<String, String>> readCommitted(KafkaClusterTestKit kafka, String topic, int partitions) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> assigned = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                assigned.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            // The end offsets include transaction markers; read until the position reaches them.
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(assigned));
+            List<ConsumerRecord<String, String>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    /** A user whose records the default partitioner puts in partition {@code p} of {@code partitions}. */
+    static int userIn(int p, int partitions) {
+        for (int user = 1; ; user++) {
+            byte[] key = Integer.toString(user).getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % partitions == p) {
+                return user;
+            }
         }
     }
 }

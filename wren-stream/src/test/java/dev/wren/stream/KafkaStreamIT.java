@@ -12,16 +12,12 @@ import dev.wren.store.redis.RedisServer;
 import dev.wren.stream.EventLogFile.Shown;
 import dev.wren.stream.events.SplitLateEvents;
 import dev.wren.stream.kafka.KafkaInput;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -30,17 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +96,7 @@ class KafkaStreamIT {
         // whatever order the partitions are read in.
         long end = EventLogFile.START + 3600;
         for (int p = 0; p < PARTITIONS; p++) {
-            int user = userIn(p);
+            int user = KafkaBroker.userIn(p, PARTITIONS);
             Event tick = new Event(user, 1 + p, Event.Type.CLICK, 1.0, end);
             events.add(tick);
             lines.add(EventLogFile.line(tick));
@@ -134,7 +121,8 @@ class KafkaStreamIT {
                 .anyMatch(r -> r.number(FeatureSchema.RECENT_CTR).orElse(0) > 0);
         fixture.assertSamplesMatchReference(samples, events, shown, newest);
 
-        List<ConsumerRecord<String, String>> committed = readCommitted(topics.samplesTopic());
+        List<ConsumerRecord<String, String>> committed =
+                KafkaBroker.readCommitted(kafka, topics.samplesTopic(), PARTITIONS);
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> fromTopic = new ArrayList<>();
         for (ConsumerRecord<String, String> r : committed) {
@@ -266,63 +254,13 @@ class KafkaStreamIT {
     static List<JsonNode> committedSamples(String topic) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> samples = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readCommitted(topic)) {
+        for (ConsumerRecord<String, String> r : KafkaBroker.readCommitted(kafka, topic, PARTITIONS)) {
             samples.add(json.readTree(r.value()));
         }
         return samples;
     }
 
-    /** A user whose records the default partitioner puts in partition {@code p}. */
-    static int userIn(int p) {
-        for (int user = 1; ; user++) {
-            byte[] key = Integer.toString(user).getBytes(StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS == p) {
-                return user;
-            }
-        }
-    }
-
-    /** Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them. */
-    static void produce(KafkaInput topics, List<String> lines) throws Exception {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        ObjectMapper json = new ObjectMapper();
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (String line : lines) {
-                JsonNode n = json.readTree(line);
-                String topic =
-                        n.path("kind").asText().equals("exposure") ? topics.exposuresTopic() : topics.eventsTopic();
-                producer.send(new ProducerRecord<>(topic, n.path("userId").asText(), line));
-            }
-            producer.flush();
-        }
-    }
-
-    static List<ConsumerRecord<String, String>> readCommitted(String topic) {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // The end offsets include transaction markers; read until the position reaches them.
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            List<ConsumerRecord<String, String>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
-        }
+    private static void produce(KafkaInput topics, List<String> lines) throws Exception {
+        KafkaBroker.produce(kafka, topics.eventsTopic(), topics.exposuresTopic(), lines);
     }
 }

@@ -58,6 +58,11 @@ public final class Neighbours {
         return ids.length;
     }
 
+    /** A copy of an item's unit-length vector (zeros for a zero vector); the item must be {@link #contains contained}. */
+    public float[] unit(int item) {
+        return unit[index.get(item)].clone();
+    }
+
     /** The cosine of two items' vectors; both must be {@link #contains contained}. */
     public double cosine(int a, int b) {
         float[] u = unit[index.get(a)];

@@ -46,13 +46,7 @@ public final class UserFeatures {
      */
     public Dataset<Row> pointInTime(Dataset<Row> events) {
         StructType in = events.schema();
-        StructType out = in.add("userRatingCount", DataTypes.LongType, false)
-                .add("userRatingAvg", DataTypes.DoubleType)
-                .add("userRatingStd", DataTypes.DoubleType)
-                .add("userReleaseYearAvg", DataTypes.DoubleType)
-                .add("userReleaseYearStd", DataTypes.DoubleType)
-                .add("userRecentPositives", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-                .add("userTopGenres", DataTypes.createArrayType(DataTypes.StringType, false), false);
+        StructType out = withUserColumns(in);
         int userAt = in.fieldIndex("userId");
         // Each user's events in time order (ties by item id), scanned once with running statistics.
         return events.groupByKey((MapFunction<Row, Integer>) r -> r.getInt(userAt), Encoders.INT())
@@ -66,15 +60,7 @@ public final class UserFeatures {
      * The state after the user's last event, which is what a query one second after the end of the log would see.
      */
     public Dataset<Row> serving(Dataset<Row> events) {
-        StructType out = new StructType()
-                .add("userId", DataTypes.IntegerType, false)
-                .add("userRatingCount", DataTypes.LongType, false)
-                .add("userRatingAvg", DataTypes.DoubleType)
-                .add("userRatingStd", DataTypes.DoubleType)
-                .add("userReleaseYearAvg", DataTypes.DoubleType)
-                .add("userReleaseYearStd", DataTypes.DoubleType)
-                .add("userRecentPositives", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-                .add("userTopGenres", DataTypes.createArrayType(DataTypes.StringType, false), false);
+        StructType out = withUserColumns(new StructType().add("userId", DataTypes.IntegerType, false));
         // One shuffle by user and a sort within each partition: no grouping object per user and one row out per user.
         Dataset<Row> last = events.repartition(col("userId"))
                 .sortWithinPartitions(col("userId"), col("ts"), col("itemId"))
@@ -109,6 +95,17 @@ public final class UserFeatures {
     /** The serving rows of a {@link #history}. */
     public static Dataset<Row> servingOf(Dataset<Row> history) {
         return renamed(history.filter(col("sentinel")));
+    }
+
+    /** {@code schema} followed by the user columns ({@link #COLUMNS}), as the scans write them. */
+    private static StructType withUserColumns(StructType schema) {
+        return schema.add("userRatingCount", DataTypes.LongType, false)
+                .add("userRatingAvg", DataTypes.DoubleType)
+                .add("userRatingStd", DataTypes.DoubleType)
+                .add("userReleaseYearAvg", DataTypes.DoubleType)
+                .add("userReleaseYearStd", DataTypes.DoubleType)
+                .add("userRecentPositives", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+                .add("userTopGenres", DataTypes.createArrayType(DataTypes.StringType, false), false);
     }
 
     /** {@code userId} and the user columns, named as in {@link FeatureSchema}. */

@@ -1,5 +1,6 @@
 package dev.wren.offline.lsh;
 
+import dev.wren.offline.embed.Neighbours;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,7 +8,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -41,17 +41,16 @@ final class ExactSimilarItems {
     }
 
     /**
-     * @param itemVectors {@code itemId, vector}
+     * @param vectors the items' unit vectors, on the driver
      * @return {@code itemId, similarId, distance, rank}: the Euclidean distance of the unit vectors, rank 1 the nearest,
      *     ties by id; pairs further apart than the maximum distance left out
      */
-    Dataset<Row> run(SparkSession spark, Dataset<Row> itemVectors, int partitions) {
-        List<Row> rows = itemVectors.select("itemId", "vector").collectAsList();
-        UnitVectors vectors = UnitVectors.of(rows);
+    Dataset<Row> run(SparkSession spark, Neighbours vectors, int partitions) {
+        UnitVectors unit = UnitVectors.of(vectors);
         Broadcast<UnitVectors> shared =
-                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(vectors);
-        int parts = Math.max(1, Math.min(partitions, vectors.size()));
-        return spark.range(0, vectors.size(), 1, parts)
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(unit);
+        int parts = Math.max(1, Math.min(partitions, unit.size()));
+        return spark.range(0, unit.size(), 1, parts)
                 .mapPartitions(new Scan(shared, k, maxDistance), Encoders.row(SCHEMA));
     }
 
@@ -69,23 +68,12 @@ final class ExactSimilarItems {
             this.dim = dim;
         }
 
-        static UnitVectors of(List<Row> rows) {
-            int n = rows.size();
-            int dim = n == 0 ? 0 : ((Vector) rows.get(0).get(1)).size();
-            int[] ids = new int[n];
-            float[] values = new float[n * dim];
-            for (int i = 0; i < n; i++) {
-                ids[i] = rows.get(i).getInt(0);
-                double[] x = ((Vector) rows.get(i).get(1)).toArray();
-                double norm = 0;
-                for (double v : x) {
-                    norm += v * v;
-                }
-                // A zero vector stays zero: cosine 0 with everything, never nearer than an unrelated item.
-                double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-                for (int d = 0; d < dim; d++) {
-                    values[i * dim + d] = (float) (x[d] * scale);
-                }
+        static UnitVectors of(Neighbours vectors) {
+            int[] ids = vectors.ids();
+            int dim = ids.length == 0 ? 0 : vectors.unit(ids[0]).length;
+            float[] values = new float[ids.length * dim];
+            for (int i = 0; i < ids.length; i++) {
+                System.arraycopy(vectors.unit(ids[i]), 0, values, i * dim, dim);
             }
             return new UnitVectors(ids, values, dim);
         }

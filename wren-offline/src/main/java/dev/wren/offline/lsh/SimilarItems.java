@@ -111,17 +111,18 @@ public final class SimilarItems {
      * @param partitions how many tasks share an exact search
      */
     public Result run(Dataset<Row> itemVectors, int recallQueries, int partitions) {
-        if (itemVectors.count() <= exactMaxItems) {
+        // On the driver for the recall check either way; the exact search broadcasts the same unit vectors.
+        Neighbours exact = Neighbours.of(itemVectors);
+        if (exact.size() <= exactMaxItems) {
             Dataset<Row> similar = new ExactSimilarItems(k, maxDistance)
-                    .run(itemVectors.sparkSession(), itemVectors, partitions)
+                    .run(itemVectors.sparkSession(), exact, partitions)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            return new Result(
-                    similar, recall(similar, Neighbours.of(itemVectors), recallQueries), recallQueries, "exact");
+            return new Result(similar, recall(similar, exact, recallQueries), recallQueries, "exact");
         }
-        return lsh(itemVectors, recallQueries);
+        return lsh(itemVectors, exact, recallQueries);
     }
 
-    private Result lsh(Dataset<Row> itemVectors, int recallQueries) {
+    private Result lsh(Dataset<Row> itemVectors, Neighbours exact, int recallQueries) {
         Dataset<Row> unit = new Normalizer()
                 .setP(2)
                 .setInputCol("vector")
@@ -183,7 +184,7 @@ public final class SimilarItems {
                 .filter(col("rank").leq(k))
                 // Read twice: by the recall below and by the caller's write; the caller unpersists it.
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        return new Result(similar, recall(similar, Neighbours.of(itemVectors), recallQueries), recallQueries, "lsh");
+        return new Result(similar, recall(similar, exact, recallQueries), recallQueries, "lsh");
     }
 
     /**

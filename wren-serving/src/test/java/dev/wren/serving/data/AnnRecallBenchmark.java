@@ -52,23 +52,7 @@ public final class AnnRecallBenchmark {
                         VectorIndex index = VectorIndex.withGraph(vectors, dim, similarity);
                         double buildSeconds = (System.nanoTime() - start) / 1e9;
                         List<float[]> qs = queries(vectors, queries, n);
-                        List<Set<Integer>> truth = new ArrayList<>();
-                        long[] exactNanos = new long[qs.size()];
-                        for (int q = 0; q < qs.size(); q++) {
-                            long t = System.nanoTime();
-                            truth.add(ids(index.exact(qs.get(q), 10, id -> true)));
-                            exactNanos[q] = System.nanoTime() - t;
-                        }
-                        for (int beam : beams) {
-                            long[] graphNanos = new long[qs.size()];
-                            int found = 0;
-                            for (int q = 0; q < qs.size(); q++) {
-                                long t = System.nanoTime();
-                                Set<Integer> got = ids(index.graphSearch(qs.get(q), 10, id -> true, beam));
-                                graphNanos[q] = System.nanoTime() - t;
-                                got.retainAll(truth.get(q));
-                                found += got.size();
-                            }
+                        for (Measured m : measure(index, qs, beams)) {
                             System.out.printf(
                                     "| %,d | %d | %s | %s | %.1f | %d | %.3f | %.0f | %.0f |%n",
                                     n,
@@ -76,10 +60,10 @@ public final class AnnRecallBenchmark {
                                     similarity,
                                     data,
                                     buildSeconds,
-                                    beam,
-                                    found / (10.0 * qs.size()),
-                                    median(graphNanos) / 1e3,
-                                    median(exactNanos) / 1e3);
+                                    m.beam(),
+                                    m.recall(),
+                                    m.graphMedianMicros(),
+                                    m.exactMedianMicros());
                         }
                     }
                 }
@@ -112,35 +96,41 @@ public final class AnnRecallBenchmark {
             long start = System.nanoTime();
             VectorIndex index = VectorIndex.withGraph(items, dim, similarity);
             double buildSeconds = (System.nanoTime() - start) / 1e9;
-            List<Set<Integer>> truth = new ArrayList<>();
-            long[] exactNanos = new long[qs.size()];
-            for (int q = 0; q < qs.size(); q++) {
-                long t = System.nanoTime();
-                truth.add(ids(index.exact(qs.get(q), 10, id -> true)));
-                exactNanos[q] = System.nanoTime() - t;
-            }
-            for (int beam : beams) {
-                long[] graphNanos = new long[qs.size()];
-                int found = 0;
-                int wanted = 0;
-                for (int q = 0; q < qs.size(); q++) {
-                    long t = System.nanoTime();
-                    Set<Integer> got = ids(index.graphSearch(qs.get(q), 10, id -> true, beam));
-                    graphNanos[q] = System.nanoTime() - t;
-                    got.retainAll(truth.get(q));
-                    found += got.size();
-                    wanted += truth.get(q).size();
-                }
+            for (Measured m : measure(index, qs, beams)) {
                 System.out.printf(
                         "| %s | %.1f | %d | %.3f | %.0f | %.0f |%n",
-                        similarity,
-                        buildSeconds,
-                        beam,
-                        found / (double) wanted,
-                        median(graphNanos) / 1e3,
-                        median(exactNanos) / 1e3);
+                        similarity, buildSeconds, m.beam(), m.recall(), m.graphMedianMicros(), m.exactMedianMicros());
             }
         }
+    }
+
+    /** One beam's recall@10 against the exact scan, with the median time of each search. */
+    private record Measured(int beam, double recall, double graphMedianMicros, double exactMedianMicros) {}
+
+    private static List<Measured> measure(VectorIndex index, List<float[]> qs, int[] beams) {
+        List<Set<Integer>> truth = new ArrayList<>();
+        long[] exactNanos = new long[qs.size()];
+        for (int q = 0; q < qs.size(); q++) {
+            long t = System.nanoTime();
+            truth.add(ids(index.exact(qs.get(q), 10, id -> true)));
+            exactNanos[q] = System.nanoTime() - t;
+        }
+        List<Measured> out = new ArrayList<>();
+        for (int beam : beams) {
+            long[] graphNanos = new long[qs.size()];
+            int found = 0;
+            int wanted = 0;
+            for (int q = 0; q < qs.size(); q++) {
+                long t = System.nanoTime();
+                Set<Integer> got = ids(index.graphSearch(qs.get(q), 10, id -> true, beam));
+                graphNanos[q] = System.nanoTime() - t;
+                got.retainAll(truth.get(q));
+                found += got.size();
+                wanted += truth.get(q).size();
+            }
+            out.add(new Measured(beam, found / (double) wanted, median(graphNanos) / 1e3, median(exactNanos) / 1e3));
+        }
+        return out;
     }
 
     private static List<float[]> queries(Map<Integer, float[]> vectors, int count, long seed) {
