@@ -5,6 +5,7 @@
 #   wren-serving/bench/wrk-recommend.sh DATA STORE MODELS OFFLINE [CANDIDATES] [CLIENTS...]
 #
 # e.g. wren-serving/bench/wrk-recommend.sh ../shared/data/ml-latest-small /tmp/store /tmp/models /tmp/off 800 1 4 16
+# STORE is an embedded store's folder, or a store URI such as redis://127.0.0.1:6379/0.
 # Prints, per client count: throughput, p50, p99 (wrk --latency) and the server's CPU milliseconds per request.
 # SERVE_ARGS adds options to `wren serve`, e.g. SERVE_ARGS='--trending-quota 0' to compare without the trending channel.
 set -euo pipefail
@@ -18,7 +19,8 @@ seconds=${SECONDS_PER_RUN:-30} # and WARMUP_SECONDS (default 60)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 # shellcheck disable=SC2086 # SERVE_ARGS is split into options on purpose
-"$root/wren" serve --data "$data" --store "embedded:$store" --models "$models" --offline "$offline" \
+[[ $store =~ ^[a-z]+:// ]] || store="embedded:$store"
+"$root/wren" serve --data "$data" --store "$store" --models "$models" --offline "$offline" \
   --candidates "$candidates" --port "$port" --event-log "$(mktemp)" ${SERVE_ARGS:-} > "${LOG:-/tmp/wren-wrk-serve.log}" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -46,6 +46,7 @@ import picocli.CommandLine.ScopeType;
             AbCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            StoreCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class
         })
