@@ -131,7 +131,8 @@ public final class TopKEvaluation {
             methods.add(measure(
                     "EASE",
                     "baseline",
-                    "lambda " + lambda + " (validation), items with >= " + Baselines.EASE_MIN_COUNT + " interactions",
+                    "lambda " + lambda + " (validation), items with >= " + Baselines.EASE_MIN_COUNT
+                            + " interactions, at most " + Baselines.EASE_MAX_ITEMS,
                     test,
                     () -> Baselines.ease(train, lambda)));
             methods.add(measure(

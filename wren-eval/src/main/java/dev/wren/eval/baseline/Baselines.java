@@ -22,6 +22,11 @@ public final class Baselines {
 
     /** EASE models items with at least this many training interactions. */
     public static final int EASE_MIN_COUNT = 3;
+    /**
+     * And at most this many, the most interacted-with: the offline pipeline's default cap (offline.cf.ease-max-items),
+     * which keeps the dense inversion near a gigabyte and a few minutes. Below it at MovieLens 100k and small.
+     */
+    public static final int EASE_MAX_ITEMS = 8_000;
     /** ItemKNN keeps this many neighbours per item. */
     public static final int KNN_NEIGHBOURS = 100;
 
@@ -73,11 +78,13 @@ public final class Baselines {
     public double tuneEase(TopKEvaluator validation) {
         Map<Double, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
         for (double lambda : grid.easeLambdas()) {
-            settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT));
+            settings.put(lambda, d -> new EaseRecommender(d, lambda, EASE_MIN_COUNT, EASE_MAX_ITEMS));
         }
         double lambda = best("EASE", validation, settings, l -> "lambda " + l);
         validationEase.clear();
-        validationEase.put(new EaseChoice(lambda, 0), new EaseRecommender(validation.train(), lambda, EASE_MIN_COUNT));
+        validationEase.put(
+                new EaseChoice(lambda, 0),
+                new EaseRecommender(validation.train(), lambda, EASE_MIN_COUNT, EASE_MAX_ITEMS));
         return lambda;
     }
 
@@ -95,14 +102,18 @@ public final class Baselines {
         settings.put(new EaseChoice(lambda, 0), d -> plain);
         for (double dropout : grid.easeDropouts()) {
             for (double l : new double[] {lambda, lambda / 2, lambda / 4}) {
-                settings.put(new EaseChoice(l, dropout), d -> new EaseRecommender(d, l, dropout, EASE_MIN_COUNT));
+                settings.put(
+                        new EaseChoice(l, dropout),
+                        d -> new EaseRecommender(d, l, dropout, EASE_MIN_COUNT, EASE_MAX_ITEMS));
             }
         }
         EaseChoice choice =
                 best("EDLAE", validation, settings, c -> "lambda " + c.lambda() + ", dropout " + c.dropout());
         if (choice.dropout() > 0) {
             validationEase.put(
-                    choice, new EaseRecommender(validation.train(), choice.lambda(), choice.dropout(), EASE_MIN_COUNT));
+                    choice,
+                    new EaseRecommender(
+                            validation.train(), choice.lambda(), choice.dropout(), EASE_MIN_COUNT, EASE_MAX_ITEMS));
         }
         return choice;
     }
@@ -131,7 +142,7 @@ public final class Baselines {
     }
 
     public static TopKRecommender ease(TrainingData data, double lambda) {
-        return new EaseRecommender(data, lambda, EASE_MIN_COUNT);
+        return new EaseRecommender(data, lambda, EASE_MIN_COUNT, EASE_MAX_ITEMS);
     }
 
     /** The ALS setting with the best validation NDCG@10. */

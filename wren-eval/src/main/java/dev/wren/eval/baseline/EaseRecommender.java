@@ -3,10 +3,13 @@ package dev.wren.eval.baseline;
 import dev.wren.eval.data.TrainingData;
 import dev.wren.offline.cf.Ease;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
- * EASE over the items with at least {@code minCount} training interactions (the others score lowest, in popularity
- * order among themselves, which never matters within the first hundred places). Thread-safe after construction.
+ * EASE over the items with at least {@code minCount} training interactions, at most {@code maxItems} of them, the most
+ * interacted-with (the others score lowest, in popularity order among themselves, which never matters within the first
+ * hundred places). The cap bounds the dense inversion: n squared memory, n cubed time. Thread-safe after construction.
  */
 public final class EaseRecommender implements TopKRecommender {
     private final TrainingData data;
@@ -19,20 +22,29 @@ public final class EaseRecommender implements TopKRecommender {
     private final double lambda;
     private final double dropout;
 
-    public EaseRecommender(TrainingData data, double lambda, int minCount) {
-        this(data, lambda, 0, minCount);
+    public EaseRecommender(TrainingData data, double lambda, int minCount, int maxItems) {
+        this(data, lambda, 0, minCount, maxItems);
     }
 
     /** @param dropout EDLAE's dropout probability (see {@link Ease}); 0 is plain EASE */
-    public EaseRecommender(TrainingData data, double lambda, double dropout, int minCount) {
+    public EaseRecommender(TrainingData data, double lambda, double dropout, int minCount, int maxItems) {
         this.data = data;
         this.lambda = lambda;
         this.dropout = dropout;
         int n = data.items().size();
         this.index = new int[n];
+        int[] modelled = IntStream.range(0, n)
+                .filter(s -> data.count(s) >= minCount)
+                .boxed()
+                .sorted(Comparator.comparingInt(data::popularityRank))
+                .limit(maxItems)
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
+        Arrays.fill(index, -1);
         int m = 0;
-        for (int s = 0; s < n; s++) {
-            index[s] = data.count(s) >= minCount ? m++ : -1;
+        for (int s : modelled) {
+            index[s] = m++;
         }
         this.slots = new int[m];
         for (int s = 0; s < n; s++) {

@@ -38,13 +38,22 @@ class BaselinesTest {
 
     @Test
     void easeRecommendsTheMissingItemOfTheUsersGroup() {
-        TopKRecommender ease = new EaseRecommender(data(), 1.0, 1);
+        TopKRecommender ease = new EaseRecommender(data(), 1.0, 1, Baselines.EASE_MAX_ITEMS);
 
         assertThat(ease.recommend(1, 1)).containsExactly(3);
         assertThat(ease.recommend(11, 1)).containsExactly(6);
         // Never a training item, and the unmodelled item 8 (no interactions) comes last.
         int[] all = ease.recommend(1, 10);
         assertThat(all).doesNotContain(1, 2, 7).endsWith(8);
+    }
+
+    @Test
+    void easeModelsOnlyTheMostTakenItemsUpToItsCap() {
+        // Items 7 (20 users) and 1, 2, 4, 5 (10 each) are modelled; 3 and 6 (9 each) are not, and rank below them.
+        TopKRecommender ease = new EaseRecommender(data(), 1.0, 1, 5);
+
+        assertThat(ease.recommend(1, 2)).containsExactlyInAnyOrder(4, 5);
+        assertThat(ease.recommend(1, 5)).endsWith(8);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.wren.offline.cf;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -67,7 +67,9 @@ public final class Ease {
             gram[i * n + i] += lambda + emphasis * gram[i * n + i];
         }
         DMatrixRMaj g = DMatrixRMaj.wrap(n, n, gram);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
+        // The multi-threaded block Cholesky: the inversion is most of a fit (n cubed). A fit alone, as when the
+        // evaluation tunes lambda, gets every core; beside the offline pipeline's ALS the cores are shared either way.
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.symmPosDef(n);
         if (!solver.setA(g)) {
             throw new IllegalStateException(
                     "X'X + lambda I is not positive definite: lambda " + lambda + ", dropout " + dropout);
