@@ -1,5 +1,6 @@
 package dev.wren.eval.baseline;
 
+import dev.wren.core.eval.TopKResult;
 import dev.wren.eval.TopKEvaluator;
 import dev.wren.eval.data.RatingLog;
 import dev.wren.eval.data.TrainingData;
@@ -126,19 +127,32 @@ public final class Baselines {
         if (validationEase.isEmpty() || validationAls.isEmpty()) {
             throw new IllegalStateException("tune EASE and ALS first");
         }
-        Map<Blend, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
-        validationEase.forEach((e, ease) -> validationAls.forEach((p, model) -> {
-            for (double w : grid.blendWeights()) {
-                settings.put(new Blend(e, p, w), d -> new CfBlend(d, ease, model, w));
+        // Each pair of fits is scored at every weight in one pass over the users: the models' scores are the cost.
+        double[] weights = grid.blendWeights();
+        Blend best = null;
+        double bestNdcg = -1;
+        for (Map.Entry<EaseChoice, EaseRecommender> e : validationEase.entrySet()) {
+            for (Map.Entry<AlsParams, AlsRecommender> a : validationAls.entrySet()) {
+                List<Map<Integer, TopKResult>> results =
+                        CfBlend.evaluate(validation, e.getValue(), a.getValue(), weights);
+                for (int i = 0; i < weights.length; i++) {
+                    Blend blend = new Blend(e.getKey(), a.getKey(), weights[i]);
+                    double ndcg = results.get(i).get(10).ndcg();
+                    record("EASE+ALS", describe(blend), ndcg);
+                    if (ndcg > bestNdcg) {
+                        bestNdcg = ndcg;
+                        best = blend;
+                    }
+                }
             }
-        }));
-        return best(
-                "EASE+ALS",
-                validation,
-                settings,
-                b -> "EASE lambda " + b.ease().lambda() + " dropout " + b.ease().dropout() + " weight "
-                        + b.easeWeight() + ", ALS regParam "
-                        + b.als().regParam() + ", alpha " + b.als().alpha());
+        }
+        chose("EASE+ALS", describe(best), bestNdcg);
+        return best;
+    }
+
+    private static String describe(Blend b) {
+        return "EASE lambda " + b.ease().lambda() + " dropout " + b.ease().dropout() + " weight " + b.easeWeight()
+                + ", ALS regParam " + b.als().regParam() + ", alpha " + b.als().alpha();
     }
 
     public static TopKRecommender ease(TrainingData data, double lambda) {
@@ -179,18 +193,22 @@ public final class Baselines {
         for (Map.Entry<P, Function<TrainingData, TopKRecommender>> s : settings.entrySet()) {
             TopKRecommender model = s.getValue().apply(validation.train());
             double ndcg = validation.evaluate(model).get(10).ndcg();
-            trials.add(new Trial(baseline, describe.apply(s.getKey()), ndcg));
-            log.info("{} {}: validation NDCG@10 {}", baseline, describe.apply(s.getKey()), String.format("%.4f", ndcg));
+            record(baseline, describe.apply(s.getKey()), ndcg);
             if (ndcg > bestNdcg) {
                 bestNdcg = ndcg;
                 best = s.getKey();
             }
         }
-        log.info(
-                "{}: chose {} (validation NDCG@10 {})",
-                baseline,
-                describe.apply(best),
-                String.format("%.4f", bestNdcg));
+        chose(baseline, describe.apply(best), bestNdcg);
         return best;
+    }
+
+    private void record(String baseline, String setting, double ndcg) {
+        trials.add(new Trial(baseline, setting, ndcg));
+        log.info("{} {}: validation NDCG@10 {}", baseline, setting, String.format("%.4f", ndcg));
+    }
+
+    private static void chose(String baseline, String setting, double ndcg) {
+        log.info("{}: chose {} (validation NDCG@10 {})", baseline, setting, String.format("%.4f", ndcg));
     }
 }

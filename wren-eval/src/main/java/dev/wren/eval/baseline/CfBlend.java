@@ -1,7 +1,12 @@
 package dev.wren.eval.baseline;
 
+import dev.wren.core.eval.TopKAccumulator;
+import dev.wren.core.eval.TopKResult;
+import dev.wren.eval.TopKEvaluator;
 import dev.wren.eval.data.TrainingData;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * EASE and ALS together, as serving's {@code cf} ranker blends them: each model's scores standardised over the items
@@ -33,9 +38,36 @@ public final class CfBlend implements TopKRecommender {
         float[] a = als.scores(userId);
         standardise(e, seen);
         standardise(a, seen);
+        return best(e, a, easeWeight, seen, k, data);
+    }
+
+    /**
+     * {@code validation}'s scores of the blend at each of {@code weights}, as {@link #recommend} ranks: each user's
+     * EASE and ALS scores are computed once for all the weights, the costly part of a blend's list.
+     */
+    public static List<Map<Integer, TopKResult>> evaluate(
+            TopKEvaluator validation, EaseRecommender ease, AlsRecommender als, double[] weights) {
+        TrainingData data = validation.train();
+        List<TopKAccumulator> accumulators =
+                Arrays.stream(weights).mapToObj(w -> validation.accumulator()).toList();
+        int maxK = accumulators.get(0).maxK();
+        Arrays.stream(validation.users()).parallel().forEach(u -> {
+            int[] seen = data.slotsOfUser(u);
+            float[] e = ease.scores(u);
+            float[] a = als.scores(u);
+            standardise(e, seen);
+            standardise(a, seen);
+            for (int i = 0; i < weights.length; i++) {
+                validation.add(accumulators.get(i), u, best(e, a, weights[i], seen, maxK, data));
+            }
+        });
+        return accumulators.stream().map(TopKAccumulator::results).toList();
+    }
+
+    private static int[] best(float[] e, float[] a, double weight, int[] seen, int k, TrainingData data) {
         float[] blend = new float[e.length];
         for (int s = 0; s < blend.length; s++) {
-            blend[s] = (float) (easeWeight * e[s] + (1 - easeWeight) * a[s]);
+            blend[s] = (float) (weight * e[s] + (1 - weight) * a[s]);
         }
         return SlotScores.best(blend, seen, k, data);
     }
