@@ -106,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
         if (rebuild) {
             forget(offlineDir);
             OfflineConfig config = settings.offlineConfig(data, offlineDir).withMaster(master);
-            config = config.withEmbedding(config.embedding().withDimension(serving.dimension));
-            OfflineResult result = OfflineCommand.run(config, storeUri, serving.dimension);
+            config = config.withEmbedding(config.embedding().withDimension(serving.dimension.value));
+            OfflineResult result = OfflineCommand.run(config, storeUri, serving.dimension.value);
             OfflineCommand.print(out, result);
             remember(offlineDir, data);
         } else {
@@ -132,8 +132,8 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         // The job shares the server's store: an embedded folder opened twice in one process is one store.
-        StreamConfig streamConfig =
-                StreamCommand.followDefaults(settings, config.eventLog(), data, home, storeUri, serving.dimension);
+        StreamConfig streamConfig = StreamCommand.followDefaults(
+                settings, config.eventLog(), data, home, storeUri, serving.dimension.value);
         LocalStreamRunner stream;
         try {
             stream = LocalStreamRunner.start(streamConfig);

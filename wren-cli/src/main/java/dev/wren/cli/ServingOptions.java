@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -127,12 +128,8 @@ final class ServingOptions {
                     + " key serving.event-log-sync).")
     String eventLogSync;
 
-    @ConfigKey("store.dimension")
-    @Option(
-            names = "--dim",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE} (configuration key"
-                    + " store.dimension).")
-    int dimension;
+    @Mixin
+    StoreDimension dimension;
 
     /** The store's URI: {@code --store}, or the embedded store under the data home. */
     String storeUri(Path home) {
@@ -154,7 +151,7 @@ final class ServingOptions {
                 port,
                 configured.postersDir(),
                 configured.eventLog(),
-                dimension,
+                dimension.value,
                 configured.pipeline(),
                 experiments == null ? configured.experiments() : ExperimentsFile.read(experiments),
                 configured.models(),

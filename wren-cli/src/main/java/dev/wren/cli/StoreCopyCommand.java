@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,22 +39,19 @@ final class StoreCopyCommand implements Callable<Integer> {
     String to;
 
     @Option(
-            names = "--version",
+            // Not --version: that is the standard help options' name, and taking it hid -h/--help as well.
+            names = "--snapshot",
             paramLabel = "NAME",
             description = "The new version's name in the target. Default: the source's live version.")
     String version;
 
-    @ConfigKey("store.dimension")
-    @Option(
-            names = "--dim",
-            description = "Embedding dimension of both stores. Default: ${DEFAULT-VALUE} (configuration key"
-                    + " store.dimension).")
-    int dimension;
+    @Mixin
+    StoreDimension dimension;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FeatureSchema schema = FeatureSchema.standard(dimension);
+        FeatureSchema schema = dimension.schema();
         long started = System.nanoTime();
         try (FeatureStore source = FeatureStores.open(from, schema);
                 FeatureStore target = FeatureStores.open(to, schema);

@@ -2,7 +2,6 @@ package dev.wren.cli;
 
 import dev.wren.cli.config.StoreSection;
 import dev.wren.core.store.EntityKind;
-import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
 import dev.wren.store.FeatureStores;
 import java.io.PrintWriter;
@@ -34,18 +33,14 @@ final class StoreInfoCommand implements Callable<Integer> {
     @Mixin
     DataHome home;
 
-    @ConfigKey("store.dimension")
-    @Option(
-            names = "--dim",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE} (configuration key"
-                    + " store.dimension).")
-    int dimension;
+    @Mixin
+    StoreDimension dimension;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (FeatureStore featureStore =
-                FeatureStores.open(StoreSection.uriOrEmbedded(store, home.dir), FeatureSchema.standard(dimension))) {
+                FeatureStores.open(StoreSection.uriOrEmbedded(store, home.dir), dimension.schema())) {
             out.println("Store:    " + featureStore);
             out.println("Live:     " + featureStore.liveVersion().orElse("(none)"));
             out.println("Versions: " + String.join(", ", featureStore.versions()));

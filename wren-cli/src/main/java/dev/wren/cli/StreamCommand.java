@@ -72,13 +72,8 @@ final class StreamCommand implements Callable<Integer> {
                     + " <data home>/stream/checkpoints and the next --follow resumes from the last one.")
     boolean follow;
 
-    @ConfigKey("store.dimension")
-    @Option(
-            names = "--dim",
-            paramLabel = "N",
-            description = "Embedding dimension of the store. Default: ${DEFAULT-VALUE} (configuration key"
-                    + " store.dimension).")
-    int dimension;
+    @Mixin
+    StoreDimension dimension;
 
     @ConfigKey("stream.out-of-orderness")
     @Option(
@@ -242,7 +237,11 @@ final class StreamCommand implements Callable<Integer> {
     }
 
     private StreamConfig config(Path data, Path home) {
-        if (dimension < 1 || parallelism < 1 || outOfOrderness < 0 || checkpointSeconds < 1 || labelWindowMinutes < 1) {
+        if (dimension.value < 1
+                || parallelism < 1
+                || outOfOrderness < 0
+                || checkpointSeconds < 1
+                || labelWindowMinutes < 1) {
             throw new WrenUserException(
                     "--dim, --parallelism, --checkpoint-interval and --label-window must be positive,"
                             + " --out-of-orderness not negative",
@@ -252,7 +251,7 @@ final class StreamCommand implements Callable<Integer> {
         WrenSettings settings = ConfiguredExecution.settings(spec);
         try {
             return settings.streamConfig(
-                            events != null ? events : home.resolve("events.jsonl"), data, storeUri, dimension)
+                            events != null ? events : home.resolve("events.jsonl"), data, storeUri, dimension.value)
                     .withFollow(follow)
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrderness))
                     .withTrendWindow(Duration.ofMinutes(trendWindowMinutes), Duration.ofSeconds(trendSlideSeconds))

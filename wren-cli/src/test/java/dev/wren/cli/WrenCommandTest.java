@@ -51,7 +51,10 @@ class WrenCommandTest {
             {"train", "--help"},
             {"train-ranker", "--help"},
             {"evaluate", "--help"},
-            {"report", "--help"}
+            {"report", "--help"},
+            {"store", "--help"},
+            {"store", "info", "--help"},
+            {"store", "copy", "--help"}
         }) {
             Run run = wren(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();

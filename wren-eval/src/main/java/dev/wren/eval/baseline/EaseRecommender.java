@@ -3,8 +3,6 @@ package dev.wren.eval.baseline;
 import dev.wren.eval.data.TrainingData;
 import dev.wren.offline.cf.Ease;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * EASE over the items with at least {@code minCount} training interactions, at most {@code maxItems} of them, the most
@@ -33,18 +31,10 @@ public final class EaseRecommender implements TopKRecommender {
         this.dropout = dropout;
         int n = data.items().size();
         this.index = new int[n];
-        int[] modelled = IntStream.range(0, n)
-                .filter(s -> data.count(s) >= minCount)
-                .boxed()
-                .sorted(Comparator.comparingInt(data::popularityRank))
-                .limit(maxItems)
-                .mapToInt(Integer::intValue)
-                .sorted()
-                .toArray();
-        Arrays.fill(index, -1);
         int m = 0;
-        for (int s : modelled) {
-            index[s] = m++;
+        for (int s = 0; s < n; s++) {
+            // Popularity ranks order by count, so the items above minCount hold the first ranks.
+            index[s] = data.count(s) >= minCount && data.popularityRank(s) <= maxItems ? m++ : -1;
         }
         this.slots = new int[m];
         for (int s = 0; s < n; s++) {
