@@ -14,6 +14,7 @@ import dev.wren.stream.items.SlidingCounts;
 import dev.wren.stream.items.TrendOfWindow;
 import dev.wren.stream.kafka.KafkaInput;
 import dev.wren.stream.kafka.KafkaLines;
+import dev.wren.stream.kafka.PartitionWatermarks;
 import dev.wren.stream.samples.Sample;
 import dev.wren.stream.samples.SampleSinks;
 import dev.wren.stream.store.FeatureStoreSink;
@@ -204,7 +205,8 @@ public final class StreamJob {
      * The events and exposures topics, with watermarks made per partition in the source (the same per-record
      * watermarks, in each partition's order) and combined as their minimum, so a partition read ahead of the others
      * does not make their records late. When following, a partition quiet for the out-of-orderness (at least a second)
-     * stops holding the others back. Read up to the topics' current ends unless {@code follow}.
+     * once the reader has started reading stops holding the others back ({@link PartitionWatermarks}). Read up to the
+     * topics' current ends unless {@code follow}.
      */
     private static SingleOutputStreamOperator<LogEvent> kafkaRecords(
             StreamExecutionEnvironment env,
@@ -227,13 +229,11 @@ public final class StreamJob {
         if (!follow) {
             source.setBounded(OffsetsInitializer.latest());
         }
-        WatermarkStrategy<LogLine> watermarks = WatermarkStrategy.<LogLine>forGenerator(
-                        ctx -> new PerEventWatermarks<>(boundMillis, idleNanos))
-                .withTimestampAssigner(ctx -> new LineTimes());
-        if (follow) {
-            // An empty partition would hold the minimum back for ever; read to an end, it just finishes.
-            watermarks = watermarks.withIdleness(Duration.ofMillis(Math.max(boundMillis, 1000)));
-        }
+        // An empty partition would hold the minimum back for ever; read to an end, it just finishes.
+        WatermarkStrategy<LogLine> watermarks = follow
+                ? new PartitionWatermarks(boundMillis, idleNanos, Math.max(boundMillis, 1000))
+                : WatermarkStrategy.<LogLine>forGenerator(ctx -> new PerEventWatermarks<>(boundMillis, idleNanos))
+                        .withTimestampAssigner(ctx -> new LineTimes());
         return env.fromSource(source.build(), watermarks, "kafka " + String.join(",", kafka.topics()))
                 .uid("kafka-records")
                 .setParallelism(1)

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -166,10 +167,13 @@ class KafkaStreamIT {
                     .withCheckpoints(Duration.ofMillis(200), Optional.of(checkpoints));
             Path folder = Checkpoints.folderFor(checkpoints, "kafka:" + topics.describe(), true);
             produce(topics, EventLogFile.withExposures(before, 7, shown));
+            long shownBefore = itemsShown(shown);
 
             LocalStreamRunner first =
                     LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment);
             assertThat(first.restoredFrom()).isEmpty();
+            // The records already in the topics are all applied, however long the reader takes to fetch them.
+            awaitOnTime(first, before.size(), shownBefore);
             StreamFixture.awaitUsers(fixture, before);
             StreamFixture.awaitCheckpointAfter(folder, System.currentTimeMillis());
             first.cancel(30);
@@ -192,8 +196,9 @@ class KafkaStreamIT {
             assertThat(positives).isNotEmpty();
             try {
                 assertThat(second.restoredFrom()).isPresent();
+                // From the restored offsets, not the start, and none late.
+                awaitOnTime(second, after.size(), itemsShown(shown) - shownBefore);
                 StreamFixture.awaitUsers(fixture, all);
-                StreamFixture.awaitEvents(second, after.size()); // from the restored offsets, not the start
                 // Users' rows do not wait for the watermark, samples do (the quiet topics' catch-up), and the samples
                 // topic commits with a checkpoint after that.
                 awaitPositives(topics.samplesTopic(), positives);
@@ -238,6 +243,35 @@ class KafkaStreamIT {
         assertThatThrownBy(() -> LocalStreamRunner.start(config, StreamExecutionEnvironment::getExecutionEnvironment))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no topic [no.such.events, no.such.exposures, wren.samples]");
+    }
+
+    /**
+     * Waits until the followed job has counted {@code events} events and {@code exposures} items shown, on time, and
+     * asserts that it set none aside as late: every record it read was applied.
+     */
+    static void awaitOnTime(LocalStreamRunner runner, long events, long exposures) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> counts = runner.progress();
+        while (System.nanoTime() < deadline
+                && !(events == count(counts, SplitLateEvents.EVENTS)
+                        && exposures == count(counts, SplitLateEvents.EXPOSURES))) {
+            Thread.sleep(200);
+            counts = runner.progress();
+        }
+        assertThat(counts)
+                .as("the job's counts of records read")
+                .containsEntry(SplitLateEvents.EVENTS, events)
+                .containsEntry(SplitLateEvents.EXPOSURES, exposures)
+                .containsEntry(SplitLateEvents.LATE_EVENTS, 0L)
+                .containsEntry(SplitLateEvents.LATE_EXPOSURES, 0L);
+    }
+
+    private static long count(Map<String, Object> counts, String name) {
+        return counts.get(name) instanceof Number n ? n.longValue() : -1;
+    }
+
+    private static long itemsShown(List<Shown> shown) {
+        return shown.stream().mapToLong(s -> s.items().size()).sum();
     }
 
     /** Waits until the committed samples of {@code topic} hold every one of {@code positives}. */
