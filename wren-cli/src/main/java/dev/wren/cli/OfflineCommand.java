@@ -11,6 +11,8 @@ import dev.wren.offline.Stage;
 import dev.wren.store.FeatureStores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -52,9 +54,28 @@ class OfflineCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE} (configuration key offline.stages).")
     String stages;
 
+    @ConfigKey("offline.samples.splits")
+    @Option(
+            names = "--sample-splits",
+            split = ",",
+            paramLabel = "SPLIT",
+            description = "Sample splits to write besides training.split (the one `wren train` reads, time by"
+                    + " default): time, user. Each costs a fit of the transforms and a write of every sample. Default:"
+                    + " none (configuration key offline.samples.splits).")
+    List<String> sampleSplits;
+
     /** The stages this command runs. */
     Set<Stage> stages() {
         return Stage.parse(stages);
+    }
+
+    /** The configured training split, then the splits this command's option names. */
+    private List<String> splits(List<String> configured) {
+        List<String> out = new ArrayList<>(configured.subList(0, 1));
+        if (sampleSplits != null) {
+            sampleSplits.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+        }
+        return out;
     }
 
     @Override
@@ -73,7 +94,7 @@ class OfflineCommand implements Callable<Integer> {
                 offline.partitions,
                 configured.snapshotVersion(),
                 configured.users(),
-                configured.samples(),
+                configured.samples().withSplits(splits(configured.samples().splits())),
                 configured
                         .embedding()
                         .withDimension(offline.dimension)

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * spark-submit --class dev.wren.offline.OfflineMain --master spark://127.0.0.1:7077 \
  *   wren-offline-VERSION-spark.jar --input /data/ml-latest-small --output /tmp/wren-out [--stages all] [--seed 42]
  *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 1] [--max-walk-edges 200]
- *   [--refit-embeddings false] [--strict false]
+ *   [--refit-embeddings false] [--sample-splits time] [--strict false]
  * </pre>
  */
 public final class OfflineMain {
@@ -34,6 +34,7 @@ public final class OfflineMain {
             "word2vec-partitions",
             "max-walk-edges",
             "refit-embeddings",
+            "sample-splits",
             "strict");
 
     private OfflineMain() {}
@@ -46,7 +47,8 @@ public final class OfflineMain {
             System.err.println("wren-offline: " + e.getMessage());
             System.err.println("usage: --input DIR --output DIR [--master URL] [--stages all|features,samples,...]"
                     + " [--seed N] [--dim N] [--label-threshold X] [--partitions N] [--word2vec-partitions N]"
-                    + " [--max-walk-edges N] [--refit-embeddings true|false] [--strict true|false]");
+                    + " [--max-walk-edges N] [--refit-embeddings true|false] [--sample-splits time,user]"
+                    + " [--strict true|false]");
             System.exit(2);
             return;
         }
@@ -101,7 +103,9 @@ public final class OfflineMain {
                             defaults.samples().trainFraction(),
                             defaults.samples().leaveLastN(),
                             defaults.samples().negativesPerPositive(),
-                            defaults.samples().buckets()),
+                            defaults.samples().buckets(),
+                            List.of(options.getOrDefault("sample-splits", "time")
+                                    .split(","))),
                     defaults.embedding()
                             .withDimension(Integer.parseInt(options.getOrDefault("dim", "32")))
                             .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "1")))

@@ -25,6 +25,7 @@ import dev.wren.offline.stats.LogStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +243,7 @@ public final class OfflinePipeline {
             Samples builder = new Samples(userFeatures, config.samples(), config.seed());
             long cutoff = builder.timeCutoff(data.ratings());
             manifest.put("timeSplitCutoff", cutoff);
-            // Every sample is read a dozen times (the count, the two splits' fits, their four writes). On disk, not
+            // Every sample is read at least seven times (the count, each split's fit and its two writes). On disk, not
             // the heap: at 25M ratings the samples outgrow memory, and cached on the heap they crowded out the sorts
             // and kept the collector copying gigabytes; the operating system's page cache holds them instead.
             Dataset<Row> events =
@@ -252,17 +253,21 @@ public final class OfflinePipeline {
             manifest.put("sampleCount", samples.count());
             // The static item columns and the numeric casts are cheap to add on every read: not cached.
             Dataset<Row> all = FeatureTransforms.prepare(Samples.withCatalogue(samples, data.items(), vocabulary));
-            // The splits are independent: the user split is fitted and written from a second driver thread, so that
+            // The splits are independent: a second split is fitted and written from a second driver thread, so that
             // one split's planning and small fitting jobs overlap the other's writing.
-            SplitOutputs time;
-            SplitOutputs user;
-            try (BackgroundJob<SplitOutputs> userSplit =
-                    BackgroundJob.start(spark, "user-split-samples", () -> writeSplit(all, "userSplit", "user"))) {
-                time = writeSplit(all, "timeSplit", "time");
-                user = userSplit.await();
+            List<String> splits = config.samples().splits();
+            List<SplitOutputs> written = new ArrayList<>();
+            if (splits.size() == 1) {
+                written.add(writeSplit(all, splits.get(0)));
+            } else {
+                try (BackgroundJob<SplitOutputs> second = BackgroundJob.start(
+                        spark, splits.get(1) + "-split-samples", () -> writeSplit(all, splits.get(1)))) {
+                    written.add(writeSplit(all, splits.get(0)));
+                    written.add(second.await());
+                }
             }
             Map<String, Object> fitted = new LinkedHashMap<>();
-            for (SplitOutputs split : List.of(time, user)) {
+            for (SplitOutputs split : written) {
                 fitted.put(split.name(), split.transforms());
                 split.outputs().forEach(manifest::record);
             }
@@ -275,9 +280,10 @@ public final class OfflinePipeline {
                 String name, Map<String, Object> transforms, List<Manifest.ParquetOutput> outputs) {}
 
         /** Fits one split's transforms on its training rows, then writes them and the split's samples; any thread. */
-        private SplitOutputs writeSplit(Dataset<Row> all, String split, String name) {
-            Dataset<Row> train = all.filter(col(split).equalTo(Samples.TRAIN));
-            Dataset<Row> test = all.filter(col(split).equalTo(Samples.TEST));
+        private SplitOutputs writeSplit(Dataset<Row> all, String name) {
+            String column = name + "Split";
+            Dataset<Row> train = all.filter(col(column).equalTo(Samples.TRAIN));
+            Dataset<Row> test = all.filter(col(column).equalTo(Samples.TEST));
             PipelineModel transforms = new FeatureTransforms(config.samples().buckets()).fit(train);
             try {
                 transforms

@@ -105,6 +105,11 @@ class OfflinePipelineTest {
                 .isGreaterThan(1);
         assertThat(manifest.at("/transforms/time/minMax/releaseYear").size()).isEqualTo(2);
         assertThat(manifest.at("/outputs/samples~1time~1train/rows").asLong()).isPositive();
+        assertThat(manifest.at("/transforms").fieldNames())
+                .toIterable()
+                .as("only the split training reads, by default")
+                .containsExactly("time");
+        assertThat(tmp.resolve("out/samples/user")).doesNotExist();
         assertThat(manifest.at("/outputs/samples~1time~1train/schema/features").asText())
                 .isEqualTo("vector");
         assertThat(manifest.at("/parameters/seed").asLong()).isEqualTo(42);
@@ -113,6 +118,31 @@ class OfflinePipelineTest {
         // By default the store gets the evaluation's Item2vec fit (all but each user's last event): no second fit.
         assertThat(vectors(tmp.resolve("out/embeddings/items")))
                 .isEqualTo(vectors(tmp.resolve("out/embeddings/eval-item2vec")));
+    }
+
+    @Test
+    void writesTheUserSplitWhenAskedHoldingOutEachUsersLastEvent(@TempDir Path tmp) throws IOException {
+        OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
+        OfflineConfig config = base.withStages(Stage.parse("features,samples"))
+                .withSamples(base.samples().withSplits(List.of("time", "user")));
+
+        pipeline.run(config, ProgressListener.none());
+
+        JsonNode manifest =
+                new ObjectMapper().readTree(tmp.resolve("out/manifest.json").toFile());
+        assertThat(manifest.at("/transforms/user/bucketBoundaries/userRatingCount")
+                        .size())
+                .isGreaterThan(1);
+        long heldOut = TestSpark.session()
+                .read()
+                .parquet(tmp.resolve("out/samples/user/test").toString())
+                .filter("negative = false")
+                .count();
+        assertThat(heldOut).as("one rating per user, each with 8").isEqualTo(60);
+        assertThat(manifest.at("/outputs/samples~1time~1train/rows").asLong()
+                        + manifest.at("/outputs/samples~1time~1test/rows").asLong())
+                .isEqualTo(manifest.at("/outputs/samples~1user~1train/rows").asLong()
+                        + manifest.at("/outputs/samples~1user~1test/rows").asLong());
     }
 
     @ParameterizedTest

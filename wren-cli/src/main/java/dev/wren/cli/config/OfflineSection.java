@@ -4,6 +4,8 @@ import dev.wren.offline.EmbeddingParams;
 import dev.wren.offline.cf.AlsParams;
 import dev.wren.offline.cf.CfParams;
 import dev.wren.offline.samples.SampleParams;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,10 +29,23 @@ public record OfflineSection(
         Objects.requireNonNull(cf, "offline.cf");
     }
 
-    /** {@code offline.samples}; the label threshold is {@code features.positive-threshold}. */
-    public record Samples(double trainFraction, int leaveLastN, int negativesPerPositive, int buckets) {
-        public SampleParams params(double labelThreshold) {
-            return new SampleParams(labelThreshold, trainFraction, leaveLastN, negativesPerPositive, buckets);
+    /**
+     * {@code offline.samples}; the label threshold is {@code features.positive-threshold}.
+     *
+     * @param splits the splits whose samples are written, besides the one training reads
+     */
+    public record Samples(
+            double trainFraction, int leaveLastN, int negativesPerPositive, int buckets, List<String> splits) {
+        public Samples {
+            splits = List.copyOf(Objects.requireNonNull(splits, "offline.samples.splits"));
+        }
+
+        /** The samples' parameters, writing {@code trainingSplit} (what {@code wren train} reads) and {@link #splits}. */
+        public SampleParams params(double labelThreshold, String trainingSplit) {
+            List<String> written = new ArrayList<>();
+            written.add(trainingSplit);
+            written.addAll(splits);
+            return new SampleParams(labelThreshold, trainFraction, leaveLastN, negativesPerPositive, buckets, written);
         }
     }
 

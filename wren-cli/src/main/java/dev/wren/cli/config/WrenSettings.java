@@ -60,7 +60,7 @@ public record WrenSettings(
                 offline.partitions(),
                 OfflineConfig.defaults(input, output).snapshotVersion(),
                 rules,
-                offline.samples().params(rules.positiveThreshold()),
+                offline.samples().params(rules.positiveThreshold(), training.split()),
                 offline.embedding().params(store.dimension()),
                 offline.cf().params(offline.seed()),
                 data.strict());

@@ -61,8 +61,9 @@ public record OfflineManifest(
         }
         JsonNode transforms = root.path("transforms").path(split);
         if (transforms.isMissingNode()) {
-            throw new IllegalArgumentException(file + " has no fitted transforms for split '" + split
-                    + "': run `wren offline` with the samples stage");
+            throw new IllegalArgumentException(file + " has no samples for split '" + split
+                    + "': run `wren offline` with the samples stage, and with --sample-splits " + split
+                    + " (or training.split: " + split + ") for a split other than the training split");
         }
         Map<String, List<String>> labels = new LinkedHashMap<>();
         transforms

@@ -21,8 +21,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds labelled samples: every rating event with its point-in-time user and item features, the static item columns,
- * and both split assignments ({@code timeSplit}, {@code userSplit}, each "train" or "test"). Optional negatives are
- * items drawn by training-period popularity, asked for their item features at the positive's time. Stateless.
+ * and the assignment of each split the parameters write ({@code timeSplit}, {@code userSplit}, each "train" or "test").
+ * Optional negatives are items drawn by training-period popularity, asked for their item features at the positive's
+ * time. Stateless.
  */
 public final class Samples {
     public static final String TRAIN = "train";
@@ -76,8 +77,11 @@ public final class Samples {
                         "label",
                         when(col("rating").geq(params.labelThreshold()), 1).otherwise(0))
                 .withColumn("negative", lit(false))
-                .withColumn("timeSplit", when(col("ts").lt(cutoff), TRAIN).otherwise(TEST))
-                .withColumn("userSplit", userSplit());
+                .withColumn("timeSplit", when(col("ts").lt(cutoff), TRAIN).otherwise(TEST));
+        if (params.writes("user")) {
+            // A sort of every event by user and time: only when the user split is written.
+            events = events.withColumn("userSplit", userSplit());
+        }
         if (params.negativesPerPositive() > 0) {
             Dataset<Row> popular = ratings.filter(col("ts").lt(cutoff))
                     .groupBy("itemId")
