@@ -184,7 +184,8 @@ class OfflineSamplesTest {
         SyntheticOfflineSamples.write(dir, 40, 30, 400, 100, 7, 1 << 20);
         assertThatThrownBy(() -> OfflineSamples.open(dir, "user", 0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no fitted transforms for split 'user'");
+                .hasMessageContaining("has no samples for split 'user'")
+                .hasMessageContaining("--sample-splits user");
     }
 
     private static List<Long> rows(dev.wren.model.data.SampleSource source, OptionalLong seed) {
