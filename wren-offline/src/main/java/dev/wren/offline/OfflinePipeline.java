@@ -54,6 +54,8 @@ public final class OfflinePipeline {
     private static final Logger log = LoggerFactory.getLogger(OfflinePipeline.class);
     private static final int HIT_RATE_K = 10;
     private static final int LSH_RECALL_QUERIES = 200;
+    /** Above this many samples the feature transforms are fitted on a seeded sample of the training rows. */
+    static final long FIT_ROWS = 2_000_000;
 
     private final SparkSession spark;
 
@@ -250,7 +252,8 @@ public final class OfflinePipeline {
                     UserFeatures.eventsOf(userFeatures.history(RatingEvents.of(data.ratings(), data.items())));
             Dataset<Row> samples =
                     builder.pointInTime(events, data.ratings(), cutoff).persist(StorageLevel.DISK_ONLY());
-            manifest.put("sampleCount", samples.count());
+            long sampleCount = samples.count();
+            manifest.put("sampleCount", sampleCount);
             // The static item columns and the numeric casts are cheap to add on every read: not cached.
             Dataset<Row> all = FeatureTransforms.prepare(Samples.withCatalogue(samples, data.items(), vocabulary));
             // The splits are independent: a second split is fitted and written from a second driver thread, so that
@@ -258,11 +261,11 @@ public final class OfflinePipeline {
             List<String> splits = config.samples().splits();
             List<SplitOutputs> written = new ArrayList<>();
             if (splits.size() == 1) {
-                written.add(writeSplit(all, splits.get(0)));
+                written.add(writeSplit(all, sampleCount, splits.get(0)));
             } else {
                 try (BackgroundJob<SplitOutputs> second = BackgroundJob.start(
-                        spark, splits.get(1) + "-split-samples", () -> writeSplit(all, splits.get(1)))) {
-                    written.add(writeSplit(all, splits.get(0)));
+                        spark, splits.get(1) + "-split-samples", () -> writeSplit(all, sampleCount, splits.get(1)))) {
+                    written.add(writeSplit(all, sampleCount, splits.get(0)));
                     written.add(second.await());
                 }
             }
@@ -279,12 +282,24 @@ public final class OfflinePipeline {
         private record SplitOutputs(
                 String name, Map<String, Object> transforms, List<Manifest.ParquetOutput> outputs) {}
 
-        /** Fits one split's transforms on its training rows, then writes them and the split's samples; any thread. */
-        private SplitOutputs writeSplit(Dataset<Row> all, String name) {
+        /**
+         * Fits one split's transforms on its training rows (a sample of them above {@link #FIT_ROWS} samples), then
+         * writes them and the split's samples; any thread.
+         */
+        private SplitOutputs writeSplit(Dataset<Row> all, long sampleCount, String name) {
             String column = name + "Split";
             Dataset<Row> train = all.filter(col(column).equalTo(Samples.TRAIN));
             Dataset<Row> test = all.filter(col(column).equalTo(Samples.TEST));
-            PipelineModel transforms = new FeatureTransforms(config.samples().buckets()).fit(train);
+            Dataset<Row> fitRows = FeatureTransforms.fitRows(train, sampleCount, FIT_ROWS, config.seed());
+            boolean sampled = fitRows != train;
+            if (sampled) {
+                // Read once from the samples, then by each of the fit's passes.
+                fitRows.persist(StorageLevel.MEMORY_AND_DISK());
+            }
+            PipelineModel transforms = new FeatureTransforms(config.samples().buckets()).fit(fitRows);
+            if (sampled) {
+                fitRows.unpersist();
+            }
             try {
                 transforms
                         .write()

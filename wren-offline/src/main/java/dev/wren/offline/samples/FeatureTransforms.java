@@ -25,7 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The sample feature transforms as one Spark ML pipeline, fitted on training samples only: missing numbers imputed
+ * The sample feature transforms as one Spark ML pipeline, fitted on training samples only (see {@link #fitRows}): missing numbers imputed
  * with the training mean, genre slots string-indexed and one-hot encoded, count features cut into quantile buckets and
  * one-hot encoded, numbers min-max scaled, and everything assembled into one {@code features} vector. {@link
  * #parameters} reads the fitted vocabularies, bucket boundaries and scales back out for the manifest, so serving can
@@ -61,6 +61,27 @@ public final class FeatureTransforms {
             out = out.withColumn(c + "_d", col(c).cast("double"));
         }
         return out;
+    }
+
+    /**
+     * The rows to fit on: {@code preparedTrain} itself, or when the samples number more than {@code maxRows}, a seeded
+     * Bernoulli sample of about {@code maxRows * train share} of them, with only the columns the fit reads. The fitted
+     * statistics (means, quantiles, vocabularies, ranges) settle long before a million rows, while each of the fit's
+     * four passes over 25M samples cost minutes.
+     *
+     * @param sampleCount the number of samples of every split, {@code preparedTrain}'s and the others'
+     */
+    public static Dataset<Row> fitRows(Dataset<Row> preparedTrain, long sampleCount, long maxRows, long seed) {
+        if (sampleCount <= maxRows) {
+            return preparedTrain;
+        }
+        List<String> columns = new ArrayList<>();
+        NUMERIC.forEach(c -> columns.add(c + "_d"));
+        columns.addAll(CATEGORICAL);
+        columns.add("genreMultiHot");
+        return preparedTrain
+                .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+                .sample(false, (double) maxRows / sampleCount, seed);
     }
 
     /** Fits the pipeline on prepared training samples. */
