@@ -15,8 +15,12 @@ public final class CfModel {
     private static final float[] NO_WEIGHTS = new float[0];
 
     private final IdSlots slots;
-    private final int[][] neighbours; // by slot: neighbour slots
+    // EASE covers a few thousand of a catalogue's items: a user's scores live in arrays over those alone ("rows", in
+    // first-seen order), whose scattered updates stay in the cache, instead of arrays over every catalogue slot.
+    private final int[][] neighbours; // by slot: neighbour rows
     private final float[][] weights; // by slot: their weights
+    private final int[] rowOfSlot; // by slot: its EASE row, or -1
+    private final int[] slotOfRow; // by EASE row: its catalogue slot
     private final float[][] factors; // by slot: ALS factors, or null
     private final int rows;
     private final int factorCount;
@@ -26,15 +30,34 @@ public final class CfModel {
 
     private final double[] factorCovariance;
 
-    private CfModel(IdSlots slots, int[][] neighbours, float[][] weights, float[][] factors) {
+    private CfModel(IdSlots slots, int[][] neighbourSlots, float[][] weights, float[][] factors) {
         this.slots = slots;
-        this.neighbours = neighbours;
         this.weights = weights;
         this.factors = factors;
+        this.rowOfSlot = new int[neighbourSlots.length];
+        java.util.Arrays.fill(rowOfSlot, -1);
+        int[] slotOf = new int[16];
+        int used = 0;
+        this.neighbours = new int[neighbourSlots.length][];
         int r = 0;
-        for (int[] n : neighbours) {
-            r += n.length > 0 ? 1 : 0;
+        for (int from = 0; from < neighbourSlots.length; from++) {
+            int[] ns = neighbourSlots[from];
+            r += ns.length > 0 ? 1 : 0;
+            int[] rowsOf = new int[ns.length];
+            for (int k = 0; k < ns.length; k++) {
+                int to = ns[k];
+                if (rowOfSlot[to] < 0) {
+                    if (used == slotOf.length) {
+                        slotOf = java.util.Arrays.copyOf(slotOf, used * 2);
+                    }
+                    rowOfSlot[to] = used;
+                    slotOf[used++] = to;
+                }
+                rowsOf[k] = rowOfSlot[to];
+            }
+            neighbours[from] = ns.length == 0 ? NO_SLOTS : rowsOf;
         }
+        this.slotOfRow = java.util.Arrays.copyOf(slotOf, used);
         this.rows = r;
         int f = 0;
         int d = 0;
@@ -143,7 +166,7 @@ public final class CfModel {
      * @param history the user's item ids (those outside the catalogue are skipped)
      */
     public EaseScores easeScores(int[] history) {
-        int n = slots.size();
+        int n = slotOfRow.length;
         float[] scores = new float[n];
         float[] best = new float[n];
         int[] because = new int[n];
@@ -161,10 +184,10 @@ public final class CfModel {
                 int to = ns[k];
                 if (!reached[to]) {
                     reached[to] = true;
-                    if (count == touched.length) {
+                    touched[count++] = to;
+                    if (count == touched.length && count < n) {
                         touched = java.util.Arrays.copyOf(touched, Math.min(n, count * 2));
                     }
-                    touched[count++] = to;
                 }
                 scores[to] += ws[k];
                 if (ws[k] > best[to]) {
@@ -173,7 +196,11 @@ public final class CfModel {
                 }
             }
         }
-        return new EaseScores(scores, java.util.Arrays.copyOf(touched, count), because, best);
+        int[] touchedSlots = new int[count];
+        for (int i = 0; i < count; i++) {
+            touchedSlots[i] = slotOfRow[touched[i]];
+        }
+        return new EaseScores(scores, touchedSlots, because, best, rowOfSlot, slots.size());
     }
 
     /** A user's ALS score for the item in a slot, or NaN when either side has no factors. */
@@ -234,15 +261,53 @@ public final class CfModel {
     }
 
     /**
-     * One user's EASE scores.
+     * One user's EASE scores over the catalogue's slots; items no history item points to score 0.
      *
-     * @param scores by catalogue slot; 0 for items no history item points to
-     * @param touched the slots some history item points to, in the order first reached
-     * @param because by slot, the history item with the largest positive weight to it (valid where {@code strongest}
-     *     is positive)
-     * @param strongest by slot, that weight
+     * <p>The arrays are indexed by the model's EASE rows, not by catalogue slot: read them through the methods.
      */
-    public record EaseScores(float[] scores, int[] touched, int[] because, float[] strongest) {
+    public static final class EaseScores {
+        private final float[] scores;
+        private final int[] touched;
+        private final int[] because;
+        private final float[] strongest;
+        private final int[] rowOfSlot;
+        private final int catalogueSize;
+
+        EaseScores(float[] scores, int[] touched, int[] because, float[] strongest, int[] rowOfSlot, int size) {
+            this.scores = scores;
+            this.touched = touched;
+            this.because = because;
+            this.strongest = strongest;
+            this.rowOfSlot = rowOfSlot;
+            this.catalogueSize = size;
+        }
+
+        /** The score of the item in {@code slot}. */
+        public float score(int slot) {
+            int row = rowOfSlot[slot];
+            return row < 0 ? 0 : scores[row];
+        }
+
+        /** The slots some history item points to, in the order first reached. */
+        public int[] touched() {
+            return touched;
+        }
+
+        /**
+         * The history item with the largest positive weight to the item in {@code slot}; valid where {@link
+         * #strongest} is positive.
+         */
+        public int because(int slot) {
+            int row = rowOfSlot[slot];
+            return row < 0 ? 0 : because[row];
+        }
+
+        /** That largest weight, 0 when no history item points to the slot with a positive weight. */
+        public float strongest(int slot) {
+            int row = rowOfSlot[slot];
+            return row < 0 ? 0 : strongest[row];
+        }
+
         /**
          * The mean and standard deviation of the scores over the catalogue items the user has not seen (untouched
          * items score 0).
@@ -253,14 +318,16 @@ public final class CfModel {
             double sum = 0;
             double squares = 0;
             for (int slot : touched) {
-                sum += scores[slot];
-                squares += (double) scores[slot] * scores[slot];
+                double x = score(slot);
+                sum += x;
+                squares += x * x;
             }
             for (int slot : seen) {
-                sum -= scores[slot];
-                squares -= (double) scores[slot] * scores[slot];
+                double x = score(slot);
+                sum -= x;
+                squares -= x * x;
             }
-            return CfModel.moments(sum, squares, scores.length - seen.length);
+            return CfModel.moments(sum, squares, catalogueSize - seen.length);
         }
     }
 }

@@ -28,7 +28,7 @@ public record CfScores(double[] ease, double[] als, boolean signal) {
         double alsMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             int slot = catalog.slots().slot(candidates.get(i).itemId());
-            ease[i] = slot < 0 ? 0 : easeScores.scores()[slot];
+            ease[i] = slot < 0 ? 0 : easeScores.score(slot);
             als[i] = factors == null || slot < 0 ? Double.NaN : user.cf().factorScore(factors, slot);
             if (!Double.isNaN(als[i])) {
                 alsMin = Math.min(alsMin, als[i]);

@@ -40,7 +40,7 @@ public final class EaseRetriever implements Retriever<UserContext> {
         for (int slot : touched) {
             int id = catalog.idAt(slot);
             if (Eligibility.eligible(id, request, user, catalog)) {
-                scores[n] = ease.scores()[slot];
+                scores[n] = ease.score(slot);
                 ids[n] = id;
                 slots[n] = slot;
                 n++;
@@ -50,8 +50,8 @@ public final class EaseRetriever implements Retriever<UserContext> {
         List<Candidate> out = new ArrayList<>(Math.min(budget, n));
         for (int i : TopK.best(scores, ids, n, budget)) {
             int slot = slots[i];
-            String reason = ease.strongest()[slot] > 0
-                    ? reasons.computeIfAbsent(ease.because()[slot], this::because)
+            String reason = ease.strongest(slot) > 0
+                    ? reasons.computeIfAbsent(ease.because(slot), this::because)
                     : "people with your history watch it";
             out.add(new Candidate(ids[i], NAME, scores[i], reason));
         }

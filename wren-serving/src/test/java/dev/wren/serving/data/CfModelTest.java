@@ -50,11 +50,13 @@ class CfModelTest {
     void sumsTheRowsOfTheHistoryAndRemembersTheStrongestReason() {
         CfModel.EaseScores s = model().easeScores(new int[] {1, 2, 77});
 
-        assertThat(s.scores()[slot(2)]).isEqualTo(0.5f);
-        assertThat(s.scores()[slot(3)]).isEqualTo(0.75f);
-        assertThat(s.scores()[slot(4)]).isZero();
+        assertThat(s.score(slot(2))).isEqualTo(0.5f);
+        assertThat(s.score(slot(3))).isEqualTo(0.75f);
+        assertThat(s.score(slot(4))).isZero();
         assertThat(s.touched()).containsExactlyInAnyOrder(slot(2), slot(3));
-        assertThat(s.because()[slot(3)]).isEqualTo(2);
+        assertThat(s.because(slot(3))).isEqualTo(2);
+        assertThat(s.strongest(slot(3))).isEqualTo(1f);
+        assertThat(s.strongest(slot(4))).as("no row points to it").isZero();
         assertThat(model().neighbourRows()).isEqualTo(2);
     }
 
