@@ -61,7 +61,7 @@ class OfflineCommand implements Callable<Integer> {
             paramLabel = "SPLIT",
             description = "Sample splits to write besides training.split (the one `wren train` reads, time by"
                     + " default): time, user. Each costs a fit of the transforms and a write of every sample. Default:"
-                    + " none (configuration key offline.samples.splits).")
+                    + " [${DEFAULT-VALUE}] (configuration key offline.samples.splits).")
     List<String> sampleSplits;
 
     /** The stages this command runs. */
@@ -69,9 +69,9 @@ class OfflineCommand implements Callable<Integer> {
         return Stage.parse(stages);
     }
 
-    /** The configured training split, then the splits this command's option names. */
-    private List<String> splits(List<String> configured) {
-        List<String> out = new ArrayList<>(configured.subList(0, 1));
+    /** The training split, then the splits this command's option names. */
+    private List<String> splits(String trainingSplit) {
+        List<String> out = new ArrayList<>(List.of(trainingSplit));
         if (sampleSplits != null) {
             sampleSplits.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
         }
@@ -94,7 +94,7 @@ class OfflineCommand implements Callable<Integer> {
                 offline.partitions,
                 configured.snapshotVersion(),
                 configured.users(),
-                configured.samples().withSplits(splits(configured.samples().splits())),
+                configured.samples().withSplits(splits(settings.training().split())),
                 configured
                         .embedding()
                         .withDimension(offline.dimension)

@@ -25,9 +25,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The sample feature transforms as one Spark ML pipeline, fitted on training samples only (see {@link #fitRows}): missing numbers imputed
- * with the training mean, genre slots string-indexed and one-hot encoded, count features cut into quantile buckets and
- * one-hot encoded, numbers min-max scaled, and everything assembled into one {@code features} vector. {@link
+ * The sample feature transforms as one Spark ML pipeline, fitted on training samples only (see {@link #fitRows}):
+ * missing numbers imputed with the training mean, genre slots string-indexed and one-hot encoded, count features cut
+ * into quantile buckets and one-hot encoded, numbers min-max scaled, and everything assembled into one {@code features} vector. {@link
  * #parameters} reads the fitted vocabularies, bucket boundaries and scales back out for the manifest, so serving can
  * apply the same transforms. Stateless.
  */

@@ -15,12 +15,13 @@ public final class CfModel {
     private static final float[] NO_WEIGHTS = new float[0];
 
     private final IdSlots slots;
-    // EASE covers a few thousand of a catalogue's items: a user's scores live in arrays over those alone ("rows", in
-    // first-seen order), whose scattered updates stay in the cache, instead of arrays over every catalogue slot.
-    private final int[][] neighbours; // by slot: neighbour rows
+    // EASE rows point to a few thousand of a catalogue's items, their "targets" (numbered in first-seen order): a
+    // user's
+    // scores live in arrays over those alone, whose scattered updates stay in the cache, not over every catalogue slot.
+    private final int[][] neighbours; // by slot: neighbour targets
     private final float[][] weights; // by slot: their weights
-    private final int[] rowOfSlot; // by slot: its EASE row, or -1
-    private final int[] slotOfRow; // by EASE row: its catalogue slot
+    private final int[] targetOfSlot; // by slot: its target index, or -1
+    private final int[] slotOfTarget; // by target index: its catalogue slot
     private final float[][] factors; // by slot: ALS factors, or null
     private final int rows;
     private final int factorCount;
@@ -34,30 +35,30 @@ public final class CfModel {
         this.slots = slots;
         this.weights = weights;
         this.factors = factors;
-        this.rowOfSlot = new int[neighbourSlots.length];
-        java.util.Arrays.fill(rowOfSlot, -1);
-        int[] slotOf = new int[16];
+        this.targetOfSlot = new int[neighbourSlots.length];
+        java.util.Arrays.fill(targetOfSlot, -1);
+        int[] slotOf = new int[16]; // slotOfTarget while it grows
         int used = 0;
         this.neighbours = new int[neighbourSlots.length][];
         int r = 0;
         for (int from = 0; from < neighbourSlots.length; from++) {
             int[] ns = neighbourSlots[from];
             r += ns.length > 0 ? 1 : 0;
-            int[] rowsOf = new int[ns.length];
+            int[] targets = new int[ns.length];
             for (int k = 0; k < ns.length; k++) {
                 int to = ns[k];
-                if (rowOfSlot[to] < 0) {
+                if (targetOfSlot[to] < 0) {
                     if (used == slotOf.length) {
                         slotOf = java.util.Arrays.copyOf(slotOf, used * 2);
                     }
-                    rowOfSlot[to] = used;
+                    targetOfSlot[to] = used;
                     slotOf[used++] = to;
                 }
-                rowsOf[k] = rowOfSlot[to];
+                targets[k] = targetOfSlot[to];
             }
-            neighbours[from] = ns.length == 0 ? NO_SLOTS : rowsOf;
+            neighbours[from] = ns.length == 0 ? NO_SLOTS : targets;
         }
-        this.slotOfRow = java.util.Arrays.copyOf(slotOf, used);
+        this.slotOfTarget = java.util.Arrays.copyOf(slotOf, used);
         this.rows = r;
         int f = 0;
         int d = 0;
@@ -166,7 +167,7 @@ public final class CfModel {
      * @param history the user's item ids (those outside the catalogue are skipped)
      */
     public EaseScores easeScores(int[] history) {
-        int n = slotOfRow.length;
+        int n = slotOfTarget.length;
         float[] scores = new float[n];
         float[] best = new float[n];
         int[] because = new int[n];
@@ -198,9 +199,9 @@ public final class CfModel {
         }
         int[] touchedSlots = new int[count];
         for (int i = 0; i < count; i++) {
-            touchedSlots[i] = slotOfRow[touched[i]];
+            touchedSlots[i] = slotOfTarget[touched[i]];
         }
-        return new EaseScores(scores, touchedSlots, because, best, rowOfSlot, slots.size());
+        return new EaseScores(scores, touchedSlots, because, best, targetOfSlot, slots.size());
     }
 
     /** A user's ALS score for the item in a slot, or NaN when either side has no factors. */
@@ -263,29 +264,29 @@ public final class CfModel {
     /**
      * One user's EASE scores over the catalogue's slots; items no history item points to score 0.
      *
-     * <p>The arrays are indexed by the model's EASE rows, not by catalogue slot: read them through the methods.
+     * <p>The arrays are indexed by the model's EASE targets, not by catalogue slot: read them through the methods.
      */
     public static final class EaseScores {
         private final float[] scores;
         private final int[] touched;
         private final int[] because;
         private final float[] strongest;
-        private final int[] rowOfSlot;
+        private final int[] targetOfSlot;
         private final int catalogueSize;
 
-        EaseScores(float[] scores, int[] touched, int[] because, float[] strongest, int[] rowOfSlot, int size) {
+        EaseScores(float[] scores, int[] touched, int[] because, float[] strongest, int[] targetOfSlot, int size) {
             this.scores = scores;
             this.touched = touched;
             this.because = because;
             this.strongest = strongest;
-            this.rowOfSlot = rowOfSlot;
+            this.targetOfSlot = targetOfSlot;
             this.catalogueSize = size;
         }
 
         /** The score of the item in {@code slot}. */
         public float score(int slot) {
-            int row = rowOfSlot[slot];
-            return row < 0 ? 0 : scores[row];
+            int t = targetOfSlot[slot];
+            return t < 0 ? 0 : scores[t];
         }
 
         /** The slots some history item points to, in the order first reached. */
@@ -298,14 +299,14 @@ public final class CfModel {
          * #strongest} is positive.
          */
         public int because(int slot) {
-            int row = rowOfSlot[slot];
-            return row < 0 ? 0 : because[row];
+            int t = targetOfSlot[slot];
+            return t < 0 ? 0 : because[t];
         }
 
         /** That largest weight, 0 when no history item points to the slot with a positive weight. */
         public float strongest(int slot) {
-            int row = rowOfSlot[slot];
-            return row < 0 ? 0 : strongest[row];
+            int t = targetOfSlot[slot];
+            return t < 0 ? 0 : strongest[t];
         }
 
         /**
