@@ -1,7 +1,6 @@
 package dev.wren.stream;
 
 import dev.wren.stream.events.LogEvent;
-import org.apache.flink.api.common.accumulators.IntMaximum;
 import org.apache.flink.api.common.accumulators.IntMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -12,7 +11,8 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * {@code first} on, and in the second attempt at the first record from line {@code second} on, each only once a
  * checkpoint of that attempt has completed, so that each restart resumes from a checkpoint rather than from the start.
  * It sleeps a little per record so that checkpoints happen while the log is being read. Reports, for the attempt that
- * finished, its number ({@code attempt}) and the first line it saw ({@code firstLine}).
+ * finished, the first line it saw ({@code firstLine}); the job's {@code attempt} accumulator
+ * ({@link dev.wren.stream.events.SplitLateEvents#ATTEMPT}) gives the attempt's number.
  */
 final class FailTwice extends RichMapFunction<LogEvent, LogEvent> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
@@ -31,9 +31,6 @@ final class FailTwice extends RichMapFunction<LogEvent, LogEvent> implements Che
     @Override
     public void open(OpenContext context) {
         attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
-        IntMaximum attempts = new IntMaximum();
-        attempts.add(attempt);
-        getRuntimeContext().addAccumulator("attempt", attempts);
         firstLine = new IntMinimum();
         getRuntimeContext().addAccumulator("firstLine", firstLine);
     }

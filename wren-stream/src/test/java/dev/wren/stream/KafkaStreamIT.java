@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job reading serving's topics from a real single-node KRaft broker in this JVM (Kafka's own test kit), on a Flink
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each sample exactly once, keyed by its user.
  */
 class KafkaStreamIT {
+    private static final Logger log = LoggerFactory.getLogger(KafkaStreamIT.class);
     static final int PARTITIONS = 3;
 
     @RegisterExtension
@@ -247,7 +250,10 @@ class KafkaStreamIT {
 
     /**
      * Waits until the followed job has counted {@code events} events and {@code exposures} items shown, on time, and
-     * asserts that it set none aside as late: every record it read was applied.
+     * asserts that it set none aside as late: every record it read was applied. When the job restarted from a
+     * checkpoint on its own (a store or broker call timing out on a loaded machine), its counts cover only what it read
+     * since the restore: then only none late is asserted here, and the store comparison that follows shows that nothing
+     * was lost.
      */
     static void awaitOnTime(LocalStreamRunner runner, long events, long exposures) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -257,6 +263,13 @@ class KafkaStreamIT {
                         && exposures == count(counts, SplitLateEvents.EXPOSURES))) {
             Thread.sleep(200);
             counts = runner.progress();
+        }
+        if (count(counts, SplitLateEvents.ATTEMPT) > 0) {
+            log.warn("The job restarted: its counts {} cover the records read since the restore", counts);
+            assertThat(counts)
+                    .containsEntry(SplitLateEvents.LATE_EVENTS, 0L)
+                    .containsEntry(SplitLateEvents.LATE_EXPOSURES, 0L);
+            return;
         }
         assertThat(counts)
                 .as("the job's counts of records read")

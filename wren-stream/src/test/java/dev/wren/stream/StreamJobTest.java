@@ -100,7 +100,7 @@ class StreamJobTest {
 
         JobExecutionResult result = env.execute(StreamJob.NAME);
 
-        assertThat(result.<Integer>getAccumulatorResult("attempt"))
+        assertThat(result.<Integer>getAccumulatorResult(SplitLateEvents.ATTEMPT))
                 .as("restarts")
                 .isEqualTo(2);
         assertThat(result.<Integer>getAccumulatorResult("firstLine"))

@@ -1,5 +1,6 @@
 package dev.wren.stream.events;
 
+import org.apache.flink.api.common.accumulators.IntMaximum;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,6 +15,9 @@ import org.apache.flink.util.OutputTag;
  * reports), on-time ones in the {@code events} accumulator, and exposures in {@code exposures} and {@code
  * lateExposures}. Late
  * is decided once, here, so that the user and item operators downstream agree on which events count.
+ *
+ * <p>Flink's accumulators start again from zero when a task restarts from a checkpoint, so after a restart they count
+ * the records read since the restore; {@code attempt} says when that is the case.
  */
 public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
     private static final long serialVersionUID = 1L;
@@ -29,6 +33,8 @@ public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
     public static final String EXPOSURES = "exposures";
     /** The name of the late exposures' accumulator. */
     public static final String LATE_EXPOSURES = "lateExposures";
+    /** The name of the accumulator of the tasks' highest attempt number: 0 until the job restarts. */
+    public static final String ATTEMPT = "attempt";
 
     private transient Counter late;
     private transient LongCounter lateTotal;
@@ -47,6 +53,10 @@ public final class SplitLateEvents extends ProcessFunction<LogEvent, LogEvent> {
         getRuntimeContext().addAccumulator(EXPOSURES, exposures);
         lateExposures = new LongCounter();
         getRuntimeContext().addAccumulator(LATE_EXPOSURES, lateExposures);
+        getRuntimeContext()
+                .addAccumulator(
+                        ATTEMPT,
+                        new IntMaximum(getRuntimeContext().getTaskInfo().getAttemptNumber()));
     }
 
     @Override
