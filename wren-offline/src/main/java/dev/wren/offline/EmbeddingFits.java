@@ -8,6 +8,7 @@ import dev.wren.offline.embed.Sequences;
 import dev.wren.offline.embed.TransitionGraph;
 import dev.wren.offline.samples.Samples;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * single-threaded task for most of its time, so on its own it leaves the other cores idle, and beside the feature
  * stages it fills them. DeepWalk then Node2vec start on a second thread when {@link #startGraphFits} is called: the
  * pipeline calls it once the samples are written, so that the outputs training needs (features, samples, Item2vec)
- * are not slowed by fits only the evaluation needs. The embed stage then {@link #await awaits} the vectors.
+ * are not slowed by fits only the evaluation needs. The embed stage then {@link #await awaits} the vectors. Only the
+ * methods asked for are fitted ({@link EmbeddingParams#methodsFor}).
  *
  * <p>Each fit is a {@link BackgroundJob}, so {@link #close} cancels whatever is still running when the run fails or
  * ends early. Not thread-safe: the run that started it awaits and closes it.
@@ -38,8 +40,10 @@ final class EmbeddingFits implements AutoCloseable {
     private final RandomWalks walks;
     private final Dataset<Row> trainPositives;
     private final EmbeddingParams params;
-    private final BackgroundJob<Fitted> item2vec;
-    private BackgroundJob<Fitted> walked;
+    private final List<String> methods;
+    private final Optional<BackgroundJob<Fitted>> item2vec;
+    private Optional<BackgroundJob<Fitted>> walked = Optional.empty();
+    private boolean graphFitsStarted;
 
     /**
      * The vectors of every method, fitted on the training split, and the published method's vectors refitted on the
@@ -54,11 +58,13 @@ final class EmbeddingFits implements AutoCloseable {
      * Starts the fits.
      *
      * @param ratings the whole log (cached by the reader)
+     * @param methods the methods to fit, among {@link EmbeddingParams#METHODS}
      * @param leaveLastN each user's last n events form the evaluation's test split
      */
     EmbeddingFits(
             SparkSession spark,
             Dataset<Row> ratings,
+            List<String> methods,
             EmbeddingParams params,
             double positiveThreshold,
             int leaveLastN,
@@ -72,25 +78,35 @@ final class EmbeddingFits implements AutoCloseable {
         this.trainPositives = Sequences.positives(train, positiveThreshold);
         this.walks = new RandomWalks(spark, params, seed);
         this.params = params;
-        this.item2vec = BackgroundJob.start(spark, "item2vec", () -> {
-            Dataset<Row> fitted = new Item2Vec(params, seed).fit(Sequences.sentences(trainPositives));
-            log.info("Item2vec fitted on the training split");
-            Optional<Dataset<Row>> refitted = Optional.empty();
-            if (refits("item2vec")) {
-                refitted = Optional.of(new Item2Vec(params, seed).fit(Sequences.sentences(positives)));
-                log.info("Item2vec refitted on the whole log");
-            }
-            return new Fitted(Map.of("item2vec", fitted), refitted);
-        });
+        this.methods = List.copyOf(methods);
+        this.item2vec = !methods.contains("item2vec")
+                ? Optional.empty()
+                : Optional.of(BackgroundJob.start(spark, "item2vec", () -> {
+                    Dataset<Row> fitted = new Item2Vec(params, seed).fit(Sequences.sentences(trainPositives));
+                    log.info("Item2vec fitted on the training split");
+                    Optional<Dataset<Row>> refitted = Optional.empty();
+                    if (refits("item2vec")) {
+                        refitted = Optional.of(new Item2Vec(params, seed).fit(Sequences.sentences(positives)));
+                        log.info("Item2vec refitted on the whole log");
+                    }
+                    return new Fitted(Map.of("item2vec", fitted), refitted);
+                }));
     }
 
-    /** Starts the DeepWalk and Node2vec fits, unless they are already started. */
+    /** Starts the DeepWalk and Node2vec fits asked for, unless they are already started. */
     void startGraphFits() {
-        if (walked == null) {
-            walked = BackgroundJob.start(spark, "graph-embeddings", () -> {
+        boolean deepWalk = methods.contains("deepwalk");
+        boolean node2vec = methods.contains("node2vec");
+        if (!graphFitsStarted && (deepWalk || node2vec)) {
+            walked = Optional.of(BackgroundJob.start(spark, "graph-embeddings", () -> {
                 TransitionGraph graph = walks.graph(Sequences.transitions(trainPositives));
-                Map<String, Dataset<Row>> fitted =
-                        Map.of("deepwalk", walks.deepWalk(graph), "node2vec", walks.node2vec(graph));
+                Map<String, Dataset<Row>> fitted = new LinkedHashMap<>();
+                if (deepWalk) {
+                    fitted.put("deepwalk", walks.deepWalk(graph));
+                }
+                if (node2vec) {
+                    fitted.put("node2vec", walks.node2vec(graph));
+                }
                 Optional<Dataset<Row>> refitted = Optional.empty();
                 if (refits("deepwalk") || refits("node2vec")) {
                     TransitionGraph whole = walks.graph(Sequences.transitions(positives));
@@ -98,8 +114,9 @@ final class EmbeddingFits implements AutoCloseable {
                     log.info("{} refitted on the whole log", params.published());
                 }
                 return new Fitted(fitted, refitted);
-            });
+            }));
         }
+        graphFitsStarted = true;
     }
 
     private boolean refits(String method) {
@@ -121,25 +138,35 @@ final class EmbeddingFits implements AutoCloseable {
         return positives;
     }
 
-    /** Waits for every fit, starting the graph fits first if they are not yet; a failed fit's exception is rethrown. */
+    /**
+     * Waits for every fit, starting the graph fits first if they are not yet; a failed fit's exception is rethrown.
+     * The vectors come in {@link EmbeddingParams#METHODS}' order.
+     */
     Vectors await() {
         startGraphFits();
-        Fitted words = item2vec.await();
-        Fitted graphs = walked.await();
-        Map<String, Dataset<Row>> methods = new LinkedHashMap<>();
-        methods.put("item2vec", words.methods().get("item2vec"));
-        methods.put("deepwalk", graphs.methods().get("deepwalk"));
-        methods.put("node2vec", graphs.methods().get("node2vec"));
-        return new Vectors(methods, words.refitted().or(graphs::refitted));
+        Map<String, Dataset<Row>> fitted = new LinkedHashMap<>();
+        Optional<Dataset<Row>> refitted = Optional.empty();
+        for (Optional<BackgroundJob<Fitted>> job : List.of(item2vec, walked)) {
+            if (job.isPresent()) {
+                Fitted f = job.get().await();
+                fitted.putAll(f.methods());
+                refitted = refitted.or(f::refitted);
+            }
+        }
+        Map<String, Dataset<Row>> ordered = new LinkedHashMap<>();
+        for (String m : EmbeddingParams.METHODS) {
+            if (fitted.containsKey(m)) {
+                ordered.put(m, fitted.get(m));
+            }
+        }
+        return new Vectors(ordered, refitted);
     }
 
     /** Cancels fits still running and frees the cached split. */
     @Override
     public void close() {
-        item2vec.close();
-        if (walked != null) {
-            walked.close();
-        }
+        item2vec.ifPresent(BackgroundJob::close);
+        walked.ifPresent(BackgroundJob::close);
         train.unpersist();
     }
 }

@@ -1,5 +1,7 @@
 package dev.wren.offline;
 
+import java.util.List;
+
 /**
  * How item embeddings are trained and evaluated.
  *
@@ -25,6 +27,9 @@ package dev.wren.offline;
  *     evaluation's fit, which saw all but each user's last n events. Off by default: the evaluation's fit already
  *     covers all but a sliver of the log, and a second Word2Vec fit was the costliest step of the offline run; an item
  *     positively rated only in users' last events then has no vector and serving treats it as a cold item
+ * @param compareUpTo the other two methods are fitted too, for the next-item comparison, only when the log has at most
+ *     this many ratings: they serve no request, and on a large log their fits are minutes of the run (wren-offline's
+ *     BENCHMARK.md). 0 never compares
  */
 public record EmbeddingParams(
         int dimension,
@@ -39,7 +44,14 @@ public record EmbeddingParams(
         String published,
         int partitions,
         int maxEdgesPerNode,
-        boolean refit) {
+        boolean refit,
+        long compareUpTo) {
+    /** The methods an embedding can be fitted with. */
+    public static final List<String> METHODS = List.of("item2vec", "deepwalk", "node2vec");
+
+    /** Logs of at most this many ratings compare the three methods by default. */
+    public static final long DEFAULT_COMPARE_UP_TO = 5_000_000;
+
     /** Item2vec's Word2Vec partitions by default: one, so a seed gives the same vectors on every run. */
     public static final int DEFAULT_PARTITIONS = 1;
 
@@ -63,13 +75,17 @@ public record EmbeddingParams(
         if (!(p > 0 && q > 0)) {
             throw new IllegalArgumentException("p and q must be positive");
         }
-        if (!java.util.List.of("item2vec", "deepwalk", "node2vec").contains(published)) {
+        if (compareUpTo < 0) {
+            throw new IllegalArgumentException("compareUpTo must not be negative, got " + compareUpTo);
+        }
+        if (!METHODS.contains(published)) {
             throw new IllegalArgumentException(
                     "published embedding must be item2vec, deepwalk or node2vec, got '" + published + "'");
         }
     }
 
-    /** The parameters before the partitions, the edge cap and the refit switch existed: those take their defaults. */
+    /** The parameters before the partitions, the edge cap, the refit switch and the comparison size existed: those take
+     * their defaults. */
     public EmbeddingParams(
             int dimension,
             int windowSize,
@@ -94,7 +110,13 @@ public record EmbeddingParams(
                 published,
                 DEFAULT_PARTITIONS,
                 DEFAULT_MAX_EDGES_PER_NODE,
-                false);
+                false,
+                DEFAULT_COMPARE_UP_TO);
+    }
+
+    /** The methods to fit on a log of {@code ratings} ratings: the published one, and the others when compared. */
+    public List<String> methodsFor(long ratings) {
+        return ratings <= compareUpTo ? METHODS : List.of(published);
     }
 
     public static EmbeddingParams defaults() {
@@ -116,7 +138,8 @@ public record EmbeddingParams(
                 published,
                 n,
                 maxEdgesPerNode,
-                refit);
+                refit,
+                compareUpTo);
     }
 
     public EmbeddingParams withMaxEdgesPerNode(int maxEdges) {
@@ -133,7 +156,8 @@ public record EmbeddingParams(
                 published,
                 partitions,
                 maxEdges,
-                refit);
+                refit,
+                compareUpTo);
     }
 
     public EmbeddingParams withDimension(int d) {
@@ -150,7 +174,8 @@ public record EmbeddingParams(
                 published,
                 partitions,
                 maxEdgesPerNode,
-                refit);
+                refit,
+                compareUpTo);
     }
 
     public EmbeddingParams withRefit(boolean refitOnWholeLog) {
@@ -167,6 +192,25 @@ public record EmbeddingParams(
                 published,
                 partitions,
                 maxEdgesPerNode,
-                refitOnWholeLog);
+                refitOnWholeLog,
+                compareUpTo);
+    }
+
+    public EmbeddingParams withCompareUpTo(long ratings) {
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                maxIter,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                evalUsers,
+                published,
+                partitions,
+                maxEdgesPerNode,
+                refit,
+                ratings);
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * spark-submit --class dev.wren.offline.OfflineMain --master spark://127.0.0.1:7077 \
  *   wren-offline-VERSION-spark.jar --input /data/ml-latest-small --output /tmp/wren-out [--stages all] [--seed 42]
  *   [--dim 32] [--label-threshold 3.5] [--partitions 8] [--word2vec-partitions 1] [--max-walk-edges 200]
- *   [--refit-embeddings false] [--sample-splits time] [--strict false]
+ *   [--refit-embeddings false] [--compare-embeddings-up-to 5000000] [--sample-splits time] [--strict false]
  * </pre>
  */
 public final class OfflineMain {
@@ -34,6 +34,7 @@ public final class OfflineMain {
             "word2vec-partitions",
             "max-walk-edges",
             "refit-embeddings",
+            "compare-embeddings-up-to",
             "sample-splits",
             "strict");
 
@@ -47,7 +48,8 @@ public final class OfflineMain {
             System.err.println("wren-offline: " + e.getMessage());
             System.err.println("usage: --input DIR --output DIR [--master URL] [--stages all|features,samples,...]"
                     + " [--seed N] [--dim N] [--label-threshold X] [--partitions N] [--word2vec-partitions N]"
-                    + " [--max-walk-edges N] [--refit-embeddings true|false] [--sample-splits time,user]"
+                    + " [--max-walk-edges N] [--refit-embeddings true|false] [--compare-embeddings-up-to RATINGS]"
+                    + " [--sample-splits time,user]"
                     + " [--strict true|false]");
             System.exit(2);
             return;
@@ -111,7 +113,9 @@ public final class OfflineMain {
                             .withPartitions(Integer.parseInt(options.getOrDefault("word2vec-partitions", "1")))
                             .withMaxEdgesPerNode(Integer.parseInt(options.getOrDefault(
                                     "max-walk-edges", Integer.toString(EmbeddingParams.DEFAULT_MAX_EDGES_PER_NODE))))
-                            .withRefit(Boolean.parseBoolean(options.getOrDefault("refit-embeddings", "false"))),
+                            .withRefit(Boolean.parseBoolean(options.getOrDefault("refit-embeddings", "false")))
+                            .withCompareUpTo(Long.parseLong(options.getOrDefault(
+                                    "compare-embeddings-up-to", Long.toString(EmbeddingParams.DEFAULT_COMPARE_UP_TO)))),
                     defaults.cf(),
                     Boolean.parseBoolean(options.getOrDefault("strict", "false")));
         } catch (NumberFormatException e) {

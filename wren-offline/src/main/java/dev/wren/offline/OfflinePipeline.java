@@ -107,6 +107,7 @@ public final class OfflinePipeline {
         private Dataset<Row> cfUsers;
         private Dataset<Row> cfItems;
         private EmbeddingFits embeddingFits;
+        private long ratingCount;
 
         Run(OfflineConfig config, Optional<FeatureStore> store, ProgressListener progress) {
             this.config = config;
@@ -202,6 +203,7 @@ public final class OfflinePipeline {
             data = new MovieLensReader(spark).read(config.input(), config.strictInput());
             // The reader caches the ratings already.
             data = data.withItems(data.items().persist(StorageLevel.MEMORY_AND_DISK()));
+            ratingCount = data.ratings().count();
             manifest.put(
                     "input",
                     Map.of(
@@ -212,7 +214,7 @@ public final class OfflinePipeline {
                                             .map(p -> p.getFileName().toString())
                                             .toList(),
                             "hash", Manifest.inputHash(data.files()),
-                            "ratings", data.ratings().count(),
+                            "ratings", ratingCount,
                             "items", data.items().count(),
                             "badRows",
                                     data.badRows().stream()
@@ -334,10 +336,21 @@ public final class OfflinePipeline {
 
         /** Starts the Word2Vec fits beside the feature stages; the embed stage awaits them. */
         private void startEmbeddingFits() {
+            EmbeddingParams params = config.embedding();
+            List<String> methods = params.methodsFor(ratingCount);
+            if (methods.size() < EmbeddingParams.METHODS.size()) {
+                log.info(
+                        "Fitting {} embeddings only: {} ratings is above the comparison's limit of {}"
+                                + " (offline.embedding.compare-up-to)",
+                        params.published(),
+                        ratingCount,
+                        params.compareUpTo());
+            }
             embeddingFits = new EmbeddingFits(
                     spark,
                     data.ratings(),
-                    config.embedding(),
+                    methods,
+                    params,
                     config.samples().labelThreshold(),
                     config.samples().leaveLastN(),
                     config.seed());

@@ -160,6 +160,37 @@ class OfflinePipelineTest {
         assertThat(published).isNotEqualTo(evaluated);
     }
 
+    @Test
+    void aLogAboveTheComparisonLimitFitsOnlyThePublishedMethod(@TempDir Path tmp) throws IOException {
+        OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
+        // The fixture has 480 ratings.
+        OfflineConfig config = base.withStages(Stage.parse("embed"))
+                .withEmbedding(base.embedding().withCompareUpTo(479));
+
+        pipeline.run(config, ProgressListener.none());
+
+        JsonNode evaluation = new ObjectMapper()
+                .readTree(tmp.resolve("out/embeddings/evaluation.json").toFile());
+        assertThat(evaluation.path("methods").fieldNames()).toIterable().containsExactly("item2vec", "popularity");
+        assertThat(tmp.resolve("out/embeddings/eval-deepwalk")).doesNotExist();
+        assertThat(vectors(tmp.resolve("out/embeddings/items"))).isNotEmpty();
+    }
+
+    @Test
+    void aLogAtTheComparisonLimitComparesTheThreeMethods(@TempDir Path tmp) throws IOException {
+        OfflineConfig base = config(writeDataset(tmp.resolve("in")), tmp.resolve("out"));
+        OfflineConfig config = base.withStages(Stage.parse("embed"))
+                .withEmbedding(base.embedding().withCompareUpTo(480));
+
+        pipeline.run(config, ProgressListener.none());
+
+        JsonNode evaluation = new ObjectMapper()
+                .readTree(tmp.resolve("out/embeddings/evaluation.json").toFile());
+        assertThat(evaluation.path("methods").fieldNames())
+                .toIterable()
+                .containsExactly("item2vec", "deepwalk", "node2vec", "popularity");
+    }
+
     private static List<Row> vectors(Path parquet) {
         return TestSpark.session()
                 .read()

@@ -62,7 +62,8 @@ public record OfflineSection(
             String published,
             int word2vecPartitions,
             int maxWalkEdges,
-            boolean refit) {
+            boolean refit,
+            long compareUpTo) {
         public EmbeddingParams params(int dimension) {
             return new EmbeddingParams(
                     dimension,
@@ -77,7 +78,8 @@ public record OfflineSection(
                     published,
                     word2vecPartitions,
                     maxWalkEdges,
-                    refit);
+                    refit,
+                    compareUpTo);
         }
     }
 
