@@ -13,12 +13,14 @@ import dev.wren.eval.split.SplitMethod;
 import dev.wren.eval.split.SplitSpec;
 import dev.wren.offline.SparkSessions;
 import dev.wren.serving.PipelineSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -179,6 +181,16 @@ final class EvalTopKCommand implements Callable<Integer> {
                     compareRankers);
         } catch (IllegalArgumentException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.USAGE, e);
+        }
+        // The work folder holds one run's fits (an offline output, a store whose snapshot version is fixed): a new run
+        // starts from an empty one rather than failing to publish over the last run's snapshot.
+        try {
+            FileUtils.deleteDirectory(config.work().toFile());
+        } catch (IOException e) {
+            throw new WrenUserException(
+                    "cannot clear the previous run's work folder " + config.work() + ": " + e.getMessage(),
+                    ExitCodes.FAILURE,
+                    e);
         }
         printer.println("Evaluating top-K lists on " + data + " (" + splitSpec.describe() + ")");
         printer.flush();

@@ -73,7 +73,10 @@ public final class TopKEvaluation {
         if (config.pipeline().isPresent()) {
             baselines.tuneEdlae(tuneOn, lambda);
         }
-        AlsParams als = baselines.tuneAls(tuneOn, validation.train());
+        AlsParams configuredAls = config.pipeline()
+                .map(o -> o.cf().als())
+                .orElse(AlsParams.defaults(config.split().seed()));
+        AlsParams als = baselines.tuneAls(tuneOn, validation.train(), configuredAls);
         Baselines.Blend blend = baselines.tuneBlend(tuneOn);
 
         List<MethodResult> methods = new ArrayList<>();

@@ -159,12 +159,15 @@ public final class Baselines {
         return new EaseRecommender(data, lambda, EASE_MIN_COUNT, EASE_MAX_ITEMS);
     }
 
-    /** The ALS setting with the best validation NDCG@10. */
-    public AlsParams tuneAls(TopKEvaluator validation, RatingLog fit) {
+    /**
+     * The ALS setting with the best validation NDCG@10: {@code base}'s rank and iterations (the configured ones, so
+     * that the pipeline is evaluated as it is configured), with each regParam and alpha of the grid and this run's seed.
+     */
+    public AlsParams tuneAls(TopKEvaluator validation, RatingLog fit, AlsParams base) {
         Map<AlsParams, Function<TrainingData, TopKRecommender>> settings = new LinkedHashMap<>();
         for (double reg : grid.alsRegs()) {
             for (double alpha : grid.alsAlphas()) {
-                AlsParams p = AlsParams.defaults(seed).withRegParam(reg).withAlpha(alpha);
+                AlsParams p = new AlsParams(base.rank(), reg, alpha, base.iterations(), seed);
                 settings.put(p, d -> {
                     AlsRecommender model = new AlsRecommender(spark, fit, d, p);
                     validationAls.put(p, model);
@@ -176,7 +179,8 @@ public final class Baselines {
                 "ALS",
                 validation,
                 settings,
-                p -> "rank " + p.rank() + ", regParam " + p.regParam() + ", alpha " + p.alpha());
+                p -> "rank " + p.rank() + ", " + p.iterations() + " iterations, regParam " + p.regParam() + ", alpha "
+                        + p.alpha());
     }
 
     public TopKRecommender als(RatingLog train, TrainingData data, AlsParams params) {
