@@ -152,6 +152,24 @@ final class LearnCommand implements Callable<Integer> {
                     + " learn.batch-size).")
     int batchSize;
 
+    @ConfigKey("learn.replay-share")
+    @Option(
+            names = "--replay-share",
+            paramLabel = "N",
+            description = "Earlier samples replayed beside each fresh one in every update, drawn uniformly from the"
+                    + " starting model's training samples (the --offline folder's) and the samples learned since, so"
+                    + " that a burst of fresh samples does not pull the model away from what it learned; 0: none."
+                    + " Default: ${DEFAULT-VALUE} (configuration key learn.replay-share).")
+    double replayShare;
+
+    @ConfigKey("learn.replay-capacity")
+    @Option(
+            names = "--replay-capacity",
+            paramLabel = "N",
+            description = "The most earlier samples kept to replay from. Default: ${DEFAULT-VALUE} (configuration key"
+                    + " learn.replay-capacity).")
+    int replayCapacity;
+
     @ConfigKey("learn.seed")
     @Option(
             names = "--seed",
@@ -170,8 +188,10 @@ final class LearnCommand implements Callable<Integer> {
             throw new WrenUserException("--learning-rate must be positive, got " + learningRate, ExitCodes.USAGE);
         }
         PublishRule rule;
+        OnlineLearner.Replay replay;
         try {
             rule = new PublishRule(window, minWindow, tolerance);
+            replay = new OnlineLearner.Replay(replayShare, replayCapacity);
         } catch (IllegalArgumentException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.USAGE);
         }
@@ -192,11 +212,14 @@ final class LearnCommand implements Callable<Integer> {
         Path input = samples != null ? samples : home.resolve("stream").resolve("samples");
         long skipThrough =
                 OnlineLearner.readLineage(start).map(Lineage::throughTs).orElse(Long.MIN_VALUE);
-        try (OnlineLearner learner = new OnlineLearner(start, config, rule)) {
+        try (OnlineLearner learner = new OnlineLearner(start, config, rule, replay)) {
             Path offlineDir = offline != null ? offline : home.resolve("offline");
             Optional<ItemFeatureTable> items = ItemFeatureTable.load(offlineDir, learner.layout());
             long[] bad = {0};
             FreshSamples reader = new FreshSamples(learner.layout(), items, b -> reportBad(b, bad));
+            if (replay.share() > 0) {
+                rememberTraining(out, learner, reader, offlineDir, replay.capacity());
+            }
             out.printf(
                     "Learning %s from %s on %s%s; item features %s; publish rule: %s%n",
                     name,
@@ -288,6 +311,33 @@ final class LearnCommand implements Callable<Integer> {
                 .orElseThrow(() -> new WrenUserException(
                         "no ranking model bundle under " + root + ": run `wren train` first, or name one with --model",
                         ExitCodes.BAD_INPUT));
+    }
+
+    /**
+     * Offers the replay buffer the starting model's training samples: the offline output's training split, the same
+     * number of rows from the start of each of its files, four times the buffer's capacity in all (the buffer keeps a
+     * uniform sample of what it was offered), so that a 25M-sample output is not read whole.
+     */
+    private void rememberTraining(
+            PrintWriter out, OnlineLearner learner, FreshSamples reader, Path offlineDir, int capacity) {
+        String split = ConfiguredExecution.settings(spec).training().split();
+        Path train = offlineDir.resolve("samples").resolve(split).resolve("train");
+        List<Path> files = Files.isDirectory(train) ? ParquetRows.filesOf(train) : List.of();
+        if (files.isEmpty()) {
+            out.printf("Replaying only the samples learned in this run (no training samples in %s)%n", train);
+            return;
+        }
+        long perFile = Math.max(1, 4L * capacity / files.size());
+        long offered = 0;
+        for (Path file : files) {
+            List<TimedSample> rows = reader.readParquet(file, perFile);
+            learner.remember(rows.stream().map(TimedSample::sample).toList());
+            offered += rows.size();
+        }
+        out.printf(
+                "Replaying %s earlier samples per fresh one, from %,d of the training samples in %s and the samples"
+                        + " learned since%n",
+                learner.replay().share(), offered, train);
     }
 
     /** The sample files of the input: an offline output folder's time-split test samples, or the folder's files. */

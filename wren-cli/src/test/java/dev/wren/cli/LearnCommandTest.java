@@ -51,7 +51,9 @@ class LearnCommandTest {
         assertThat(first.err())
                 .contains("bad sample skipped: " + part + ":3: missing required field 'ts'")
                 .contains("bad sample skipped: " + part + ":6: not valid JSON");
-        assertThat(first.out()).contains("published " + home.resolve("models/deepfm/v2"), "2 bad rows skipped");
+        assertThat(first.out())
+                .contains("published " + home.resolve("models/deepfm/v2"), "2 bad rows skipped")
+                .contains("Replaying 3.0 earlier samples per fresh one, from ");
         Path v2 = home.resolve("models/deepfm/v2");
         Lineage lineage = OnlineLearner.readLineage(v2).orElseThrow();
         assertThat(lineage.parent()).isEqualTo("deepfm/v1");
@@ -79,10 +81,11 @@ class LearnCommandTest {
     @Test
     void refusesToPublishWhenCorruptedLabelsMadeTheModelWorse() throws IOException {
         Path home = LearnFixture.home(tmp.resolve("home"));
-        // A labelling bug flips the first 1,200 labels; the last 400, the judged window, are right again.
+        // A labelling bug flips the first 1,200 labels; the last 400, the judged window, are right again. Without
+        // replay, which would dilute the wrong labels with the training samples' right ones.
         LearnFixture.part(home, "b", "part-0-0", LearnFixture.fresh(1600, 1200, 10_000, 2));
 
-        TrainCommandTest.Run r = run(new LearnCommand(), learn(home));
+        TrainCommandTest.Run r = run(new LearnCommand(), learn(home, "--replay-share", "0"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("not published after 1,600 samples", "< frozen AUC", "0 version(s) published");
         assertThat(home.resolve("models/deepfm/v2")).doesNotExist();

@@ -1,5 +1,6 @@
 package dev.wren.cli.config;
 
+import dev.wren.model.learn.OnlineLearner;
 import dev.wren.model.learn.PublishRule;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param tolerance the AUC the updated model may trail the frozen one by
  * @param poll seconds between looks for new sample files when following
  * @param seed the seed of the updates
+ * @param replayShare earlier samples replayed beside each fresh one; 0 is none
+ * @param replayCapacity the most earlier samples kept to replay from
  */
 public record LearnSection(
         int chunk,
@@ -30,9 +33,16 @@ public record LearnSection(
         int minWindow,
         double tolerance,
         int poll,
-        long seed) {
+        long seed,
+        double replayShare,
+        int replayCapacity) {
     public LearnSection {
         Objects.requireNonNull(learningRate, "learn.learning-rate");
+    }
+
+    /** What each update replays beside the fresh samples. */
+    public OnlineLearner.Replay replay() {
+        return new OnlineLearner.Replay(replayShare, replayCapacity);
     }
 
     /** When an updated model is published. */

@@ -102,6 +102,7 @@ class ReferenceConfigTest {
         assertThat(reference.learn().chunk()).isEqualTo(LearnDefaults.CHUNK);
         assertThat(reference.learn().batchSize()).isEqualTo(LearnDefaults.BATCH);
         assertThat(reference.learn().rateShare()).isEqualTo(LearnDefaults.RATE_SHARE);
+        assertThat(reference.learn().replay()).isEqualTo(LearnDefaults.replay());
     }
 
     @Test

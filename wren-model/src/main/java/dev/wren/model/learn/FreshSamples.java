@@ -121,12 +121,17 @@ public final class FreshSamples {
 
     /** One Parquet file in the offline samples' schema. */
     public List<TimedSample> readParquet(Path file) {
+        return readParquet(file, Long.MAX_VALUE);
+    }
+
+    /** The first {@code limit} rows of a Parquet file in the offline samples' schema, in the file's order. */
+    public List<TimedSample> readParquet(Path file, long limit) {
         List<TimedSample> out = new ArrayList<>();
         int user = layout.columnIndex(OfflineLayout.USER_ID).orElseThrow();
         int item = layout.columnIndex(OfflineLayout.ITEM_ID).orElseThrow();
         try (Stream<Group> rows = new ParquetRows(List.of(file), layout.columns()).stream()) {
             long number = 0;
-            for (Iterator<Group> it = rows.iterator(); it.hasNext(); ) {
+            for (Iterator<Group> it = rows.iterator(); it.hasNext() && number < limit; ) {
                 number++;
                 RawRow row = RawRow.of(it.next());
                 try {

@@ -20,7 +20,9 @@ import java.util.function.Function;
  * bundle ({@link NextDayRanking}); then the day is learned in chunks with prequential scoring ({@link OnlineLearner}).
  * Nothing is published. Writes {@code <out>/online-benchmark.json}.
  *
- * <pre>java ... dev.wren.model.learn.OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk]</pre>
+ * <pre>java ... dev.wren.model.learn.OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]</pre>
+ *
+ * With a replay share, the replay buffer starts with the training samples.
  */
 public final class OnlineBenchmark {
     private static final int NEGATIVES = 100;
@@ -31,6 +33,7 @@ public final class OnlineBenchmark {
     /**
      * Figures of one replay.
      *
+     * @param replayShare replayed samples per fresh sample (0: none)
      * @param prequential over every test sample
      * @param days days evaluated (every test day after the first)
      * @param userDays (user, day) pairs ranked
@@ -46,6 +49,7 @@ public final class OnlineBenchmark {
             String bundle,
             float learningRate,
             int chunk,
+            double replayShare,
             Prequential.Summary prequential,
             int days,
             long userDays,
@@ -60,7 +64,8 @@ public final class OnlineBenchmark {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk]");
+            System.err.println(
+                    "usage: OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]");
             System.exit(2);
         }
         Path offline = Path.of(args[0]);
@@ -69,7 +74,10 @@ public final class OnlineBenchmark {
         TrainConfig base = TrainConfig.defaultsFor(ModelBundle.manifest(bundle).spec());
         float rate = args.length > 3 ? Float.parseFloat(args[3]) : base.learningRate() * LearnDefaults.RATE_SHARE;
         int chunk = args.length > 4 ? Integer.parseInt(args[4]) : LearnDefaults.CHUNK;
-        Result r = run(offline, bundle, base.withLearningRate(rate).withBatchSize(LearnDefaults.BATCH), chunk);
+        OnlineLearner.Replay replay = args.length > 5
+                ? new OnlineLearner.Replay(Double.parseDouble(args[5]), LearnDefaults.REPLAY_CAPACITY)
+                : LearnDefaults.replay();
+        Result r = run(offline, bundle, base.withLearningRate(rate).withBatchSize(LearnDefaults.BATCH), chunk, replay);
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -98,9 +106,9 @@ public final class OnlineBenchmark {
     }
 
     /** Replays the test samples of {@code offline}'s time split against {@code bundle}. */
-    public static Result run(Path offline, Path bundle, TrainConfig config, int chunk) {
+    public static Result run(Path offline, Path bundle, TrainConfig config, int chunk, OnlineLearner.Replay replay) {
         PublishRule never = PublishRule.defaults();
-        try (OnlineLearner learner = new OnlineLearner(bundle, config, never)) {
+        try (OnlineLearner learner = new OnlineLearner(bundle, config, never, replay)) {
             OfflineLayout layout = learner.layout();
             FreshSamples reader = new FreshSamples(layout, Optional.empty(), b -> {});
             Path split = offline.resolve("samples").resolve("time");
@@ -108,6 +116,7 @@ public final class OnlineBenchmark {
             List<TimedSample> test = reader.readInTimeOrder(ParquetRows.filesOf(split.resolve("test")));
             NextDayRanking ranking = new NextDayRanking(layout.layout(), NEGATIVES, SEED);
             ranking.observe(train);
+            learner.remember(train.stream().map(TimedSample::sample).toList());
             List<Function<dev.wren.model.data.SampleBatch, float[]>> scorers =
                     List.of(learner::scoreLive, learner::scoreFrozen);
             Map<String, double[]> perDay = new LinkedHashMap<>();
@@ -159,6 +168,7 @@ public final class OnlineBenchmark {
                     bundle.toString(),
                     config.learningRate(),
                     chunk,
+                    replay.share(),
                     learner.prequential().total(),
                     days,
                     userDays,

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Continues training a published ranking bundle on fresh samples, chunk by chunk, in the order given (time order):
  * each chunk is first scored by the model being updated and by the frozen starting model ({@link Prequential}), then
- * trained on. {@link #publishIfNotWorse} saves the updated model as the model's next bundle version, with the same
+ * trained on, beside {@link Replay#share} times as many samples replayed from a uniform sample of the earlier ones. {@link #publishIfNotWorse} saves the updated model as the model's next bundle version, with the same
  * layout, scaling and offline manifest as its parent and a {@link Lineage}, when the {@link PublishRule} allows it.
  * Owns two loaded copies of the model: close it. Not thread-safe.
  */
@@ -40,6 +41,8 @@ public final class OnlineLearner implements AutoCloseable {
     private final PublishRule rule;
     private final Prequential prequential = new Prequential();
     private final long ancestorSamples;
+    private final Replay replay;
+    private final ReplayBuffer buffer;
     private String parent;
     private int parentVersion;
     private long sinceParent;
@@ -47,10 +50,42 @@ public final class OnlineLearner implements AutoCloseable {
     private long throughTs = Long.MIN_VALUE;
 
     /**
+     * How many earlier samples each update replays beside the fresh ones.
+     *
+     * @param share replayed samples per fresh sample; 0 replays none
+     * @param capacity the most earlier samples kept to replay from (a uniform sample of them)
+     */
+    public record Replay(double share, int capacity) {
+        public Replay {
+            if (!(share >= 0) || capacity < 1) {
+                throw new IllegalArgumentException("the replay share must be at least 0 and its capacity positive, got "
+                        + share + " and " + capacity);
+            }
+        }
+
+        /** No replay: each update trains on the fresh samples alone. */
+        public static Replay none() {
+            return new Replay(0, 1);
+        }
+    }
+
+    /**
+     * An updater without replay.
+     *
      * @param bundle the version folder to start from (trained on offline samples: it holds the offline manifest)
      * @param config learning rate, L2, batch size and seed of the updates
      */
     public OnlineLearner(Path bundle, TrainConfig config, PublishRule rule) {
+        this(bundle, config, rule, Replay.none());
+    }
+
+    /**
+     * @param bundle the version folder to start from (trained on offline samples: it holds the offline manifest)
+     * @param config learning rate, L2, batch size and seed of the updates (the seed also seeds the replay)
+     */
+    public OnlineLearner(Path bundle, TrainConfig config, PublishRule rule, Replay replay) {
+        this.replay = replay;
+        this.buffer = replay.share() > 0 ? new ReplayBuffer(replay.capacity(), config.seed()) : null;
         this.layout = OfflineLayout.fromBundle(bundle);
         this.rule = rule;
         this.parent = bundle.getParent().getFileName() + "/" + bundle.getFileName();
@@ -96,9 +131,25 @@ public final class OnlineLearner implements AutoCloseable {
     }
 
     /**
-     * Scores a chunk with both models, records the scores, then trains the updated model on it.
+     * Offers samples learned before this run (the starting model's training samples) to the replay buffer; nothing
+     * is trained on them until updates replay them. Does nothing without replay.
+     */
+    public void remember(List<Sample> earlier) {
+        if (buffer != null) {
+            buffer.addAll(earlier);
+        }
+    }
+
+    /** The replay in force. */
+    public Replay replay() {
+        return replay;
+    }
+
+    /**
+     * Scores a chunk with both models, records the scores, then trains the updated model on it, with replayed
+     * samples beside it when replay is on.
      *
-     * @return the chunk's mean training loss (NaN for an empty chunk)
+     * @return the mean training loss over the chunk and the samples replayed with it (NaN for an empty chunk)
      */
     public double learn(List<TimedSample> chunk) {
         if (chunk.isEmpty()) {
@@ -107,7 +158,13 @@ public final class OnlineLearner implements AutoCloseable {
         List<Sample> samples = chunk.stream().map(TimedSample::sample).toList();
         SampleBatch batch = SampleBatch.of(layout.layout(), samples);
         prequential.add(predict(livePredictor, batch), predict(frozenPredictor, batch), batch.labels());
-        double loss = training.train(samples);
+        List<Sample> trainOn = samples;
+        if (buffer != null) {
+            trainOn = new ArrayList<>(samples);
+            trainOn.addAll(buffer.draw((int) Math.round(replay.share() * samples.size())));
+            buffer.addAll(samples);
+        }
+        double loss = training.train(trainOn);
         seen += chunk.size();
         sinceParent += chunk.size();
         for (TimedSample s : chunk) {

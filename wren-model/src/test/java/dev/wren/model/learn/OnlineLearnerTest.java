@@ -112,6 +112,51 @@ class OnlineLearnerTest {
     }
 
     @Test
+    void updatesWithReplayAlsoTrainOnTheRememberedSamples() {
+        OfflineSamples offline = LearnFixtures.offline(tmp.resolve("offline"), 300, 50, 31);
+        Path models = tmp.resolve("models");
+        Path v1 = LearnFixtures.bundle(offline, models, 1);
+        List<TimedSample> rows = fresh(tmp.resolve("fresh"), offline.offlineLayout(), 32);
+        // Remembered samples all labelled liked: training on them can only raise their scores.
+        List<Sample> remembered = rows.subList(1200, 1600).stream()
+                .map(t -> {
+                    Sample s = t.sample();
+                    return new Sample(s.categorical(), s.numeric(), s.sequence(), 1, s.group());
+                })
+                .toList();
+        TrainConfig config = TrainConfig.defaultsFor(ModelBundle.manifest(v1).spec())
+                .withBatchSize(32)
+                .withLearningRate(0.01f)
+                .withSeed(3);
+
+        double without = meanScoreAfter(v1, config, OnlineLearner.Replay.none(), remembered, rows.subList(0, 400));
+        double with = meanScoreAfter(v1, config, new OnlineLearner.Replay(3, 10_000), remembered, rows.subList(0, 400));
+
+        assertThat(with)
+                .as("mean score of the remembered samples with replay, against %.3f without", without)
+                .isGreaterThan(without + 0.1);
+    }
+
+    /** The updated model's mean score over {@code remembered} after learning {@code stream}. */
+    private static double meanScoreAfter(
+            Path bundle,
+            TrainConfig config,
+            OnlineLearner.Replay replay,
+            List<Sample> remembered,
+            List<TimedSample> stream) {
+        try (OnlineLearner learner = new OnlineLearner(bundle, config, PublishRule.defaults(), replay)) {
+            learner.remember(remembered);
+            learnInChunks(learner, stream, 100);
+            float[] scores = learner.scoreLive(SampleBatch.of(learner.featureLayout(), remembered));
+            double sum = 0;
+            for (float x : scores) {
+                sum += x;
+            }
+            return sum / scores.length;
+        }
+    }
+
+    @Test
     void refusesToPublishWhenUpdatesOnCorruptedLabelsMadeItWorse() {
         OfflineSamples offline = LearnFixtures.offline(tmp.resolve("offline"), 300, 50, 21);
         Path models = tmp.resolve("models");
