@@ -60,6 +60,14 @@ class OnlineLearnerTest {
         return out;
     }
 
+    /** Updates fast enough for a 1,600-sample stream to move the tiny model. */
+    private static TrainConfig fastUpdates(Path bundle) {
+        return TrainConfig.defaultsFor(ModelBundle.manifest(bundle).spec())
+                .withBatchSize(32)
+                .withLearningRate(0.01f)
+                .withSeed(3);
+    }
+
     private static void learnInChunks(OnlineLearner learner, List<TimedSample> rows, int chunk) {
         for (int i = 0; i < rows.size(); i += chunk) {
             learner.learn(rows.subList(i, Math.min(rows.size(), i + chunk)));
@@ -72,10 +80,7 @@ class OnlineLearnerTest {
         Path models = tmp.resolve("models");
         Path v1 = LearnFixtures.bundle(offline, models, 1);
         List<TimedSample> rows = fresh(tmp.resolve("fresh"), offline.offlineLayout(), 12);
-        TrainConfig config = TrainConfig.defaultsFor(ModelBundle.manifest(v1).spec())
-                .withBatchSize(32)
-                .withLearningRate(0.01f)
-                .withSeed(3);
+        TrainConfig config = fastUpdates(v1);
         PublishRule rule = new PublishRule(400, 200, 0);
         try (OnlineLearner learner = new OnlineLearner(v1, config, rule)) {
             learnInChunks(learner, rows, 100);
@@ -124,10 +129,7 @@ class OnlineLearnerTest {
                     return new Sample(s.categorical(), s.numeric(), s.sequence(), 1, s.group());
                 })
                 .toList();
-        TrainConfig config = TrainConfig.defaultsFor(ModelBundle.manifest(v1).spec())
-                .withBatchSize(32)
-                .withLearningRate(0.01f)
-                .withSeed(3);
+        TrainConfig config = fastUpdates(v1);
 
         double without = meanScoreAfter(v1, config, OnlineLearner.Replay.none(), remembered, rows.subList(0, 400));
         double with = meanScoreAfter(v1, config, new OnlineLearner.Replay(3, 10_000), remembered, rows.subList(0, 400));
@@ -165,10 +167,7 @@ class OnlineLearnerTest {
         // A labelling bug flips the first 1,200 fresh labels; the last 400 are right again and form the window.
         List<TimedSample> stream = new ArrayList<>(flipped(rows.subList(0, 1200)));
         stream.addAll(rows.subList(1200, 1600));
-        TrainConfig config = TrainConfig.defaultsFor(ModelBundle.manifest(v1).spec())
-                .withBatchSize(32)
-                .withLearningRate(0.01f)
-                .withSeed(3);
+        TrainConfig config = fastUpdates(v1);
         try (OnlineLearner learner = new OnlineLearner(v1, config, new PublishRule(400, 200, 0))) {
             learnInChunks(learner, stream, 100);
             OnlineLearner.Outcome outcome = learner.publishIfNotWorse(models);
