@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -95,14 +94,13 @@ class FlinkSessionClusterIT {
 
     @Test
     void theJarUnderFlinkRunReadsTheKafkaTopicsIntoRedisAndWritesEachSampleOnce() throws Exception {
-        try (KafkaClusterTestKit kafka = KafkaBroker.start(tmp.resolve("kafka"));
-                Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(
+        try (KafkaClusterTestKit kafka = KafkaBroker.start(tmp.resolve("kafka"))) {
+            KafkaBroker.createTopics(
+                    kafka,
+                    List.of(
                             new NewTopic("c.events", PARTITIONS, (short) 1),
                             new NewTopic("c.exposures", PARTITIONS, (short) 1),
-                            new NewTopic("c.samples", PARTITIONS, (short) 1)))
-                    .all()
-                    .get();
+                            new NewTopic("c.samples", PARTITIONS, (short) 1)));
             StreamFixture fixture =
                     new StreamFixture(tmp.resolve("kafka-job"), "redis://127.0.0.1:" + redis.port() + "/2");
             List<Event> events = new ArrayList<>(EventLogFile.events(5, 200, 10, 400, 3));

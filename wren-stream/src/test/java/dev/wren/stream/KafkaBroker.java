@@ -12,12 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,21 +61,54 @@ public final class KafkaBroker {
         }
     }
 
-    /** Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them. */
+    /**
+     * Creates the topics and returns once every partition's leader answers for it. The controller commits a new topic
+     * before the broker has taken up its partitions; a producer that writes in between is told the broker is not the
+     * leader, and its idempotent retries can then be refused as out of sequence until they time out, which lost two
+     * records of a test on a loaded machine. The end-offsets request is answered by the partition's leader only, so
+     * once it returns the partitions take writes.
+     */
+    public static void createTopics(KafkaClusterTestKit kafka, List<NewTopic> topics) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(topics).all().get();
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (NewTopic t : topics) {
+            for (int p = 0; p < t.numPartitions(); p++) {
+                partitions.add(new TopicPartition(t.name(), p));
+            }
+        }
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.endOffsets(partitions, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * Each record to its topic by kind, keyed by user, as serving's KafkaEventLog sends them; returns once the broker
+     * has acknowledged every one, and fails when it refused any.
+     */
     static void produce(KafkaClusterTestKit kafka, String eventsTopic, String exposuresTopic, List<String> lines)
             throws Exception {
         Properties props = new Properties();
         props.putAll(kafka.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         ObjectMapper json = new ObjectMapper();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (String line : lines) {
                 JsonNode n = json.readTree(line);
                 String topic = n.path("kind").asText().equals("exposure") ? exposuresTopic : eventsTopic;
-                producer.send(new ProducerRecord<>(topic, n.path("userId").asText(), line));
+                sent.add(producer.send(
+                        new ProducerRecord<>(topic, n.path("userId").asText(), line)));
             }
             producer.flush();
+        }
+        for (Future<RecordMetadata> f : sent) {
+            f.get();
         }
     }
 

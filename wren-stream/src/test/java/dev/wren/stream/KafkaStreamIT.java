@@ -25,7 +25,6 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -84,14 +83,12 @@ class KafkaStreamIT {
                 .withTopics("it.events,it.exposures")
                 .withGroup("it-stream")
                 .withSamples("it.samples", "it-samples");
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(
-                            new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
-                            new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
-                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)))
-                    .all()
-                    .get();
-        }
+        KafkaBroker.createTopics(
+                kafka,
+                List.of(
+                        new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
+                        new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
+                        new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)));
         StreamFixture fixture = new StreamFixture(tmp, "embedded:" + tmp.resolve("store"));
         List<Event> events = new ArrayList<>(EventLogFile.events(4, 240, 12, 480, 3));
         List<Shown> shown = new ArrayList<>();
@@ -146,14 +143,13 @@ class KafkaStreamIT {
                 .withTopics("follow.events,follow.exposures")
                 .withGroup("follow-stream")
                 .withSamples("follow.samples", "follow-samples");
-        try (Admin admin = Admin.create(kafka.clientProperties());
-                RedisServer redis = RedisServer.start(Files.createDirectories(tmp.resolve("redis")))) {
-            admin.createTopics(List.of(
+        try (RedisServer redis = RedisServer.start(Files.createDirectories(tmp.resolve("redis")))) {
+            KafkaBroker.createTopics(
+                    kafka,
+                    List.of(
                             new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
                             new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
-                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)))
-                    .all()
-                    .get();
+                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)));
             // Redis, so that the test can read the store while the job writes it.
             StreamFixture fixture =
                     new StreamFixture(tmp.resolve("follow"), "redis://127.0.0.1:" + redis.port() + "/0");

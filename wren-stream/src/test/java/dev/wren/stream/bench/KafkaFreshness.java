@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,14 +47,12 @@ public final class KafkaFreshness {
                 .toList();
         try (KafkaClusterTestKit kafka = KafkaBroker.start(work.resolve("kafka"))) {
             KafkaInput topics = KafkaInput.of(kafka.bootstrapServers());
-            try (Admin admin = Admin.create(kafka.clientProperties())) {
-                admin.createTopics(List.of(
-                                new NewTopic(topics.eventsTopic(), 3, (short) 1),
-                                new NewTopic(topics.exposuresTopic(), 3, (short) 1),
-                                new NewTopic(topics.samplesTopic(), 3, (short) 1)))
-                        .all()
-                        .get();
-            }
+            KafkaBroker.createTopics(
+                    kafka,
+                    List.of(
+                            new NewTopic(topics.eventsTopic(), 3, (short) 1),
+                            new NewTopic(topics.exposuresTopic(), 3, (short) 1),
+                            new NewTopic(topics.samplesTopic(), 3, (short) 1)));
             StreamConfig config = StreamConfig.defaults(work.resolve("unused.jsonl"), data, store, 32)
                     .withFollow(true)
                     .withKafka(Optional.of(topics))
