@@ -4,6 +4,7 @@ import dev.wren.data.synthetic.HiddenTastes;
 import dev.wren.eval.experiment.EventRecord;
 import dev.wren.eval.experiment.ExperimentLog;
 import dev.wren.eval.experiment.ExposureRecord;
+import dev.wren.serving.ab.ClickListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,24 @@ public final class Simulator {
             long seed,
             List<ExposureRecord> exposures,
             List<EventRecord> events) {
+        return visit(user, index, experiment, variant, policy, arrival, seed, exposures, events, null);
+    }
+
+    /**
+     * The same, telling {@code feedback} (when not null) of each click as it happens, as serving's event log tells a
+     * learning policy, so that the user's next list can already differ.
+     */
+    public Visit visit(
+            int user,
+            int index,
+            String experiment,
+            String variant,
+            ListPolicy policy,
+            long arrival,
+            long seed,
+            List<ExposureRecord> exposures,
+            List<EventRecord> events,
+            ClickListener feedback) {
         SplittableRandom random = Streams.of(seed, index);
         Well19937c counts = new Well19937c(random.nextLong());
         double spread = settings.activitySpread();
@@ -162,6 +181,9 @@ public final class Simulator {
                     continue;
                 }
                 clicks++;
+                if (feedback != null) {
+                    feedback.clicked(user, item);
+                }
                 long clickAt = at + 10_000L + 1000L * p;
                 // Decided before the rating draw so that a satisfaction of 0 leaves every other draw as it was.
                 boolean leaves = model.satisfaction() > 0 && random.nextDouble() < model.satisfaction();

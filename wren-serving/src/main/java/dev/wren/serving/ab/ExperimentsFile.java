@@ -30,7 +30,7 @@ import java.util.Optional;
  *
  * A variant's {@code channels}, {@code ranker}, {@code reranker} and {@code exploration} are optional: what it leaves
  * out comes from the default pipeline. An experiment's {@code type} is {@code ab} (the default) or {@code
- * interleaving}, or {@code dueling-bandit} with one variant and {@code "duel": {"delta": 0.5, "alpha": 0.1}} (the blend
+ * interleaving}, or {@code dueling-bandit} with one variant and {@code "duel": {"delta": 0.5, "alpha": 0.02}} (the blend
  * ranker's weights against a perturbed copy, see {@link DuelingBandit}). Exploration policies and their fields:
  *
  * <ul>

@@ -1,0 +1,126 @@
+package dev.wren.eval.simulate;
+
+import dev.wren.data.synthetic.HiddenTastes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A ranker that scores each item by a weighted sum of three standardised features, for simulations of learning the
+ * weights: the user's taste affinity with the item (what the simulated users click on), the item's log popularity
+ * (which clicks do not depend on) and a fixed standard normal per (seed, user, item) that stands for a feature carrying
+ * nothing. Each feature has mean 0 and standard deviation 1 over the catalogue and a sample of users, so a weight says
+ * how much its feature moves the ranking. Not thread-safe (it caches each user's features).
+ */
+public final class LinearRanker {
+    /** The features, in the order of a weight vector. */
+    public static final List<String> FEATURES = List.of("taste", "popularity", "noise");
+
+    private static final int STANDARDISE_USERS = 200;
+
+    private final HiddenTastes truth;
+    private final long seed;
+    private final int[] items;
+    private final double[] logPopularity;
+    private final double tasteMean;
+    private final double tasteSd;
+    private final Map<Integer, float[][]> features = new HashMap<>();
+
+    /** @param seed picks the noise feature's values */
+    public LinearRanker(HiddenTastes truth, long seed) {
+        this.truth = truth;
+        this.seed = seed;
+        this.items = truth.movieTastes().keySet().stream()
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
+        double[] pop = new double[items.length];
+        for (int i = 0; i < items.length; i++) {
+            pop[i] = Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0));
+        }
+        this.logPopularity = standardised(pop);
+        List<Integer> users = truth.userTastes().keySet().stream().sorted().toList();
+        double sum = 0;
+        double squares = 0;
+        long n = 0;
+        for (int u = 0; u < Math.min(STANDARDISE_USERS, users.size()); u++) {
+            int user = users.get(u * users.size() / Math.min(STANDARDISE_USERS, users.size()));
+            for (int item : items) {
+                double a = truth.affinity(user, item);
+                sum += a;
+                squares += a * a;
+                n++;
+            }
+        }
+        this.tasteMean = sum / n;
+        this.tasteSd = Math.sqrt(Math.max(squares / n - tasteMean * tasteMean, 1e-12));
+    }
+
+    /** The catalogue's size. */
+    public int items() {
+        return items.length;
+    }
+
+    /** The user's top {@code size} items by {@code weights} (one per {@link #FEATURES}), best first. */
+    public List<Integer> rank(int userId, double[] weights, int size) {
+        if (weights.length != FEATURES.size()) {
+            throw new IllegalArgumentException("expected " + FEATURES.size() + " weights, got " + weights.length);
+        }
+        float[][] f = features.computeIfAbsent(userId, this::compute);
+        int k = Math.min(size, items.length);
+        int[] top = new int[k];
+        double[] topScores = new double[k];
+        int filled = 0;
+        for (int i = 0; i < items.length; i++) {
+            double s = weights[0] * f[0][i] + weights[1] * f[1][i] + weights[2] * f[2][i];
+            // Strictly greater: on a tie the lower item id (seen first) keeps its place.
+            if (filled == k && s <= topScores[k - 1]) {
+                continue;
+            }
+            int at = filled < k ? filled++ : k - 1;
+            while (at > 0 && topScores[at - 1] < s) {
+                top[at] = top[at - 1];
+                topScores[at] = topScores[at - 1];
+                at--;
+            }
+            top[at] = i;
+            topScores[at] = s;
+        }
+        List<Integer> out = new ArrayList<>(filled);
+        for (int i = 0; i < filled; i++) {
+            out.add(items[top[i]]);
+        }
+        return out;
+    }
+
+    private float[][] compute(int userId) {
+        SplittableRandom random = Streams.of(seed, userId);
+        float[][] f = new float[FEATURES.size()][items.length];
+        for (int i = 0; i < items.length; i++) {
+            f[0][i] = (float) ((truth.affinity(userId, items[i]) - tasteMean) / tasteSd);
+            f[1][i] = (float) logPopularity[i];
+            f[2][i] = (float) random.nextGaussian();
+        }
+        return f;
+    }
+
+    private static double[] standardised(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double var = 0;
+        for (double x : v) {
+            var += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(Math.max(var / v.length, 1e-12));
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (v[i] - mean) / sd;
+        }
+        return out;
+    }
+}
