@@ -3,7 +3,6 @@ package dev.wren.model.learn;
 import dev.wren.model.data.FeatureLayout;
 import dev.wren.model.data.Sample;
 import dev.wren.model.data.SampleBatch;
-import dev.wren.model.data.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +23,7 @@ import java.util.function.Function;
  */
 final class NextDayRanking {
     private final FeatureLayout layout;
-    private final int[] itemCategorical;
-    private final int[] itemNumeric;
+    private final SampleSides sides;
     private final int negatives;
     private final Random random;
     private final Map<Long, Sample> itemState = new LinkedHashMap<>();
@@ -36,8 +34,7 @@ final class NextDayRanking {
 
     NextDayRanking(FeatureLayout layout, int negatives, long seed) {
         this.layout = layout;
-        this.itemCategorical = layout.categoricalColumns(Side.ITEM);
-        this.itemNumeric = layout.numericColumns(Side.ITEM);
+        this.sides = new SampleSides(layout);
         this.negatives = negatives;
         this.random = new Random(seed);
     }
@@ -91,7 +88,7 @@ final class NextDayRanking {
             List<Sample> samples = new ArrayList<>();
             for (long item : candidates) {
                 Sample itemSide = itemState.getOrDefault(item, ownItemSide.get(item));
-                samples.add(combine(user, itemSide));
+                samples.add(sides.combine(user, itemSide, 0));
             }
             SampleBatch batch = SampleBatch.of(layout, samples);
             users++;
@@ -112,18 +109,6 @@ final class NextDayRanking {
             out.add(new DayResult(users, all[s], likedUsers, liked[s]));
         }
         return out;
-    }
-
-    private Sample combine(Sample user, Sample item) {
-        int[] categorical = user.categorical().clone();
-        float[] numeric = user.numeric().clone();
-        for (int c : itemCategorical) {
-            categorical[c] = item.categorical()[c];
-        }
-        for (int n : itemNumeric) {
-            numeric[n] = item.numeric()[n];
-        }
-        return new Sample(categorical, numeric, user.sequence(), 0, user.group());
     }
 
     /** NDCG@10 with binary gains; a tie ranks the later candidate first (relevant items are listed first). */

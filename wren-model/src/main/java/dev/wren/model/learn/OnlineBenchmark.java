@@ -20,9 +20,13 @@ import java.util.function.Function;
  * bundle ({@link NextDayRanking}); then the day is learned in chunks with prequential scoring ({@link OnlineLearner}).
  * Nothing is published. Writes {@code <out>/online-benchmark.json}.
  *
- * <pre>java ... dev.wren.model.learn.OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]</pre>
+ * <pre>
+ * java ... dev.wren.model.learn.OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]
+ *     [negativesPerSample]
+ * </pre>
  *
- * With a replay share, the replay buffer starts with the training samples.
+ * With a replay share, the replay buffer starts with the training samples. With negatives, each update also trains on
+ * that many {@link SampledNegatives} per fresh sample, as the stream job's samples carry exposures not clicked.
  */
 public final class OnlineBenchmark {
     private static final int NEGATIVES = 100;
@@ -34,6 +38,7 @@ public final class OnlineBenchmark {
      * Figures of one replay.
      *
      * @param replayShare replayed samples per fresh sample (0: none)
+     * @param negativesPerSample sampled negatives trained on per fresh sample (0: none)
      * @param prequential over every test sample
      * @param days days evaluated (every test day after the first)
      * @param userDays (user, day) pairs ranked
@@ -50,6 +55,7 @@ public final class OnlineBenchmark {
             float learningRate,
             int chunk,
             double replayShare,
+            int negativesPerSample,
             Prequential.Summary prequential,
             int days,
             long userDays,
@@ -64,8 +70,8 @@ public final class OnlineBenchmark {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println(
-                    "usage: OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]");
+            System.err.println("usage: OnlineBenchmark OFFLINE_DIR BUNDLE_DIR OUT [learningRate] [chunk] [replayShare]"
+                    + " [negativesPerSample]");
             System.exit(2);
         }
         Path offline = Path.of(args[0]);
@@ -77,7 +83,14 @@ public final class OnlineBenchmark {
         OnlineLearner.Replay replay = args.length > 5
                 ? new OnlineLearner.Replay(Double.parseDouble(args[5]), LearnDefaults.REPLAY_CAPACITY)
                 : LearnDefaults.replay();
-        Result r = run(offline, bundle, base.withLearningRate(rate).withBatchSize(LearnDefaults.BATCH), chunk, replay);
+        int negatives = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        Result r = run(
+                offline,
+                bundle,
+                base.withLearningRate(rate).withBatchSize(LearnDefaults.BATCH),
+                chunk,
+                replay,
+                negatives);
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -106,7 +119,8 @@ public final class OnlineBenchmark {
     }
 
     /** Replays the test samples of {@code offline}'s time split against {@code bundle}. */
-    public static Result run(Path offline, Path bundle, TrainConfig config, int chunk, OnlineLearner.Replay replay) {
+    public static Result run(
+            Path offline, Path bundle, TrainConfig config, int chunk, OnlineLearner.Replay replay, int negatives) {
         PublishRule never = PublishRule.defaults();
         try (OnlineLearner learner = new OnlineLearner(bundle, config, never, replay)) {
             OfflineLayout layout = learner.layout();
@@ -116,6 +130,10 @@ public final class OnlineBenchmark {
             List<TimedSample> test = reader.readInTimeOrder(ParquetRows.filesOf(split.resolve("test")));
             NextDayRanking ranking = new NextDayRanking(layout.layout(), NEGATIVES, SEED);
             ranking.observe(train);
+            Optional<SampledNegatives> sampler = negatives > 0
+                    ? Optional.of(new SampledNegatives(layout.layout(), negatives, SEED))
+                    : Optional.empty();
+            sampler.ifPresent(n -> n.observe(train));
             learner.remember(train.stream().map(TimedSample::sample).toList());
             List<Function<dev.wren.model.data.SampleBatch, float[]>> scorers =
                     List.of(learner::scoreLive, learner::scoreFrozen);
@@ -159,9 +177,11 @@ public final class OnlineBenchmark {
                 }
                 first = false;
                 for (int i = 0; i < today.size(); i += chunk) {
-                    learner.learn(today.subList(i, Math.min(today.size(), i + chunk)));
+                    List<TimedSample> part = today.subList(i, Math.min(today.size(), i + chunk));
+                    learner.learn(part, sampler.map(n -> n.draw(part)).orElse(List.of()));
                 }
                 ranking.observe(today);
+                sampler.ifPresent(n -> n.observe(today));
                 from = to;
             }
             return new Result(
@@ -169,6 +189,7 @@ public final class OnlineBenchmark {
                     config.learningRate(),
                     chunk,
                     replay.share(),
+                    negatives,
                     learner.prequential().total(),
                     days,
                     userDays,

@@ -152,15 +152,23 @@ public final class OnlineLearner implements AutoCloseable {
      * @return the mean training loss over the chunk and the samples replayed with it (NaN for an empty chunk)
      */
     public double learn(List<TimedSample> chunk) {
+        return learn(chunk, List.of());
+    }
+
+    /**
+     * The same, also training on {@code unscored} samples beside the chunk: negatives that stand in for what was not
+     * logged (see {@link SampledNegatives}), trained on but not scored, since their scores would measure the sampler.
+     */
+    public double learn(List<TimedSample> chunk, List<Sample> unscored) {
         if (chunk.isEmpty()) {
             return Double.NaN;
         }
         List<Sample> samples = chunk.stream().map(TimedSample::sample).toList();
         SampleBatch batch = SampleBatch.of(layout.layout(), samples);
         prequential.add(predict(livePredictor, batch), predict(frozenPredictor, batch), batch.labels());
-        List<Sample> trainOn = samples;
+        List<Sample> trainOn = new ArrayList<>(samples);
+        trainOn.addAll(unscored);
         if (buffer != null) {
-            trainOn = new ArrayList<>(samples);
             trainOn.addAll(buffer.draw((int) Math.round(replay.share() * samples.size())));
             buffer.addAll(samples);
         }
