@@ -77,18 +77,23 @@ class KafkaStreamIT {
         }
     }
 
-    @Test
-    void storeAndSamplesFromTheTopicsEqualTheReferenceAndTheSamplesTopicHoldsEachOnce() throws Exception {
-        KafkaInput topics = KafkaInput.of(kafka.bootstrapServers())
-                .withTopics("it.events,it.exposures")
-                .withGroup("it-stream")
-                .withSamples("it.samples", "it-samples");
+    /** The job's three topics, each with {@link #PARTITIONS} partitions, ready to be written. */
+    private static void createTopics(KafkaInput topics) throws Exception {
         KafkaBroker.createTopics(
                 kafka,
                 List.of(
                         new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
                         new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
                         new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)));
+    }
+
+    @Test
+    void storeAndSamplesFromTheTopicsEqualTheReferenceAndTheSamplesTopicHoldsEachOnce() throws Exception {
+        KafkaInput topics = KafkaInput.of(kafka.bootstrapServers())
+                .withTopics("it.events,it.exposures")
+                .withGroup("it-stream")
+                .withSamples("it.samples", "it-samples");
+        createTopics(topics);
         StreamFixture fixture = new StreamFixture(tmp, "embedded:" + tmp.resolve("store"));
         List<Event> events = new ArrayList<>(EventLogFile.events(4, 240, 12, 480, 3));
         List<Shown> shown = new ArrayList<>();
@@ -144,12 +149,7 @@ class KafkaStreamIT {
                 .withGroup("follow-stream")
                 .withSamples("follow.samples", "follow-samples");
         try (RedisServer redis = RedisServer.start(Files.createDirectories(tmp.resolve("redis")))) {
-            KafkaBroker.createTopics(
-                    kafka,
-                    List.of(
-                            new NewTopic(topics.eventsTopic(), PARTITIONS, (short) 1),
-                            new NewTopic(topics.exposuresTopic(), PARTITIONS, (short) 1),
-                            new NewTopic(topics.samplesTopic(), PARTITIONS, (short) 1)));
+            createTopics(topics);
             // Redis, so that the test can read the store while the job writes it.
             StreamFixture fixture =
                     new StreamFixture(tmp.resolve("follow"), "redis://127.0.0.1:" + redis.port() + "/0");

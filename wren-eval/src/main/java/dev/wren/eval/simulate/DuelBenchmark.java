@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wren.data.synthetic.HiddenTastes;
 import dev.wren.model.report.LineChart;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +47,7 @@ public final class DuelBenchmark {
         }
         Path data = Path.of(args[0]);
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        HiddenTastes truth = Files.isDirectory(data.resolve("hidden"))
-                ? HiddenTastes.read(data)
-                : SyntheticWorld.generate(data, 5000, 1000, 42);
+        HiddenTastes truth = SyntheticWorld.readOrGenerate(data);
         Simulator simulator = new Simulator(truth, ClickModel.standard(truth), Simulator.Settings.standard());
         DuelSimulation sim = new DuelSimulation(simulator, new LinearRanker(truth, 1), 500);
         long t0 = System.nanoTime();

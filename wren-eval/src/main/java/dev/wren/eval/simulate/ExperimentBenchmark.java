@@ -13,7 +13,6 @@ import dev.wren.eval.experiment.MixtureSprt;
 import dev.wren.model.report.LineChart;
 import dev.wren.serving.ab.Bucketing;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,9 +67,7 @@ public final class ExperimentBenchmark {
         }
         Path data = Path.of(args[0]);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        HiddenTastes truth = Files.isDirectory(data.resolve("hidden"))
-                ? HiddenTastes.read(data)
-                : SyntheticWorld.generate(data, 5000, 1000, 42);
+        HiddenTastes truth = SyntheticWorld.readOrGenerate(data);
         Simulator.Settings standard = Simulator.Settings.standard();
         ExperimentBenchmark bench = new ExperimentBenchmark(truth, standard);
         // Real sites' activity is more skewed than the standard simulation's; the paired design of interleaving
@@ -112,7 +109,7 @@ public final class ExperimentBenchmark {
     private Simulator.Visit visit(int run, int index, String variant, ListPolicy policy) {
         SplittableRandom pick = Streams.of(run * 7919L + 1, index);
         int user = population.get(pick.nextInt(population.size()));
-        return simulator.visit(user, index, "bench", variant, policy, 0, run, null, null);
+        return simulator.visit(user, index, "bench", variant, policy, 0, run, null, null, null);
     }
 
     Map<String, Object> aaPeeking(int runs, int users, int peekEvery) {
@@ -336,7 +333,7 @@ public final class ExperimentBenchmark {
         int user = population.get(pick.nextInt(population.size()));
         List<dev.wren.eval.experiment.ExposureRecord> exposures = new ArrayList<>();
         List<dev.wren.eval.experiment.EventRecord> events = new ArrayList<>();
-        simulator.visit(user, index, "bench", "il", interleaved, 0, run, exposures, events);
+        simulator.visit(user, index, "bench", "il", interleaved, 0, run, exposures, events, null);
         int[] difference = new int[exposures.size()];
         for (var e : events) {
             if (e.isRating()) {

@@ -32,10 +32,7 @@ public final class LinearRanker {
     public LinearRanker(HiddenTastes truth, long seed) {
         this.truth = truth;
         this.seed = seed;
-        this.items = truth.movieTastes().keySet().stream()
-                .mapToInt(Integer::intValue)
-                .sorted()
-                .toArray();
+        this.items = SyntheticWorld.movieIds(truth);
         double[] pop = new double[items.length];
         for (int i = 0; i < items.length; i++) {
             pop[i] = Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0));

@@ -63,10 +63,7 @@ public final class Simulator {
         this.truth = truth;
         this.model = model;
         this.settings = settings;
-        this.catalogue = truth.movieTastes().keySet().stream()
-                .mapToInt(Integer::intValue)
-                .sorted()
-                .toArray();
+        this.catalogue = SyntheticWorld.movieIds(truth);
     }
 
     public HiddenTastes truth() {
@@ -109,32 +106,17 @@ public final class Simulator {
                 throw new IllegalArgumentException("no policy for variant '" + variant + "'");
             }
             long arrival = settings.startMillis() + settings.arrivalSpanMillis() * i / Math.max(1, users.size());
-            visit(user, i, experiment, variant, policy, arrival, seed, exposures, events);
+            visit(user, i, experiment, variant, policy, arrival, seed, exposures, events, null);
         }
         return ExperimentLog.of(exposures, events);
     }
 
     /**
-     * Simulates one user; appends what the server would log to the lists given (which may be null to keep nothing).
+     * Simulates one user; appends what the server would log to the lists given (which may be null to keep nothing), and
+     * tells {@code feedback} (when not null) of each click as it happens, as serving's event log tells a learning
+     * policy, so that the user's next list can already differ.
      *
      * @param index the user's place in the run, which picks their random stream
-     */
-    public Visit visit(
-            int user,
-            int index,
-            String experiment,
-            String variant,
-            ListPolicy policy,
-            long arrival,
-            long seed,
-            List<ExposureRecord> exposures,
-            List<EventRecord> events) {
-        return visit(user, index, experiment, variant, policy, arrival, seed, exposures, events, null);
-    }
-
-    /**
-     * The same, telling {@code feedback} (when not null) of each click as it happens, as serving's event log tells a
-     * learning policy, so that the user's next list can already differ.
      */
     public Visit visit(
             int user,

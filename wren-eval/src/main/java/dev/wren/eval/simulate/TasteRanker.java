@@ -38,10 +38,7 @@ public final class TasteRanker {
         this.noise = noise;
         this.seed = seed;
         this.depth = depth;
-        this.items = truth.movieTastes().keySet().stream()
-                .mapToInt(Integer::intValue)
-                .sorted()
-                .toArray();
+        this.items = SyntheticWorld.movieIds(truth);
     }
 
     /** The user's ranking, best first, {@code depth} items long. */

@@ -36,7 +36,9 @@ class ClickModelTest {
         int visits = 40_000;
         long clicks = 0;
         for (int i = 0; i < visits; i++) {
-            clicks += simulator.visit(1, i, "e", "a", both, 0, 7, null, null).clicks();
+            clicks += simulator
+                    .visit(1, i, "e", "a", both, 0, 7, null, null, null)
+                    .clicks();
         }
         // The standard error of the mean is about 0.6 / sqrt(40,000) = 0.003.
         assertThat((double) clicks / visits).isCloseTo(0.875, within(0.012));
