@@ -6,6 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks that print medians and p99 latencies.",
-        subcommands = {BenchStoreCommand.class, BenchServeCommand.class})
+        description = "Benchmarks: latency (medians and p99s) of the store and the server, and simulated-user"
+                + " measurements of experiments and the dueling bandit.",
+        subcommands = {
+            BenchStoreCommand.class,
+            BenchServeCommand.class,
+            BenchExperimentsCommand.class,
+            BenchDuelCommand.class
+        })
 final class BenchCommand {}

@@ -44,6 +44,8 @@ class WrenCommandTest {
             {"inspect", "--help"},
             {"bench", "store", "--help"},
             {"bench", "serve", "--help"},
+            {"bench", "experiments", "--help"},
+            {"bench", "duel", "--help"},
             {"offline", "--help"},
             {"features", "--help"},
             {"embed", "--help"},
@@ -266,6 +268,20 @@ class WrenCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("concurrency   2:", "req/s", "p99", "0 failed");
         assertThat(json).content().contains("\"throughput\"", "\"p99Ms\"");
+    }
+
+    @Test
+    void benchDuelReportsWhatTheDuelingBanditLearnedFromSimulatedUsers() {
+        Path json = tmp.resolve("reports/duel.json");
+
+        Run run = wren("bench", "duel", "--data-home", tmp.toString(), "--users", "200");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("ranking by taste alone", "popularity-heavy start", "best for users", "best learned");
+        assertThat(json).content().contains("\"bestShown\"", "\"grid\"");
+        assertThat(tmp.resolve("reports/duel-noise-heavy.png")).isNotEmptyFile();
+        assertThat(wren("bench", "duel", "--users", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

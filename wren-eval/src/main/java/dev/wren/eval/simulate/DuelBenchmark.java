@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wren.data.synthetic.HiddenTastes;
 import dev.wren.model.report.LineChart;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,17 +46,27 @@ public final class DuelBenchmark {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: DuelBenchmark DATA_DIR OUT_JSON [users]");
         }
-        Path data = Path.of(args[0]);
-        int users = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        run(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20_000);
+    }
+
+    /**
+     * Runs the grid and writes {@code json}, and a chart per start beside it.
+     *
+     * @param data the simulation's data set, generated there first when it has none
+     * @param users user visits per run
+     * @return what {@code json} holds
+     */
+    public static Map<String, Object> run(Path data, Path json, int users) throws IOException {
         HiddenTastes truth = SyntheticWorld.readOrGenerate(data);
         Simulator simulator = new Simulator(truth, ClickModel.standard(truth), Simulator.Settings.standard());
         DuelSimulation sim = new DuelSimulation(simulator, new LinearRanker(truth, 1), 500);
         long t0 = System.nanoTime();
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         double tasteOnly = sim.expectedClicks(new double[] {1, 0, 0});
-        out.put("users", users);
-        out.put("tasteOnlyClicks", tasteOnly);
-        Path json = Path.of(args[1]).toAbsolutePath();
+        result.put("users", users);
+        result.put("tasteOnlyClicks", tasteOnly);
+        Path out = json.toAbsolutePath();
+        Files.createDirectories(out.getParent());
         for (String start : List.of("popularity-heavy", "noise-heavy")) {
             double[] w0 = STARTS.get(start);
             double startClicks = sim.expectedClicks(w0);
@@ -127,15 +138,45 @@ public final class DuelBenchmark {
             section.put("bestLearned", best);
             section.put("bestShown", kindest);
             section.put("grid", grid);
-            out.put(start, section);
+            result.put(start, section);
             chart(start, users, curves, best, kindest, startClicks, tasteOnly)
-                    .writePng(json.resolveSibling("duel-" + start + ".png"));
+                    .writePng(out.resolveSibling("duel-" + start + ".png"));
         }
-        out.put("seconds", (System.nanoTime() - t0) / 1e9);
+        result.put("seconds", (System.nanoTime() - t0) / 1e9);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        mapper.writeValue(json.toFile(), out);
+        mapper.writeValue(out.toFile(), result);
         log.info(
-                "Wrote {} and its duel-*.png charts in {} s", json, String.format("%.0f", (double) out.get("seconds")));
+                "Wrote {} and its duel-*.png charts in {} s",
+                out,
+                String.format("%.0f", (double) result.get("seconds")));
+        return result;
+    }
+
+    /** What a run found, in a few lines: per start, the settings that showed users the most and that learned the most. */
+    @SuppressWarnings("unchecked")
+    public static String summary(Map<String, Object> result) {
+        StringBuilder out = new StringBuilder(String.format(
+                "Expected clicks per list when ranking by taste alone: %.3f (%s users per run, %d seeds)%n",
+                (double) result.get("tasteOnlyClicks"), result.get("users"), SEEDS.length));
+        for (String start : STARTS.keySet().stream().sorted().toList()) {
+            Map<String, Object> section = (Map<String, Object>) result.get(start);
+            out.append(String.format("%s start: %.3f%n", start, (double) section.get("startClicks")));
+            for (String which : List.of("bestShown", "bestLearned")) {
+                String label = (String) section.get(which);
+                for (Map<String, Object> row : (List<Map<String, Object>>) section.get("grid")) {
+                    if (label.equals("delta " + row.get("delta") + ", alpha " + row.get("alpha"))) {
+                        out.append(String.format(
+                                "  %s: %s, shown %.3f, learned %.3f (second half), 90 %% of the gap at %s users%n",
+                                which.equals("bestShown") ? "best for users" : "best learned",
+                                label,
+                                (double) row.get("shownClicks"),
+                                (double) row.get("laterMeanClicks"),
+                                row.get("usersTo90PercentOfTheGap")));
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** The first checkpoint (in users) at which the mean curve reaches this share of the gap; -1: never. */

@@ -13,6 +13,7 @@ import dev.wren.eval.experiment.MixtureSprt;
 import dev.wren.model.report.LineChart;
 import dev.wren.serving.ab.Bucketing;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,8 +66,17 @@ public final class ExperimentBenchmark {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: ExperimentBenchmark DATA_DIR OUT_JSON [runs]");
         }
-        Path data = Path.of(args[0]);
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        run(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 200);
+    }
+
+    /**
+     * Runs every measurement and writes {@code json}, and the power charts beside it.
+     *
+     * @param data the simulation's data set, generated there first when it has none
+     * @param runs simulated experiments for the A/A rate (half as many per size for the power curves)
+     * @return what {@code json} holds
+     */
+    public static Map<String, Object> run(Path data, Path json, int runs) throws IOException {
         HiddenTastes truth = SyntheticWorld.readOrGenerate(data);
         Simulator.Settings standard = Simulator.Settings.standard();
         ExperimentBenchmark bench = new ExperimentBenchmark(truth, standard);
@@ -91,18 +101,20 @@ public final class ExperimentBenchmark {
         out.put("powerSkewedActivity", powerSkewed);
         Map<String, Object> powerCascade = cascade.power(runs / 2);
         out.put("powerCascadeClicks", powerCascade);
-        Path json = Path.of(args[1]).toAbsolutePath();
-        powerChart(power, "activity spread 0.6").writePng(json.resolveSibling("power.png"));
-        powerChart(powerSkewed, "activity spread 1.2").writePng(json.resolveSibling("power-skewed.png"));
-        powerChart(powerCascade, "satisfaction 0.7").writePng(json.resolveSibling("power-cascade.png"));
+        Path file = json.toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        powerChart(power, "activity spread 0.6").writePng(file.resolveSibling("power.png"));
+        powerChart(powerSkewed, "activity spread 1.2").writePng(file.resolveSibling("power-skewed.png"));
+        powerChart(powerCascade, "satisfaction 0.7").writePng(file.resolveSibling("power-cascade.png"));
         out.put("exploration", bench.exploration(List.of(0.0, 0.05, 0.1, 0.2)));
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        mapper.writeValue(json.toFile(), out);
+        mapper.writeValue(file.toFile(), out);
         log.info(
                 "Wrote {} (and power.png, power-skewed.png, power-cascade.png beside it):\n{}",
-                json,
+                file,
                 mapper.writeValueAsString(out));
+        return out;
     }
 
     /** One user's visit in a run: clicks and pre-period events, no log kept. */
