@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A/A false-positive rate with peeking: runs of the same ranker in both arms, users split by serving's bucketing,
  *       checked after every {@code peekEvery} users with the mSPRT (and, for contrast, Welch's t-test).
  *   <li>Users needed at 80 % power to find a truly better ranker: A/B (Welch's t-test on clicks per user, and with
- *       CUPED) against team-draft interleaving (sign test), both at alpha 0.05, on a doubling grid of users.
+ *       CUPED) against team-draft interleaving (sign test over users and over lists, and a t-test of each user's
+ *       credits), all at alpha 0.05, on a doubling grid of users.
  *   <li>The cost of exploration: epsilon-greedy over the better ranker, catalogue coverage, the share of shown slots
  *       that go to tail items (the 10 % least popular: items without history, as new items are), NDCG@10 against
  *       the user's true attractiveness, and expected clicks per list.
@@ -234,21 +235,31 @@ public final class ExperimentBenchmark {
         int ilNeeded = -1;
         int ilListNeeded = -1;
         Map<Integer, Double> ilLists = new LinkedHashMap<>();
+        Map<Integer, Double> ilMagnitude = new LinkedHashMap<>();
         for (int n = 10; n <= 64_000 && (ilNeeded < 0 || ilListNeeded < 0); n *= 2) {
             int detected = 0;
             int detectedLists = 0;
+            int detectedMagnitude = 0;
             for (int r = 0; r < reps; r++) {
                 int run = 20_000 + r;
                 int[] sign = new int[n];
+                double[] credit = new double[n];
                 List<Integer> listSigns = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     List<Integer> perList = interleavedPreference(run, i, interleaved);
-                    sign[i] = Integer.signum(
-                            perList.stream().mapToInt(Integer::intValue).sum());
+                    int sum = perList.stream().mapToInt(Integer::intValue).sum();
+                    sign[i] = Integer.signum(sum);
+                    credit[i] = sum;
                     perList.forEach(d -> listSigns.add(Integer.signum(d)));
                 }
                 InterleavingAnalysis.Result res = InterleavingAnalysis.fromSigns(sign, 1 - ALPHA, 0, run);
                 detected += res.signTestP() < ALPHA && res.preferB() > res.preferA() ? 1 : 0;
+                // The same per-user credits with their size kept: a one-sample t-test of B's clicks minus A's.
+                detectedMagnitude += StatUtils.variance(credit) > 0
+                                && new TTest().tTest(0.0, credit) < ALPHA
+                                && StatUtils.mean(credit) > 0
+                        ? 1
+                        : 0;
                 InterleavingAnalysis.Result byList = InterleavingAnalysis.fromSigns(
                         listSigns.stream().mapToInt(Integer::intValue).toArray(), 1 - ALPHA, 0, run);
                 detectedLists += byList.signTestP() < ALPHA && byList.preferB() > byList.preferA() ? 1 : 0;
@@ -257,7 +268,13 @@ public final class ExperimentBenchmark {
             double powerLists = (double) detectedLists / reps;
             il.put(n, power);
             ilLists.put(n, powerLists);
-            log.info("interleaving with {} users: power {} (per-list sign test {})", n, power, powerLists);
+            ilMagnitude.put(n, (double) detectedMagnitude / reps);
+            log.info(
+                    "interleaving with {} users: power {} (per-list sign test {}, t-test of credits {})",
+                    n,
+                    power,
+                    powerLists,
+                    ilMagnitude.get(n));
             if (ilNeeded < 0 && power >= 0.8) {
                 ilNeeded = n;
             }
@@ -282,6 +299,8 @@ public final class ExperimentBenchmark {
         out.put("abCupedUsersFor80", usersFor80(cupedPower));
         out.put("interleavingUsersFor80", ilUsers);
         out.put("interleavingPerListUsersFor80", usersFor80(ilLists));
+        out.put("interleavingCreditTTestPowerByUsers", ilMagnitude);
+        out.put("interleavingCreditTTestUsersFor80", usersFor80(ilMagnitude));
         out.put("ratio", abUsers / ilUsers);
         out.put("ratioCupedToPerList", usersFor80(cupedPower) / usersFor80(ilLists));
         return out;
