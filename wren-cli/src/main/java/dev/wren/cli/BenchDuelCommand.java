@@ -27,20 +27,7 @@ final class BenchDuelCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DataHome home;
-
-    @Option(
-            names = "--world",
-            paramLabel = "DIR",
-            description = "The simulation's synthetic data set (with its hidden tastes); generated there when missing"
-                    + " (5,000 users, 1,000 movies, seed 42). Default: <data home>/simulation.")
-    Path world;
-
-    @Option(
-            names = "--out",
-            paramLabel = "FILE",
-            description = "The JSON to write. Default: <data home>/reports/duel.json.")
-    Path out;
+    SimulationOptions simulation;
 
     @Option(names = "--users", description = "User visits per run. Default: ${DEFAULT-VALUE}.")
     int users = 20_000;
@@ -50,8 +37,8 @@ final class BenchDuelCommand implements Callable<Integer> {
         if (users < 1) {
             throw new WrenUserException("--users must be at least 1, got " + users, ExitCodes.USAGE);
         }
-        Path json = out != null ? out : home.resolve("reports/duel.json");
-        Map<String, Object> result = DuelBenchmark.run(world != null ? world : home.resolve("simulation"), json, users);
+        Path json = simulation.out("duel");
+        Map<String, Object> result = DuelBenchmark.run(simulation.world(), json, users);
         spec.commandLine().getOut().print(DuelBenchmark.summary(result));
         spec.commandLine().getOut().println("Wrote " + json + " and duel-*.png beside it");
         return ExitCodes.OK;

@@ -25,20 +25,7 @@ final class BenchExperimentsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DataHome home;
-
-    @Option(
-            names = "--world",
-            paramLabel = "DIR",
-            description = "The simulation's synthetic data set (with its hidden tastes); generated there when missing"
-                    + " (5,000 users, 1,000 movies, seed 42). Default: <data home>/simulation.")
-    Path world;
-
-    @Option(
-            names = "--out",
-            paramLabel = "FILE",
-            description = "The JSON to write. Default: <data home>/reports/experiments.json.")
-    Path out;
+    SimulationOptions simulation;
 
     @Option(
             names = "--runs",
@@ -51,8 +38,8 @@ final class BenchExperimentsCommand implements Callable<Integer> {
         if (runs < 2) {
             throw new WrenUserException("--runs must be at least 2, got " + runs, ExitCodes.USAGE);
         }
-        Path json = out != null ? out : home.resolve("reports/experiments.json");
-        ExperimentBenchmark.run(world != null ? world : home.resolve("simulation"), json, runs);
+        Path json = simulation.out("experiments");
+        ExperimentBenchmark.run(simulation.world(), json, runs);
         spec.commandLine().getOut().println("Wrote " + json + " and power*.png beside it");
         return ExitCodes.OK;
     }
