@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * A ranker that scores each item by a weighted sum of three standardised features, for simulations of learning the
@@ -24,8 +25,7 @@ public final class LinearRanker {
     private final long seed;
     private final int[] items;
     private final double[] logPopularity;
-    private final double tasteMean;
-    private final double tasteSd;
+    private final SummaryStatistics taste;
     private final Map<Integer, float[][]> features = new HashMap<>();
 
     /** @param seed picks the noise feature's values */
@@ -33,31 +33,24 @@ public final class LinearRanker {
         this.truth = truth;
         this.seed = seed;
         this.items = SyntheticWorld.movieIds(truth);
-        double[] pop = new double[items.length];
-        for (int i = 0; i < items.length; i++) {
-            pop[i] = Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0));
+        SummaryStatistics popularity = new SummaryStatistics();
+        for (int item : items) {
+            popularity.addValue(Math.log(truth.moviePopularity().getOrDefault(item, 1.0)));
         }
-        this.logPopularity = standardised(pop);
+        this.logPopularity = new double[items.length];
+        for (int i = 0; i < items.length; i++) {
+            logPopularity[i] = standardised(Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0)), popularity);
+        }
         List<Integer> users = truth.userTastes().keySet().stream().sorted().toList();
-        double sum = 0;
-        double squares = 0;
-        long n = 0;
-        for (int u = 0; u < Math.min(STANDARDISE_USERS, users.size()); u++) {
-            int user = users.get(u * users.size() / Math.min(STANDARDISE_USERS, users.size()));
+        int sampled = Math.min(STANDARDISE_USERS, users.size());
+        SummaryStatistics taste = new SummaryStatistics();
+        for (int u = 0; u < sampled; u++) {
+            int user = users.get(u * users.size() / sampled);
             for (int item : items) {
-                double a = truth.affinity(user, item);
-                sum += a;
-                squares += a * a;
-                n++;
+                taste.addValue(truth.affinity(user, item));
             }
         }
-        this.tasteMean = sum / n;
-        this.tasteSd = Math.sqrt(Math.max(squares / n - tasteMean * tasteMean, 1e-12));
-    }
-
-    /** The catalogue's size. */
-    public int items() {
-        return items.length;
+        this.taste = taste;
     }
 
     /** The user's top {@code size} items by {@code weights} (one per {@link #FEATURES}), best first. */
@@ -96,28 +89,16 @@ public final class LinearRanker {
         SplittableRandom random = Streams.of(seed, userId);
         float[][] f = new float[FEATURES.size()][items.length];
         for (int i = 0; i < items.length; i++) {
-            f[0][i] = (float) ((truth.affinity(userId, items[i]) - tasteMean) / tasteSd);
+            f[0][i] = (float) standardised(truth.affinity(userId, items[i]), taste);
             f[1][i] = (float) logPopularity[i];
             f[2][i] = (float) random.nextGaussian();
         }
         return f;
     }
 
-    private static double[] standardised(double[] v) {
-        double mean = 0;
-        for (double x : v) {
-            mean += x;
-        }
-        mean /= v.length;
-        double var = 0;
-        for (double x : v) {
-            var += (x - mean) * (x - mean);
-        }
-        double sd = Math.sqrt(Math.max(var / v.length, 1e-12));
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (v[i] - mean) / sd;
-        }
-        return out;
+    /** How many population standard deviations {@code x} lies from the mean. */
+    private static double standardised(double x, SummaryStatistics of) {
+        double sd = Math.sqrt(Math.max(of.getPopulationVariance(), 1e-12));
+        return (x - of.getMean()) / sd;
     }
 }
