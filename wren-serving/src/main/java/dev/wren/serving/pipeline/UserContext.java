@@ -135,6 +135,11 @@ public final class UserContext implements UserView {
         if (slot == IdSlots.NONE) {
             return liveSeen.contains(itemId) || rated.rated(itemId);
         }
+        return hasSeenAt(slot);
+    }
+
+    /** Whether the user has rated or clicked the item in this catalogue slot. */
+    public boolean hasSeenAt(int slot) {
         long[] bits = seen;
         if (bits == null) {
             bits = bits();

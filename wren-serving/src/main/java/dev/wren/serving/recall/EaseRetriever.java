@@ -39,21 +39,26 @@ public final class EaseRetriever implements Retriever<UserContext> {
         int n = 0;
         for (int slot : touched) {
             int id = catalog.idAt(slot);
-            if (Eligibility.eligible(id, request, user, catalog)) {
+            if (Eligibility.eligibleAt(slot, id, request, user, catalog)) {
                 scores[n] = ease.score(slot);
                 ids[n] = id;
                 slots[n] = slot;
                 n++;
             }
         }
+        int[] best = TopK.best(scores, ids, n, budget);
+        int[] bestSlots = new int[best.length];
+        for (int i = 0; i < best.length; i++) {
+            bestSlots[i] = slots[best[i]];
+        }
+        Integer[] because = ease.because(bestSlots);
         Map<Integer, String> reasons = new HashMap<>();
-        List<Candidate> out = new ArrayList<>(Math.min(budget, n));
-        for (int i : TopK.best(scores, ids, n, budget)) {
-            int slot = slots[i];
-            String reason = ease.strongest(slot) > 0
-                    ? reasons.computeIfAbsent(ease.because(slot), this::because)
+        List<Candidate> out = new ArrayList<>(best.length);
+        for (int i = 0; i < best.length; i++) {
+            String reason = because[i] != null
+                    ? reasons.computeIfAbsent(because[i], this::because)
                     : "people with your history watch it";
-            out.add(new Candidate(ids[i], NAME, scores[i], reason));
+            out.add(new Candidate(ids[best[i]], NAME, scores[best[i]], reason));
         }
         return out;
     }

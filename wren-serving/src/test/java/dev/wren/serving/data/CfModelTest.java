@@ -6,6 +6,7 @@ import static dev.wren.serving.Fixtures.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.wren.core.model.Item;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import java.util.List;
@@ -47,17 +48,47 @@ class CfModelTest {
     }
 
     @Test
-    void sumsTheRowsOfTheHistoryAndRemembersTheStrongestReason() {
+    void sumsTheRowsOfTheHistoryAndFindsTheStrongestReason() {
         CfModel.EaseScores s = model().easeScores(new int[] {1, 2, 77});
 
         assertThat(s.score(slot(2))).isEqualTo(0.5f);
         assertThat(s.score(slot(3))).isEqualTo(0.75f);
         assertThat(s.score(slot(4))).isZero();
         assertThat(s.touched()).containsExactlyInAnyOrder(slot(2), slot(3));
-        assertThat(s.because(slot(3))).isEqualTo(2);
-        assertThat(s.strongest(slot(3))).isEqualTo(1f);
-        assertThat(s.strongest(slot(4))).as("no row points to it").isZero();
+        assertThat(model().easeScores(new int[] {2, 1}).because(new int[] {slot(2), slot(3)}))
+                .as("only positive weights give a reason")
+                .containsExactly(1, 2);
+        assertThat(s.because(new int[] {slot(3), slot(4), slot(2), slot(3)}))
+                .as("item 2 gives 3 its largest weight; no row points to 4")
+                .containsExactly(2, null, 1, 2);
         assertThat(model().neighbourRows()).isEqualTo(2);
+    }
+
+    @Test
+    void aReasonIsOneOfTheItemsStrongestSourcesOrNone() {
+        // Items 1..33 each point to item 100 with weight equal to their id: 33 sources, one more than are kept.
+        int sources = CfModel.STRONGEST_SOURCES + 1;
+        Item[] items = new Item[sources + 1];
+        Map<Integer, Features> rows = new java.util.HashMap<>();
+        for (int id = 1; id <= sources; id++) {
+            items[id - 1] = item(id, 1990, "A");
+            rows.put(
+                    id,
+                    Features.builder()
+                            .intList(FeatureSchema.CF_NEIGHBOURS, List.of(100))
+                            .floatList(FeatureSchema.CF_WEIGHTS, new float[] {id})
+                            .build());
+        }
+        items[sources] = item(100, 1990, "A");
+        Catalog many = catalog(ratings(new double[][] {{1, 1, 4}}), items);
+        CfModel cf = CfModel.from(rows, many.slots());
+        int[] target = {many.slots().slot(100)};
+
+        assertThat(cf.easeScores(new int[] {1}).because(target))
+                .as("item 1 gives the weakest weight, outside the strongest 32")
+                .containsExactly((Integer) null);
+        assertThat(cf.easeScores(new int[] {1}).score(target[0])).isEqualTo(1f);
+        assertThat(cf.easeScores(new int[] {1, 2, 5}).because(target)).containsExactly(5);
     }
 
     @Test
