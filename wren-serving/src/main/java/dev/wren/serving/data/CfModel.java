@@ -137,85 +137,46 @@ public final class CfModel {
 
     /**
      * By target, the source slots of its {@link #STRONGEST_SOURCES} largest positive weights, largest first (the
-     * smaller slot first on a tie): a bounded min-heap per target while the rows are read once.
+     * smaller slot first on a tie), kept in order by insertion while the rows are read once.
      */
     private static int[][] strongestSources(int[][] neighbours, float[][] weights, int targets) {
         int p = STRONGEST_SOURCES;
-        int[][] heapSlots = new int[targets][];
-        float[][] heapWeights = new float[targets][];
+        int[][] sources = new int[targets][];
+        float[][] strengths = new float[targets][];
         int[] sizes = new int[targets];
         for (int from = 0; from < neighbours.length; from++) {
             int[] ns = neighbours[from];
             float[] ws = weights[from];
             for (int k = 0; k < ns.length; k++) {
                 float w = ws[k];
-                if (w <= 0) {
+                int t = ns[k];
+                int m = sizes[t];
+                // Sources arrive in ascending slot order, so an equal weight stays behind the earlier, smaller slot.
+                if (w <= 0 || (m == p && w <= strengths[t][p - 1])) {
                     continue;
                 }
-                int t = ns[k];
-                if (heapSlots[t] == null) {
-                    heapSlots[t] = new int[p];
-                    heapWeights[t] = new float[p];
+                if (sources[t] == null) {
+                    sources[t] = new int[p];
+                    strengths[t] = new float[p];
                 }
-                int[] hs = heapSlots[t];
-                float[] hw = heapWeights[t];
-                if (sizes[t] < p) {
-                    int i = sizes[t]++;
-                    hs[i] = from;
-                    hw[i] = w;
-                    while (i > 0 && weaker(hw, hs, i, (i - 1) / 2)) {
-                        swap(hs, hw, i, (i - 1) / 2);
-                        i = (i - 1) / 2;
-                    }
-                } else if (w > hw[0]) { // slots arrive ascending, so an equal weight keeps the smaller slot
-                    hs[0] = from;
-                    hw[0] = w;
-                    int i = 0;
-                    while (true) {
-                        int c = 2 * i + 1;
-                        if (c >= p) {
-                            break;
-                        }
-                        if (c + 1 < p && weaker(hw, hs, c + 1, c)) {
-                            c++;
-                        }
-                        if (!weaker(hw, hs, c, i)) {
-                            break;
-                        }
-                        swap(hs, hw, i, c);
-                        i = c;
-                    }
+                int[] ss = sources[t];
+                float[] sw = strengths[t];
+                int i = Math.min(m, p - 1); // when full, the weakest entry is dropped
+                while (i > 0 && sw[i - 1] < w) {
+                    sw[i] = sw[i - 1];
+                    ss[i] = ss[i - 1];
+                    i--;
                 }
+                sw[i] = w;
+                ss[i] = from;
+                sizes[t] = Math.min(m + 1, p);
             }
         }
         int[][] out = new int[targets][];
         for (int t = 0; t < targets; t++) {
-            int m = sizes[t];
-            long[] packed = new long[m]; // weight descending, then slot ascending
-            for (int i = 0; i < m; i++) {
-                packed[i] = ((long) ~Float.floatToIntBits(heapWeights[t][i]) << 32) | heapSlots[t][i];
-            }
-            java.util.Arrays.sort(packed);
-            out[t] = new int[m];
-            for (int i = 0; i < m; i++) {
-                out[t][i] = (int) packed[i];
-            }
+            out[t] = sources[t] == null ? NO_SLOTS : java.util.Arrays.copyOf(sources[t], sizes[t]);
         }
         return out;
-    }
-
-    /** Whether heap entry a is weaker than b: a smaller weight, or an equal weight from a larger slot. */
-    private static boolean weaker(float[] w, int[] s, int a, int b) {
-        return w[a] < w[b] || (w[a] == w[b] && s[a] > s[b]);
-    }
-
-    private static void swap(int[] s, float[] w, int a, int b) {
-        int ts = s[a];
-        s[a] = s[b];
-        s[b] = ts;
-        float tw = w[a];
-        w[a] = w[b];
-        w[b] = tw;
     }
 
     /** A model with nothing in it: the store had no collaborative filters (a bootstrap snapshot, say). */
