@@ -48,6 +48,14 @@ class UserContextTest {
     }
 
     @Test
+    void askedBySlotItAnswersAsByIdForEveryCatalogueItem() {
+        UserContext user = context(new int[] {5, 64, 193_609, 200_000}, Set.of(63, 70_000, 1));
+        for (int id : new int[] {0, 4, 5, 6, 63, 64, 65, 70_000, 193_608, 193_609}) {
+            assertThat(user.hasSeenAt(CATALOGUE.slot(id))).as("item " + id).isEqualTo(user.hasSeen(id));
+        }
+    }
+
+    @Test
     void seesItemsOutsideTheCatalogue() {
         UserContext user = context(new int[] {7, 2_000_000_000}, Set.of(-3));
         assertTrue(user.hasSeen(2_000_000_000));
