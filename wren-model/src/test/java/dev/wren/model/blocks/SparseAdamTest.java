@@ -45,6 +45,56 @@ class SparseAdamTest {
     }
 
     @Test
+    void threeStepsWithWeightDecayFollowAdamsFormula() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            EmbeddingTable table = new EmbeddingTable(new long[] {6}, 2, true);
+            table.initialize(manager, DataType.FLOAT32, new Shape(2, 1));
+            ParameterStore store = new ParameterStore(manager, false);
+            double[] w =
+                    toDoubles(table.getParameters().get(0).getValue().getArray().toFloatArray());
+            double[] m = new double[w.length];
+            double[] v = new double[w.length];
+            float rate = 0.05f;
+            float l2 = 0.1f;
+            for (int t = 1; t <= 3; t++) {
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray indices = step.create(new long[] {4, 1, 4}, new Shape(3, 1));
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(table.embedAll(store, indices, true).sum());
+                    }
+                    new SparseAdam(rate, l2, t).apply(table);
+                }
+                double corrected = rate * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+                for (int i = 0; i < w.length; i++) {
+                    int row = i / 2;
+                    if (row != 1 && row != 4) {
+                        continue; // lazy: rows not looked up keep their weights and moments
+                    }
+                    double g = (row == 4 ? 2 : 1) + l2 * w[i];
+                    m[i] = 0.9 * m[i] + 0.1 * g;
+                    v[i] = 0.999 * v[i] + 0.001 * g * g;
+                    w[i] -= corrected * m[i] / (Math.sqrt(v[i]) + 1e-8);
+                }
+            }
+            float[] after = table.getParameters().get(0).getValue().getArray().toFloatArray();
+            for (int i = 0; i < w.length; i++) {
+                assertThat((double) after[i])
+                        .as("value %d", i)
+                        .isCloseTo(w[i], org.assertj.core.data.Offset.offset(1e-5));
+            }
+            SparseAdam.release(table);
+        }
+    }
+
+    private static double[] toDoubles(float[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i];
+        }
+        return out;
+    }
+
+    @Test
     void aTableLookedUpOncePerStepIsRowSparseOnlyWhenLarge() {
         long limit = EmbeddingTable.ROW_SPARSE_MIN_VALUES;
         assertThat(new EmbeddingTable(new long[] {8_000, 600}, 10).rowSparse()).isFalse();
