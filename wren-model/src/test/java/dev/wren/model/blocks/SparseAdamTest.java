@@ -21,14 +21,7 @@ class SparseAdamTest {
             ParameterStore store = new ParameterStore(manager, false);
             float[] before = table.getParameters().get(0).getValue().getArray().toFloatArray();
 
-            try (NDManager step = manager.newSubManager()) {
-                NDArray indices = step.create(new long[] {4, 1, 4}, new Shape(3, 1));
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray out = table.embedAll(store, indices, true); // (3, 1, 3)
-                    collector.backward(out.sum());
-                }
-                new SparseAdam(0.1f, 0f, 1).apply(table);
-            }
+            stepOnRows4And1And4(table, store, manager, new SparseAdam(0.1f, 0f, 1));
 
             float[] after = table.getParameters().get(0).getValue().getArray().toFloatArray();
             for (int row = 0; row < 6; row++) {
@@ -57,13 +50,7 @@ class SparseAdamTest {
             float rate = 0.05f;
             float l2 = 0.1f;
             for (int t = 1; t <= 3; t++) {
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray indices = step.create(new long[] {4, 1, 4}, new Shape(3, 1));
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.backward(table.embedAll(store, indices, true).sum());
-                    }
-                    new SparseAdam(rate, l2, t).apply(table);
-                }
+                stepOnRows4And1And4(table, store, manager, new SparseAdam(rate, l2, t));
                 double corrected = rate * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
                 for (int i = 0; i < w.length; i++) {
                     int row = i / 2;
@@ -83,6 +70,18 @@ class SparseAdamTest {
                         .isCloseTo(w[i], org.assertj.core.data.Offset.offset(1e-5));
             }
             SparseAdam.release(table);
+        }
+    }
+
+    /** Looks up rows 4, 1 and 4, backpropagates the sum of their embeddings and takes one lazy Adam step. */
+    private static void stepOnRows4And1And4(
+            EmbeddingTable table, ParameterStore store, NDManager manager, SparseAdam adam) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray indices = step.create(new long[] {4, 1, 4}, new Shape(3, 1));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(table.embedAll(store, indices, true).sum());
+            }
+            adam.apply(table);
         }
     }
 
