@@ -23,7 +23,6 @@ public final class CfModel {
     private final int[] targetOfSlot; // by slot: its target index, or -1
     private final int[] slotOfTarget; // by target index: its catalogue slot
     private final float[][] factors; // by slot: ALS factors, or null
-    private final int[] idOfSlot; // by slot: the item id, for the items with an EASE row
     // By target: the slots of the items that give it its STRONGEST_SOURCES largest positive weights, largest first.
     private final int[][] strongestSources;
     private final int rows;
@@ -37,9 +36,8 @@ public final class CfModel {
     /** How many of a target's strongest sources are kept to explain its score. */
     static final int STRONGEST_SOURCES = 32;
 
-    private CfModel(IdSlots slots, int[] idOfSlot, int[][] neighbourSlots, float[][] weights, float[][] factors) {
+    private CfModel(IdSlots slots, int[][] neighbourSlots, float[][] weights, float[][] factors) {
         this.slots = slots;
-        this.idOfSlot = idOfSlot;
         this.weights = weights;
         this.factors = factors;
         this.targetOfSlot = new int[neighbourSlots.length];
@@ -105,7 +103,6 @@ public final class CfModel {
         int[][] neighbours = new int[n][];
         float[][] weights = new float[n][];
         float[][] factors = new float[n][];
-        int[] idOfSlot = new int[n];
         java.util.Arrays.fill(neighbours, NO_SLOTS);
         java.util.Arrays.fill(weights, NO_WEIGHTS);
         itemRows.forEach((id, row) -> {
@@ -113,7 +110,6 @@ public final class CfModel {
             if (slot == IdSlots.NONE) {
                 return;
             }
-            idOfSlot[slot] = id;
             List<Integer> ids = row.intList(FeatureSchema.CF_NEIGHBOURS);
             float[] w = row.floatList(FeatureSchema.CF_WEIGHTS);
             int m = Math.min(ids.size(), w.length);
@@ -132,7 +128,7 @@ public final class CfModel {
             weights[slot] = java.util.Arrays.copyOf(ws, k);
             factors[slot] = row.vector(FeatureSchema.CF_FACTORS).orElse(null);
         });
-        return new CfModel(slots, idOfSlot, neighbours, weights, factors);
+        return new CfModel(slots, neighbours, weights, factors);
     }
 
     /**
@@ -186,7 +182,7 @@ public final class CfModel {
         float[][] weights = new float[n][];
         java.util.Arrays.fill(neighbours, NO_SLOTS);
         java.util.Arrays.fill(weights, NO_WEIGHTS);
-        return new CfModel(slots, new int[n], neighbours, weights, new float[n][]);
+        return new CfModel(slots, neighbours, weights, new float[n][]);
     }
 
     /** How many items have an EASE row. */
@@ -227,8 +223,6 @@ public final class CfModel {
      */
     public EaseScores easeScores(int[] history) {
         float[] scores = new float[slotOfTarget.length];
-        int[] fromSlots = new int[history.length];
-        int h = 0;
         for (int itemId : history) {
             int from = slots.slot(itemId);
             if (from == IdSlots.NONE) {
@@ -239,9 +233,8 @@ public final class CfModel {
             for (int k = 0; k < ns.length; k++) {
                 scores[ns[k]] += ws[k];
             }
-            fromSlots[h++] = from;
         }
-        return new EaseScores(this, scores, java.util.Arrays.copyOf(fromSlots, h));
+        return new EaseScores(this, scores);
     }
 
     /** A user's ALS score for the item in a slot, or NaN when either side has no factors. */
@@ -310,12 +303,10 @@ public final class CfModel {
         private final CfModel model;
         private final float[] scores;
         private final int[] touched;
-        private final int[] historySlots;
 
-        EaseScores(CfModel model, float[] scores, int[] historySlots) {
+        EaseScores(CfModel model, float[] scores) {
             this.model = model;
             this.scores = scores;
-            this.historySlots = historySlots;
             int count = 0;
             for (float x : scores) {
                 count += x != 0 ? 1 : 0;
@@ -341,24 +332,23 @@ public final class CfModel {
         }
 
         /**
-         * For each of these slots, the history item that gives it the largest positive weight, looked for among the
-         * item's {@value CfModel#STRONGEST_SOURCES} strongest sources; {@code null} where none of those is in the
-         * history (the score then comes from many weaker links, which no single item explains).
+         * For each of these slots, the slot of the history item that gives it the largest positive weight, looked for
+         * among the item's {@value CfModel#STRONGEST_SOURCES} strongest sources; {@link IdSlots#NONE} where none of
+         * those is in the history (the score then comes from many weaker links, which no single item explains).
+         *
+         * @param inHistory whether the item in a slot is in the history these scores were summed from
          */
-        public Integer[] because(int[] slots) {
-            long[] inHistory = new long[(model.slots.size() + 63) >> 6];
-            for (int slot : historySlots) {
-                inHistory[slot >> 6] |= 1L << slot;
-            }
-            Integer[] because = new Integer[slots.length];
+        public int[] because(int[] slots, java.util.function.IntPredicate inHistory) {
+            int[] because = new int[slots.length];
+            java.util.Arrays.fill(because, IdSlots.NONE);
             for (int i = 0; i < slots.length; i++) {
                 int t = model.targetOfSlot[slots[i]];
                 if (t < 0) {
                     continue;
                 }
                 for (int source : model.strongestSources[t]) {
-                    if ((inHistory[source >> 6] & (1L << source)) != 0) {
-                        because[i] = model.idOfSlot[source];
+                    if (inHistory.test(source)) {
+                        because[i] = source;
                         break;
                     }
                 }

@@ -7,6 +7,7 @@ import dev.wren.core.recommend.RequestContext;
 import dev.wren.core.recommend.Retriever;
 import dev.wren.serving.data.Catalog;
 import dev.wren.serving.data.CfModel;
+import dev.wren.serving.data.IdSlots;
 import dev.wren.serving.data.TopK;
 import dev.wren.serving.pipeline.UserContext;
 import java.util.ArrayList;
@@ -51,12 +52,12 @@ public final class EaseRetriever implements Retriever<UserContext> {
         for (int i = 0; i < best.length; i++) {
             bestSlots[i] = slots[best[i]];
         }
-        Integer[] because = ease.because(bestSlots);
+        int[] because = ease.because(bestSlots, user::hasSeenAt);
         Map<Integer, String> reasons = new HashMap<>();
         List<Candidate> out = new ArrayList<>(best.length);
         for (int i = 0; i < best.length; i++) {
-            String reason = because[i] != null
-                    ? reasons.computeIfAbsent(because[i], this::because)
+            String reason = because[i] != IdSlots.NONE
+                    ? reasons.computeIfAbsent(catalog.idAt(because[i]), this::because)
                     : "people with your history watch it";
             out.add(new Candidate(ids[best[i]], NAME, scores[best[i]], reason));
         }

@@ -47,6 +47,15 @@ class CfModelTest {
         return catalog.slots().slot(id);
     }
 
+    /** Whether the item in a slot is one of these history items. */
+    private static java.util.function.IntPredicate history(Catalog catalog, int... ids) {
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        for (int id : ids) {
+            slots.add(catalog.slots().slot(id));
+        }
+        return slots::contains;
+    }
+
     @Test
     void sumsTheRowsOfTheHistoryAndFindsTheStrongestReason() {
         CfModel.EaseScores s = model().easeScores(new int[] {1, 2, 77});
@@ -55,12 +64,12 @@ class CfModelTest {
         assertThat(s.score(slot(3))).isEqualTo(0.75f);
         assertThat(s.score(slot(4))).isZero();
         assertThat(s.touched()).containsExactlyInAnyOrder(slot(2), slot(3));
-        assertThat(model().easeScores(new int[] {2, 1}).because(new int[] {slot(2), slot(3)}))
+        assertThat(model().easeScores(new int[] {2, 1}).because(new int[] {slot(2), slot(3)}, history(catalog, 2, 1)))
                 .as("only positive weights give a reason")
-                .containsExactly(1, 2);
-        assertThat(s.because(new int[] {slot(3), slot(4), slot(2), slot(3)}))
+                .containsExactly(slot(1), slot(2));
+        assertThat(s.because(new int[] {slot(3), slot(4), slot(2), slot(3)}, history(catalog, 1, 2, 77)))
                 .as("item 2 gives 3 its largest weight; no row points to 4")
-                .containsExactly(2, null, 1, 2);
+                .containsExactly(slot(2), IdSlots.NONE, slot(1), slot(2));
         assertThat(model().neighbourRows()).isEqualTo(2);
     }
 
@@ -84,11 +93,12 @@ class CfModelTest {
         CfModel cf = CfModel.from(rows, many.slots());
         int[] target = {many.slots().slot(100)};
 
-        assertThat(cf.easeScores(new int[] {1}).because(target))
+        assertThat(cf.easeScores(new int[] {1}).because(target, history(many, 1)))
                 .as("item 1 gives the weakest weight, outside the strongest 32")
-                .containsExactly((Integer) null);
+                .containsExactly(IdSlots.NONE);
         assertThat(cf.easeScores(new int[] {1}).score(target[0])).isEqualTo(1f);
-        assertThat(cf.easeScores(new int[] {1, 2, 5}).because(target)).containsExactly(5);
+        assertThat(cf.easeScores(new int[] {1, 2, 5}).because(target, history(many, 1, 2, 5)))
+                .containsExactly(many.slots().slot(5));
     }
 
     @Test
