@@ -34,12 +34,13 @@ public final class LinearRanker {
         this.seed = seed;
         this.items = SyntheticWorld.movieIds(truth);
         SummaryStatistics popularity = new SummaryStatistics();
-        for (int item : items) {
-            popularity.addValue(Math.log(truth.moviePopularity().getOrDefault(item, 1.0)));
-        }
         this.logPopularity = new double[items.length];
         for (int i = 0; i < items.length; i++) {
-            logPopularity[i] = standardised(Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0)), popularity);
+            logPopularity[i] = Math.log(truth.moviePopularity().getOrDefault(items[i], 1.0));
+            popularity.addValue(logPopularity[i]);
+        }
+        for (int i = 0; i < items.length; i++) {
+            logPopularity[i] = standardised(logPopularity[i], popularity);
         }
         List<Integer> users = truth.userTastes().keySet().stream().sorted().toList();
         int sampled = Math.min(STANDARDISE_USERS, users.size());
