@@ -1,9 +1,7 @@
 package dev.wren.offline.cf;
 
 import java.util.Arrays;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import java.util.stream.IntStream;
 
 /**
  * EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): the item-item weight matrix B that
@@ -53,30 +51,18 @@ public final class Ease {
         if (n < 1) {
             throw new IllegalArgumentException("EASE needs at least one item");
         }
-        double[] gram = new double[n * n];
-        for (int[] items : histories) {
-            for (int a : items) {
-                int row = a * n;
-                for (int b : items) {
-                    gram[row + b] += 1;
-                }
-            }
-        }
+        double[] gram = gram(histories, n);
         double emphasis = dropout / (1 - dropout);
         for (int i = 0; i < n; i++) {
             gram[i * n + i] += lambda + emphasis * gram[i * n + i];
         }
-        DMatrixRMaj g = DMatrixRMaj.wrap(n, n, gram);
-        // The multi-threaded block Cholesky: the inversion is most of a fit (n cubed). A fit alone, as when the
-        // evaluation tunes lambda, gets every core; beside the offline pipeline's ALS the cores are shared either way.
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.symmPosDef(n);
-        if (!solver.setA(g)) {
+        double[] data;
+        try {
+            data = SymmetricInverse.invert(gram, n);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException(
-                    "X'X + lambda I is not positive definite: lambda " + lambda + ", dropout " + dropout);
+                    "X'X + lambda I is not positive definite: lambda " + lambda + ", dropout " + dropout, e);
         }
-        DMatrixRMaj p = new DMatrixRMaj(n, n);
-        solver.invert(p);
-        double[] data = p.getData();
         float[] weights = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -114,23 +100,119 @@ public final class Ease {
      */
     public int[] topNeighbours(int i, int k, float[] weightsOut) {
         int row = i * n;
-        Integer[] order = new Integer[n - 1];
-        int m = 0;
-        for (int j = 0; j < n; j++) {
-            if (j != i) {
-                order[m++] = j;
+        int taken = Math.min(k, n - 1);
+        // A bounded min-heap on magnitude (ties: the larger index is weaker) keeps the k strongest in one pass over
+        // the row, where sorting every row of boxed indexes is n^2 log n comparisons for the whole matrix.
+        int[] heap = new int[taken];
+        int size = 0;
+        for (int j = 0; j < n && taken > 0; j++) {
+            if (j == i) {
+                continue;
+            }
+            if (size < taken) {
+                heap[size] = j;
+                siftUp(heap, size++, row);
+            } else if (stronger(j, heap[0], row)) {
+                heap[0] = j;
+                siftDown(heap, size, row);
             }
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(Math.abs(weights[row + b]), Math.abs(weights[row + a]));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int taken = Math.min(k, m);
         int[] out = new int[taken];
+        for (int x = taken - 1; x >= 0; x--) {
+            out[x] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, size, row);
+        }
         for (int x = 0; x < taken; x++) {
-            out[x] = order[x];
-            weightsOut[x] = weights[row + order[x]];
+            weightsOut[x] = weights[row + out[x]];
         }
         return out;
+    }
+
+    /** Whether item a's weight in the row outranks b's: larger magnitude, then smaller index. */
+    private boolean stronger(int a, int b, int row) {
+        int c = Float.compare(Math.abs(weights[row + a]), Math.abs(weights[row + b]));
+        return c != 0 ? c > 0 : a < b;
+    }
+
+    private void siftUp(int[] heap, int at, int row) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!stronger(heap[parent], heap[at], row)) {
+                return;
+            }
+            swap(heap, parent, at);
+            at = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int size, int row) {
+        int at = 0;
+        while (true) {
+            int weakest = at;
+            for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+                if (stronger(heap[weakest], heap[child], row)) {
+                    weakest = child;
+                }
+            }
+            if (weakest == at) {
+                return;
+            }
+            swap(heap, at, weakest);
+            at = weakest;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
+    }
+
+    /**
+     * X'X for binary X: entry (a, b) counts the users who have both a and b. Built a row at a time from the users of
+     * item a, into a buffer small enough to stay in cache, upper triangle only and rows in parallel; scattering each
+     * user's pairs straight into the n x n array missed the cache on nearly every add.
+     */
+    static double[] gram(int[][] histories, int n) {
+        int[][] sorted = new int[histories.length][];
+        int[] usersOf = new int[n + 1];
+        for (int u = 0; u < histories.length; u++) {
+            sorted[u] = histories[u].clone();
+            Arrays.sort(sorted[u]);
+            for (int a : sorted[u]) {
+                usersOf[a + 1]++;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            usersOf[a + 1] += usersOf[a];
+        }
+        int[] user = new int[usersOf[n]];
+        int[] position = new int[usersOf[n]];
+        int[] next = Arrays.copyOf(usersOf, n);
+        for (int u = 0; u < sorted.length; u++) {
+            int[] items = sorted[u];
+            for (int p = 0; p < items.length; p++) {
+                int slot = next[items[p]]++;
+                user[slot] = u;
+                position[slot] = p;
+            }
+        }
+        double[] gram = new double[n * n];
+        IntStream.range(0, n).parallel().forEach(a -> {
+            int[] counts = new int[n];
+            for (int k = usersOf[a]; k < usersOf[a + 1]; k++) {
+                int[] items = sorted[user[k]];
+                for (int p = position[k]; p < items.length; p++) {
+                    counts[items[p]]++;
+                }
+            }
+            int row = a * n;
+            for (int b = a; b < n; b++) {
+                gram[row + b] = counts[b];
+                gram[b * n + a] = counts[b];
+            }
+        });
+        return gram;
     }
 }

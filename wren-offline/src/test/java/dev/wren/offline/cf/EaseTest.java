@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EaseTest {
@@ -46,6 +51,62 @@ class EaseTest {
         // Row 1 is [0.5, 0, 0.5]: both non-zero weights, the smaller index first on the tie.
         assertThat(top).containsExactly(0, 2);
         assertThat((double) weights[0]).isCloseTo(0.5, within(1e-6));
+    }
+
+    @Test
+    void theGramMatrixCountsTheUsersOfEveryPairOfItems() {
+        Random random = new Random(3);
+        int n = 40;
+        int[][] histories = new int[60][];
+        for (int u = 0; u < histories.length; u++) {
+            histories[u] =
+                    random.ints(0, n).distinct().limit(random.nextInt(15)).toArray();
+        }
+
+        double[] gram = Ease.gram(histories, n);
+
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                int both = 0;
+                for (int[] items : histories) {
+                    both += contains(items, a) && contains(items, b) ? 1 : 0;
+                }
+                assertThat(gram[a * n + b]).as("(%d, %d)", a, b).isEqualTo(both);
+            }
+        }
+    }
+
+    @Test
+    void theStrongestNeighboursAreTheRowSortedByMagnitudeThenIndex() {
+        Random random = new Random(5);
+        int n = 30;
+        int[][] histories = new int[80][];
+        for (int u = 0; u < histories.length; u++) {
+            histories[u] =
+                    random.ints(0, n).distinct().limit(2 + random.nextInt(8)).toArray();
+        }
+        Ease ease = Ease.fit(histories, n, 2.0);
+
+        for (int i = 0; i < n; i++) {
+            int row = i;
+            List<Integer> expected = IntStream.range(0, n)
+                    .filter(j -> j != row)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(ease.weight(row, j)))
+                            .thenComparing(j -> j))
+                    .limit(7)
+                    .toList();
+            float[] weights = new float[7];
+
+            int[] top = ease.topNeighbours(i, 7, weights);
+
+            assertThat(Arrays.stream(top).boxed().toList()).as("row %d", i).isEqualTo(expected);
+            assertThat(weights[0]).isEqualTo(ease.weight(i, top[0]));
+        }
+    }
+
+    private static boolean contains(int[] items, int item) {
+        return Arrays.stream(items).anyMatch(x -> x == item);
     }
 
     @Test
