@@ -40,6 +40,12 @@ jvm_flags=(
 case "${1:-}" in
   offline|features|embed) jvm_flags+=(-XX:CompileThresholdScaling=25 -XX:+UseParallelGC) ;;
 esac
+# MLlib's Word2Vec (the embed stage) does its vector algebra through dev.ludovic.netlib, which uses the JDK's vector API
+# when this module is present and plain loops otherwise: about a quarter faster with it. The JVM prints one "Using
+# incubator modules" line for it, so only the commands that run Spark get it.
+case "${1:-}" in
+  offline|features|embed|eval|demo) jvm_flags+=(--add-modules=jdk.incubator.vector) ;;
+esac
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086
 exec java "${jvm_flags[@]}" ${WREN_JAVA_OPTS:-} -cp "$jar:$root/wren-cli/target/lib/*" dev.wren.cli.Main "$@"
