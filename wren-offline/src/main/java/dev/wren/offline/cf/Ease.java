@@ -100,73 +100,24 @@ public final class Ease {
      */
     public int[] topNeighbours(int i, int k, float[] weightsOut) {
         int row = i * n;
-        int taken = Math.min(k, n - 1);
-        // A bounded min-heap on magnitude (ties: the larger index is weaker) keeps the k strongest in one pass over
-        // the row, where sorting every row of boxed indexes is n^2 log n comparisons for the whole matrix.
-        int[] heap = new int[taken];
-        int size = 0;
-        for (int j = 0; j < n && taken > 0; j++) {
-            if (j == i) {
-                continue;
-            }
-            if (size < taken) {
-                heap[size] = j;
-                siftUp(heap, size++, row);
-            } else if (stronger(j, heap[0], row)) {
-                heap[0] = j;
-                siftDown(heap, size, row);
+        // One primitive sort per row: the key orders by magnitude, largest first (the bits of a non-negative float
+        // order as the float does), then by the smaller index; no boxed indexes and no comparator.
+        long[] keys = new long[n - 1];
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            if (j != i) {
+                long magnitude = Float.floatToIntBits(Math.abs(weights[row + j]));
+                keys[m++] = ((Integer.MAX_VALUE - magnitude) << 32) | j;
             }
         }
+        Arrays.sort(keys);
+        int taken = Math.min(k, m);
         int[] out = new int[taken];
-        for (int x = taken - 1; x >= 0; x--) {
-            out[x] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size, row);
-        }
         for (int x = 0; x < taken; x++) {
+            out[x] = (int) keys[x];
             weightsOut[x] = weights[row + out[x]];
         }
         return out;
-    }
-
-    /** Whether item a's weight in the row outranks b's: larger magnitude, then smaller index. */
-    private boolean stronger(int a, int b, int row) {
-        int c = Float.compare(Math.abs(weights[row + a]), Math.abs(weights[row + b]));
-        return c != 0 ? c > 0 : a < b;
-    }
-
-    private void siftUp(int[] heap, int at, int row) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!stronger(heap[parent], heap[at], row)) {
-                return;
-            }
-            swap(heap, parent, at);
-            at = parent;
-        }
-    }
-
-    private void siftDown(int[] heap, int size, int row) {
-        int at = 0;
-        while (true) {
-            int weakest = at;
-            for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
-                if (stronger(heap[weakest], heap[child], row)) {
-                    weakest = child;
-                }
-            }
-            if (weakest == at) {
-                return;
-            }
-            swap(heap, at, weakest);
-            at = weakest;
-        }
-    }
-
-    private static void swap(int[] heap, int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
     }
 
     /**

@@ -20,7 +20,7 @@ final class SymmetricInverse {
     private SymmetricInverse() {}
 
     /**
-     * @param matrix row-major n x n, symmetric positive definite; overwritten
+     * @param matrix row-major n x n, symmetric positive definite; may be overwritten
      * @return its inverse, row-major
      * @throws IllegalStateException when the matrix is not positive definite
      */

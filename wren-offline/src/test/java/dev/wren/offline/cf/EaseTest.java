@@ -55,13 +55,8 @@ class EaseTest {
 
     @Test
     void theGramMatrixCountsTheUsersOfEveryPairOfItems() {
-        Random random = new Random(3);
         int n = 40;
-        int[][] histories = new int[60][];
-        for (int u = 0; u < histories.length; u++) {
-            histories[u] =
-                    random.ints(0, n).distinct().limit(random.nextInt(15)).toArray();
-        }
+        int[][] histories = randomHistories(new Random(3), 60, n, 0, 15);
 
         double[] gram = Ease.gram(histories, n);
 
@@ -78,13 +73,8 @@ class EaseTest {
 
     @Test
     void theStrongestNeighboursAreTheRowSortedByMagnitudeThenIndex() {
-        Random random = new Random(5);
         int n = 30;
-        int[][] histories = new int[80][];
-        for (int u = 0; u < histories.length; u++) {
-            histories[u] =
-                    random.ints(0, n).distinct().limit(2 + random.nextInt(8)).toArray();
-        }
+        int[][] histories = randomHistories(new Random(5), 80, n, 2, 8);
         Ease ease = Ease.fit(histories, n, 2.0);
 
         for (int i = 0; i < n; i++) {
@@ -103,6 +93,18 @@ class EaseTest {
             assertThat(Arrays.stream(top).boxed().toList()).as("row %d", i).isEqualTo(expected);
             assertThat(weights[0]).isEqualTo(ease.weight(i, top[0]));
         }
+    }
+
+    /** Per user, distinct items below n: at least {@code shortest}, and up to {@code spread - 1} more. */
+    private static int[][] randomHistories(Random random, int users, int n, int shortest, int spread) {
+        int[][] histories = new int[users][];
+        for (int u = 0; u < users; u++) {
+            histories[u] = random.ints(0, n)
+                    .distinct()
+                    .limit(shortest + random.nextInt(spread))
+                    .toArray();
+        }
+        return histories;
     }
 
     private static boolean contains(int[] items, int item) {
