@@ -25,7 +25,7 @@ final class SymmetricInverse {
      * @throws IllegalStateException when the matrix is not positive definite
      */
     static double[] invert(double[] matrix, int n) {
-        if (!Pytorch.available()) {
+        if (!djlPresent() || !Pytorch.available()) {
             return withEjml(matrix, n);
         }
         double[] inverse = Pytorch.invert(matrix, n);
@@ -37,6 +37,21 @@ final class SymmetricInverse {
         return inverse;
     }
 
+    /**
+     * Whether DJL is on the classpath, asked by name: a class that mentions DJL's types fails to load without it (its
+     * verifier resolves the exceptions it catches), so {@link Pytorch} is touched only when this holds.
+     */
+    private static boolean djlPresent() {
+        try {
+            Class.forName("ai.djl.engine.Engine", false, SymmetricInverse.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            // The cluster jar leaves DJL out, and a Spark cluster does not have it: Java is slower, not wrong.
+            log.warn("DJL is not on the classpath; inverting with EJML, several times slower");
+            return false;
+        }
+    }
+
     /** Kept apart so that the outer class loads without DJL on the classpath. */
     private static final class Pytorch {
         static boolean available() {
@@ -44,7 +59,7 @@ final class SymmetricInverse {
                 Engine.getEngine("PyTorch");
                 return true;
             } catch (RuntimeException | LinkageError e) {
-                // DJL is missing (the cluster jar leaves it out) or its engine did not load: Java is slower, not wrong.
+                // The engine did not load (no native library for this platform, say): Java is slower, not wrong.
                 log.warn("PyTorch not available ({}); inverting with EJML, several times slower", e.toString());
                 return false;
             }
