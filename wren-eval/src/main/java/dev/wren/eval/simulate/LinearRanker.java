@@ -1,5 +1,6 @@
 package dev.wren.eval.simulate;
 
+import dev.wren.core.rank.StreamingTopK;
 import dev.wren.data.synthetic.HiddenTastes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,27 +62,17 @@ public final class LinearRanker {
         }
         float[][] f = features.computeIfAbsent(userId, this::compute);
         int k = Math.min(size, items.length);
-        int[] top = new int[k];
-        double[] topScores = new double[k];
-        int filled = 0;
-        for (int i = 0; i < items.length; i++) {
-            double s = weights[0] * f[0][i] + weights[1] * f[1][i] + weights[2] * f[2][i];
-            // Strictly greater: on a tie the lower item id (seen first) keeps its place.
-            if (filled == k && s <= topScores[k - 1]) {
-                continue;
-            }
-            int at = filled < k ? filled++ : k - 1;
-            while (at > 0 && topScores[at - 1] < s) {
-                top[at] = top[at - 1];
-                topScores[at] = topScores[at - 1];
-                at--;
-            }
-            top[at] = i;
-            topScores[at] = s;
+        if (k <= 0) {
+            return List.of();
         }
-        List<Integer> out = new ArrayList<>(filled);
-        for (int i = 0; i < filled; i++) {
-            out.add(items[top[i]]);
+        // On equal scores the lower item index goes first.
+        StreamingTopK top = new StreamingTopK(k);
+        for (int i = 0; i < items.length; i++) {
+            top.offer(weights[0] * f[0][i] + weights[1] * f[1][i] + weights[2] * f[2][i], i);
+        }
+        List<Integer> out = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            out.add(items[top.id(i)]);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.wren.offline.lsh;
 
+import dev.wren.core.rank.StreamingTopK;
 import dev.wren.offline.embed.Neighbours;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -116,9 +117,9 @@ final class ExactSimilarItems {
         private void scoreBlock(UnitVectors v, int[] queries, int size, List<Row> out) {
             int dim = v.dim();
             float[] x = v.values();
-            TopK[] best = new TopK[size];
+            StreamingTopK[] best = new StreamingTopK[size];
             for (int q = 0; q < size; q++) {
-                best[q] = new TopK(k);
+                best[q] = new StreamingTopK(k);
             }
             float[] dots = new float[size];
             for (int j = 0; j < v.size(); j++) {
@@ -146,57 +147,15 @@ final class ExactSimilarItems {
             }
             for (int q = 0; q < size; q++) {
                 int item = v.ids()[queries[q]];
-                TopK top = best[q];
+                StreamingTopK top = best[q];
                 for (int r = 0; r < top.size(); r++) {
                     // |u - w|^2 = 2 - 2 cos for unit vectors; rounding can take it a hair below zero.
-                    double distance = Math.sqrt(Math.max(0, 2 - 2 * (double) top.score(r)));
+                    double distance = Math.sqrt(Math.max(0, 2 - 2 * top.score(r)));
                     if (distance <= maxDistance) {
                         out.add(RowFactory.create(item, top.id(r), distance, r + 1));
                     }
                 }
             }
-        }
-    }
-
-    /** The k highest scores seen, highest first, ties by the smaller id; an insertion into a sorted array. */
-    static final class TopK {
-        private final float[] scores;
-        private final int[] ids;
-        private int size;
-
-        TopK(int k) {
-            scores = new float[k];
-            ids = new int[k];
-        }
-
-        void offer(float score, int id) {
-            if (size == scores.length && !before(score, id, scores[size - 1], ids[size - 1])) {
-                return;
-            }
-            int at = size == scores.length ? size - 1 : size++;
-            while (at > 0 && before(score, id, scores[at - 1], ids[at - 1])) {
-                scores[at] = scores[at - 1];
-                ids[at] = ids[at - 1];
-                at--;
-            }
-            scores[at] = score;
-            ids[at] = id;
-        }
-
-        private static boolean before(float score, int id, float otherScore, int otherId) {
-            return score > otherScore || (score == otherScore && id < otherId);
-        }
-
-        int size() {
-            return size;
-        }
-
-        float score(int rank) {
-            return scores[rank];
-        }
-
-        int id(int rank) {
-            return ids[rank];
         }
     }
 }

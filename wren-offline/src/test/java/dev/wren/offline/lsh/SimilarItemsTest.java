@@ -90,21 +90,6 @@ class SimilarItemsTest {
     }
 
     @Test
-    void topKKeepsTheHighestScoresWithTiesToTheSmallerId() {
-        ExactSimilarItems.TopK top = new ExactSimilarItems.TopK(3);
-        top.offer(0.5f, 9);
-        top.offer(0.9f, 4);
-        top.offer(0.1f, 1);
-        top.offer(0.5f, 2);
-        top.offer(0.7f, 8);
-        top.offer(0.5f, 3);
-
-        assertThat(top.size()).isEqualTo(3);
-        assertThat(new int[] {top.id(0), top.id(1), top.id(2)}).containsExactly(4, 8, 2);
-        assertThat(top.score(2)).isEqualTo(0.5f);
-    }
-
-    @Test
     void lshWithTheSameSeedGivesTheSameSimilarItems() {
         Dataset<Row> vectors = clusteredVectors();
         SimilarItems.Result a = lshOnly(7).run(vectors, 20, 2);

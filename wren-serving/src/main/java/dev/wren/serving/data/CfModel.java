@@ -1,5 +1,6 @@
 package dev.wren.serving.data;
 
+import dev.wren.core.rank.StreamingTopK;
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.Features;
 import java.util.List;
@@ -136,41 +137,23 @@ public final class CfModel {
      * smaller slot first on a tie), kept in order by insertion while the rows are read once.
      */
     private static int[][] strongestSources(int[][] neighbours, float[][] weights, int targets) {
-        int p = STRONGEST_SOURCES;
-        int[][] sources = new int[targets][];
-        float[][] strengths = new float[targets][];
-        int[] sizes = new int[targets];
+        StreamingTopK[] strongest = new StreamingTopK[targets];
         for (int from = 0; from < neighbours.length; from++) {
             int[] ns = neighbours[from];
             float[] ws = weights[from];
             for (int k = 0; k < ns.length; k++) {
-                float w = ws[k];
-                int t = ns[k];
-                int m = sizes[t];
-                // Sources arrive in ascending slot order, so an equal weight stays behind the earlier, smaller slot.
-                if (w <= 0 || (m == p && w <= strengths[t][p - 1])) {
-                    continue;
+                if (ws[k] > 0) {
+                    int t = ns[k];
+                    if (strongest[t] == null) {
+                        strongest[t] = new StreamingTopK(STRONGEST_SOURCES);
+                    }
+                    strongest[t].offer(ws[k], from);
                 }
-                if (sources[t] == null) {
-                    sources[t] = new int[p];
-                    strengths[t] = new float[p];
-                }
-                int[] ss = sources[t];
-                float[] sw = strengths[t];
-                int i = Math.min(m, p - 1); // when full, the weakest entry is dropped
-                while (i > 0 && sw[i - 1] < w) {
-                    sw[i] = sw[i - 1];
-                    ss[i] = ss[i - 1];
-                    i--;
-                }
-                sw[i] = w;
-                ss[i] = from;
-                sizes[t] = Math.min(m + 1, p);
             }
         }
         int[][] out = new int[targets][];
         for (int t = 0; t < targets; t++) {
-            out[t] = sources[t] == null ? NO_SLOTS : java.util.Arrays.copyOf(sources[t], sizes[t]);
+            out[t] = strongest[t] == null ? NO_SLOTS : strongest[t].ids();
         }
         return out;
     }
