@@ -1,6 +1,5 @@
 package dev.wren.serving.rank;
 
-import static dev.wren.serving.Fixtures.catalog;
 import static dev.wren.serving.rank.CfRankingFixture.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 
