@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wren.serving.http.HttpApi;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,13 +77,33 @@ class RouteInputsIT {
     }
 
     @Example
-    void aTenMegabyteBodyIsRefusedWithAJsonErrorOnEveryPostRoute() throws Exception {
-        String huge = "{\"userId\":1,\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+    void aTenMegabyteBodyIsRefusedWithAJsonErrorOnEveryPostRouteBeforeItIsSent() throws Exception {
         for (HttpApi.Route route : routes) {
             if (route.method().equals("POST")) {
-                HttpResponse<String> r = check(new Call(route.method(), fill(route.path(), "1"), huge));
-                assertThat(r.statusCode()).as(route + ": " + r.body()).isEqualTo(413);
+                String answer = answerToHead("POST", fill(route.path(), "1"), 10 * 1024 * 1024);
+                assertThat(answer).as(route.toString()).startsWith("HTTP/1.1 413 ");
+                assertThat(answer).as(route.toString()).doesNotContain("100 Continue");
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                assertThat(body).as(route.toString()).contains("\"too_large\"").contains("at most 65536");
             }
+        }
+    }
+
+    /**
+     * Sends the head of a request whose body is {@code length} bytes, asking to continue (as curl does for bodies over
+     * 1 MB), and returns everything the server answers. The body is never sent: a server that closes on a refusal while
+     * a client still writes may reset the connection before the client reads the answer, and the JDK's client of Java
+     * 17 hangs when the answer to "Expect: 100-continue" is not 100.
+     */
+    private static String answerToHead(String method, String pathAndQuery, long length) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
