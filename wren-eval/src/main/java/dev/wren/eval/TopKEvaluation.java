@@ -77,12 +77,20 @@ public final class TopKEvaluation {
                 .map(o -> o.cf().als())
                 .orElse(AlsParams.defaults(config.split().seed()));
         AlsParams als = baselines.tuneAls(tuneOn, validation.train(), configuredAls);
-        Baselines.Blend blend = baselines.tuneBlend(tuneOn);
 
         List<MethodResult> methods = new ArrayList<>();
         Optional<StageBreakdown.Result> stages = Optional.empty();
         List<PipelineTuning.Trial> pipelineTuning = List.of();
         if (config.pipeline().isPresent()) {
+            List<Baselines.Carving> carvings = new ArrayList<>();
+            carvings.add(new Baselines.Carving(tuneOn, validation.train()));
+            for (int n = 1; n < config.split().validationCarvings(); n++) {
+                Split other = Splitter.split(split.train(), config.split().forValidation(n));
+                carvings.add(new Baselines.Carving(
+                        new TopKEvaluator(new TrainingData(other.train(), items), other.test(), new int[] {10}),
+                        other.train()));
+            }
+            Baselines.Blend blend = baselines.tuneBlend(carvings);
             PipelineOptions options = config.pipeline().get();
             options = options.withCf(options.cf()
                             .withEaseLambda(blend.ease().lambda())

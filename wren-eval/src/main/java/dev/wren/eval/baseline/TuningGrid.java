@@ -23,14 +23,14 @@ public record TuningGrid(
         }
     }
 
-    /** The full grid: 6 EASE lambdas, 3 dropouts, 16 ALS settings, 4 blend weights. */
+    /** The full grid: 6 EASE lambdas, 3 dropouts, 16 ALS settings, 5 blend weights. */
     public static TuningGrid standard() {
         return new TuningGrid(
                 new double[] {50, 100, 200, 400, 800, 1600},
                 new double[] {0.25, 0.5, 0.75},
                 new double[] {0.1, 0.3, 1, 3},
                 new double[] {1, 3, 10, 30},
-                new double[] {0.2, 0.35, 0.5, 0.65});
+                new double[] {0.2, 0.35, 0.5, 0.65, 0.8});
     }
 
     /** A small grid around the defaults, for quick runs and tests: 3 lambdas, 1 dropout, 4 ALS settings, 3 weights. */

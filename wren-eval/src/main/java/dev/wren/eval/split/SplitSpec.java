@@ -32,7 +32,20 @@ public record SplitSpec(SplitMethod method, double testFraction, int lastN, long
      * so that tuning never sees the test part.
      */
     public SplitSpec forValidation() {
-        return new SplitSpec(method, testFraction, lastN, seed + 1);
+        return forValidation(0);
+    }
+
+    /**
+     * The {@code n}th of several validation carvings (0 is {@link #forValidation()}), each with its own seed; for the
+     * time-based methods, whose carving does not depend on the seed, {@link #validationCarvings()} is one.
+     */
+    public SplitSpec forValidation(int n) {
+        return new SplitSpec(method, testFraction, lastN, seed + 1 + 1000L * n);
+    }
+
+    /** How many distinct validation carvings this split has to average tuning over: three when random, else one. */
+    public int validationCarvings() {
+        return method == SplitMethod.RANDOM ? 3 : 1;
     }
 
     /** For people: "per-user random holdout, 20 % held out, seed 42". */

@@ -61,4 +61,66 @@ class CfBlendTest {
         }
         assertThat(together.get(1).get(10).ndcg()).isGreaterThan(0);
     }
+
+    @Test
+    void theBlendIsChosenByItsMeanOverEveryCarvingAmongTheFirstCarvingsFinalists() {
+        List<Baselines.Carving> carvings = List.of(carving(7), carving(8));
+        TuningGrid grid = new TuningGrid(
+                new double[] {10}, new double[] {}, new double[] {0.1, 1}, new double[] {1, 10}, new double[] {
+                    0.2, 0.5, 0.8
+                });
+        Baselines baselines = new Baselines(TestSpark.session(), 42, grid);
+        TopKEvaluator first = carvings.get(0).validation();
+        baselines.tuneEdlae(first, baselines.tuneEase(first));
+        baselines.tuneAls(first, carvings.get(0).fit(), new AlsParams(8, 0.1, 1, 3, 42));
+
+        Baselines.Blend blend = baselines.tuneBlend(carvings);
+
+        // Four EASE-ALS pairs at three weights: the best three pairs are scored on both carvings, the fourth on one.
+        List<Baselines.Trial> blends = baselines.trials().stream()
+                .filter(t -> t.baseline().equals("EASE+ALS"))
+                .toList();
+        assertThat(blends).hasSize(12);
+        List<Baselines.Trial> means = blends.stream()
+                .filter(t -> t.setting().endsWith("(mean of 2 carvings)"))
+                .toList();
+        assertThat(means).hasSize(3 * Baselines.BLEND_FINALISTS);
+        assertThat(blends)
+                .filteredOn(t -> t.setting().endsWith("(first carving)"))
+                .hasSize(3);
+        double best = means.stream()
+                .mapToDouble(Baselines.Trial::validationNdcg)
+                .max()
+                .orElseThrow();
+        String chosen = "weight " + blend.easeWeight() + ", ALS regParam "
+                + blend.als().regParam() + ", alpha " + blend.als().alpha() + " (mean";
+        assertThat(means)
+                .filteredOn(t -> t.setting().contains(chosen))
+                .singleElement()
+                .extracting(Baselines.Trial::validationNdcg)
+                .isEqualTo(best);
+    }
+
+    /** Two taste groups of 15 users over items 1-12, a third of each user's group items held out, drawn by {@code seed}. */
+    private static Baselines.Carving carving(long seed) {
+        Random random = new Random(seed);
+        RatingLog.Builder train = RatingLog.builder();
+        RatingLog.Builder test = RatingLog.builder();
+        for (int u = 1; u <= 30; u++) {
+            int base = u <= 15 ? 1 : 7;
+            for (int i = base; i < base + 6; i++) {
+                if (random.nextInt(3) == 0) {
+                    test.add(u, i, 4, 100);
+                } else {
+                    train.add(u, i, 4, i);
+                }
+            }
+        }
+        RatingLog fit = train.build();
+        TrainingData data = new TrainingData(
+                fit,
+                new ItemSpace(
+                        java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList()));
+        return new Baselines.Carving(new TopKEvaluator(data, test.build(), new int[] {10}), fit);
+    }
 }

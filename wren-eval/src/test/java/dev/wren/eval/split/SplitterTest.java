@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.eval.data.RatingLog;
 import dev.wren.eval.data.UserIndex;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +109,25 @@ class SplitterTest {
         assertThat(spec.forValidation().seed()).isEqualTo(43);
         assertThat(pairs(test.train())).containsAll(pairs(validation.train())).containsAll(pairs(validation.test()));
         assertThat(pairs(validation.test())).doesNotContainAnyElementsOf(pairs(test.test()));
+    }
+
+    @Test
+    void aRandomSplitHasThreeDistinctValidationCarvingsAndATimeSplitOne() {
+        SplitSpec spec = SplitSpec.defaults(SplitMethod.RANDOM, 42);
+        Split test = Splitter.split(log(), spec);
+        List<Set<Long>> held = new ArrayList<>();
+        for (int n = 0; n < spec.validationCarvings(); n++) {
+            Split carving = Splitter.split(test.train(), spec.forValidation(n));
+            assertThat(pairs(test.train())).containsAll(pairs(carving.test()));
+            held.add(pairs(carving.test()));
+        }
+
+        assertThat(spec.validationCarvings()).isEqualTo(3);
+        assertThat(spec.forValidation(0)).isEqualTo(spec.forValidation());
+        assertThat(held).doesNotHaveDuplicates();
+        assertThat(SplitSpec.defaults(SplitMethod.LAST, 42).validationCarvings())
+                .isEqualTo(1);
+        assertThat(SplitSpec.defaults(SplitMethod.TIME, 42).validationCarvings())
+                .isEqualTo(1);
     }
 }
