@@ -186,15 +186,19 @@ public final class Baselines {
                     continue;
                 }
                 double mean = sums.get(e.getKey())[w] / carvings.size();
-                record("EASE+ALS", describe(blend) + " (mean of " + carvings.size() + " carvings)", mean);
+                record("EASE+ALS", describe(blend) + over(carvings), mean);
                 if (mean > bestNdcg) {
                     bestNdcg = mean;
                     best = blend;
                 }
             }
         }
-        chose("EASE+ALS", describe(best) + " (mean of " + carvings.size() + " carvings)", bestNdcg);
+        chose("EASE+ALS", describe(best) + over(carvings), bestNdcg);
         return best;
+    }
+
+    private static String over(List<Carving> carvings) {
+        return carvings.size() == 1 ? " (first carving)" : " (mean of " + carvings.size() + " carvings)";
     }
 
     /** An EASE variant and an ALS setting, to be blended. */
