@@ -54,8 +54,8 @@ public final class TopKEvaluation {
         Split validation = Splitter.split(split.train(), config.split().forValidation());
         TrainingData train = new TrainingData(split.train(), items);
         TopKEvaluator test = new TopKEvaluator(train, split.test(), config.ks());
-        TopKEvaluator tuneOn =
-                new TopKEvaluator(new TrainingData(validation.train(), items), validation.test(), new int[] {10});
+        Baselines.Carving firstCarving = carving(validation, items);
+        TopKEvaluator tuneOn = firstCarving.validation();
         log.info(
                 "{}: {} ratings, {} training and {} held out ({}); {} test users, {} validation users",
                 config.data(),
@@ -83,12 +83,10 @@ public final class TopKEvaluation {
         List<PipelineTuning.Trial> pipelineTuning = List.of();
         if (config.pipeline().isPresent()) {
             List<Baselines.Carving> carvings = new ArrayList<>();
-            carvings.add(new Baselines.Carving(tuneOn, validation.train()));
+            carvings.add(firstCarving);
             for (int n = 1; n < config.split().validationCarvings(); n++) {
-                Split other = Splitter.split(split.train(), config.split().forValidation(n));
-                carvings.add(new Baselines.Carving(
-                        new TopKEvaluator(new TrainingData(other.train(), items), other.test(), new int[] {10}),
-                        other.train()));
+                carvings.add(
+                        carving(Splitter.split(split.train(), config.split().forValidation(n)), items));
             }
             Baselines.Blend blend = baselines.tuneBlend(carvings);
             PipelineOptions options = config.pipeline().get();
@@ -174,6 +172,13 @@ public final class TopKEvaluation {
                 baselines.trials(),
                 pipelineTuning,
                 stages);
+    }
+
+    /** A validation split, scored at NDCG@10 only: what tuning compares. */
+    private static Baselines.Carving carving(Split validation, ItemSpace items) {
+        return new Baselines.Carving(
+                new TopKEvaluator(new TrainingData(validation.train(), items), validation.test(), new int[] {10}),
+                validation.train());
     }
 
     private StageBreakdown.Result pipeline(
