@@ -238,12 +238,18 @@ public final class EmbeddedFeatureStore implements FeatureStore {
             }
             closed = true;
             Live current = live;
-            if (current != null && current.log() != null) {
-                current.log().sync();
-                current.log().close();
-            }
-            if (folder != null) {
-                folder.close();
+            try {
+                if (current != null && current.log() != null) {
+                    current.log().sync();
+                }
+            } finally {
+                // A failed sync still lets the folder go: a lock held on would refuse every later open in this JVM.
+                if (current != null && current.log() != null) {
+                    current.log().close();
+                }
+                if (folder != null) {
+                    folder.close();
+                }
             }
         } finally {
             writeLock.unlock();

@@ -9,10 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -20,43 +19,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only log of real-time updates to one version. Each record is {@code length, crc32, payload} with the
- * payload {@code kind, id, features}. Appends go straight to the file channel, so an update that returned survives a
- * crash of the process (not a power cut: that would need an fsync per update). A torn last record, the mark of a crash
+ * payload {@code kind, id, features}. Appends go straight to the file, so an update that returned survives a crash of
+ * the process (not a power cut: that would need an fsync per update). A torn last record, the mark of a crash
  * mid-append, is cut off on replay; damage before the last record is refused. Not thread-safe: the store serialises
- * appends.
+ * appends. The file is a {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt of the writing thread (a
+ * cancelled Flink task sharing the store with serving) would close a channel, and the log with it, for everyone.
  */
 final class UpdateLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpdateLog.class);
     private static final int MAX_RECORD = 1 << 28;
 
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile data;
 
-    private UpdateLog(Path file, FileChannel channel) {
+    private UpdateLog(Path file, RandomAccessFile data) {
         this.file = file;
-        this.channel = channel;
+        this.data = data;
     }
 
     /** Replays the log into {@code rows}, cuts a torn tail, and opens the log for appends. */
     static UpdateLog openAndReplay(Path file, FeatureSchema schema, VersionRows rows) {
         try {
-            FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
             try {
-                long good = replay(file, channel, schema, rows);
-                if (good < channel.size()) {
+                long good = replay(file, raf, schema, rows);
+                if (good < raf.length()) {
                     log.warn(
                             "Cutting a torn record off the end of {} ({} bytes after offset {}), left by a crash",
                             file,
-                            channel.size() - good,
+                            raf.length() - good,
                             good);
-                    channel.truncate(good);
-                    channel.force(true);
+                    raf.setLength(good);
+                    raf.getFD().sync();
                 }
-                channel.position(good);
-                return new UpdateLog(file, channel);
+                raf.seek(good);
+                return new UpdateLog(file, raf);
             } catch (RuntimeException | IOException e) {
-                channel.close();
+                raf.close();
                 throw e;
             }
         } catch (IOException e) {
@@ -65,25 +64,25 @@ final class UpdateLog implements AutoCloseable {
     }
 
     /** Returns the offset after the last whole record. */
-    private static long replay(Path file, FileChannel channel, FeatureSchema schema, VersionRows rows)
+    private static long replay(Path file, RandomAccessFile raf, FeatureSchema schema, VersionRows rows)
             throws IOException {
-        long size = channel.size();
+        long size = raf.length();
         long offset = 0;
-        ByteBuffer header = ByteBuffer.allocate(8);
+        byte[] header = new byte[8];
         int replayed = 0;
+        raf.seek(0);
         while (offset + 8 <= size) {
-            header.clear();
-            readFully(channel, header, offset);
-            header.flip();
-            int length = header.getInt();
-            int crc = header.getInt();
+            raf.readFully(header);
+            ByteBuffer fields = ByteBuffer.wrap(header);
+            int length = fields.getInt();
+            int crc = fields.getInt();
             if (length < 0 || length > MAX_RECORD || offset + 8 + length > size) {
                 return offset; // torn tail
             }
-            ByteBuffer payload = ByteBuffer.allocate(length);
-            readFully(channel, payload, offset + 8);
+            byte[] payload = new byte[length];
+            raf.readFully(payload);
             CRC32 check = new CRC32();
-            check.update(payload.array());
+            check.update(payload);
             boolean last = offset + 8 + length == size;
             if ((int) check.getValue() != crc) {
                 if (last) {
@@ -93,7 +92,7 @@ final class UpdateLog implements AutoCloseable {
                         "corrupt update log " + file + ": checksum mismatch at offset " + offset);
             }
             try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload.array()));
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
                 EntityKind kind = EntityKind.values()[in.readUnsignedByte()];
                 int id = in.readInt();
                 rows.merge(kind, id, RowFiles.readFeatures(in, schema, kind, id));
@@ -108,19 +107,11 @@ final class UpdateLog implements AutoCloseable {
         return offset;
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException("unexpected end of file");
-            }
-        }
-    }
-
     /** Appends these updates in one write; they are in the operating system's hands when this returns. */
     void append(EntityKind kind, Map<Integer, Features> updates) {
         long start = -1;
         try {
-            start = channel.position();
+            start = data.getFilePointer();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * updates.size() + 16);
             DataOutputStream out = new DataOutputStream(bytes);
             ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
@@ -135,10 +126,7 @@ final class UpdateLog implements AutoCloseable {
                 out.writeInt((int) crc.getValue());
                 payload.writeTo(out);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            data.write(bytes.toByteArray());
         } catch (IOException e) {
             cutBackTo(start);
             throw new FeatureStoreException("cannot append to update log " + file + ": " + e, e);
@@ -149,8 +137,8 @@ final class UpdateLog implements AutoCloseable {
     private void cutBackTo(long position) {
         if (position >= 0) {
             try {
-                channel.truncate(position);
-                channel.position(position);
+                data.setLength(position);
+                data.seek(position);
             } catch (IOException e) {
                 log.warn("Cannot cut the failed append off {}; the next open will refuse or cut it", file, e);
             }
@@ -159,7 +147,7 @@ final class UpdateLog implements AutoCloseable {
 
     void sync() {
         try {
-            channel.force(true);
+            data.getFD().sync();
         } catch (IOException e) {
             throw new FeatureStoreException("cannot sync update log " + file + ": " + e, e);
         }
@@ -168,7 +156,7 @@ final class UpdateLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            channel.close();
+            data.close();
         } catch (IOException e) {
             log.warn("Closing update log {} failed", file, e);
         }

@@ -130,6 +130,31 @@ class EmbeddedStoreFilesTest {
     }
 
     @Test
+    void anUpdateFromAnInterruptedThreadIsKeptAndLeavesTheLogOpenForOthers() {
+        // A Flink task is interrupted when it is cancelled; the store it shares with serving must not be closed by it.
+        try (FeatureStore store = EmbeddedFeatureStore.open(dir, SCHEMA)) {
+            Thread.currentThread().interrupt();
+            try {
+                store.update(EntityKind.ITEM, Map.of(4, row(4)));
+            } finally {
+                assertThat(Thread.interrupted())
+                        .as("the interrupt is left for its owner")
+                        .isTrue();
+            }
+            store.update(EntityKind.ITEM, Map.of(5, row(5)));
+            Thread.currentThread().interrupt();
+            try {
+                store.close();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+        try (FeatureStore store = EmbeddedFeatureStore.open(dir, SCHEMA)) {
+            assertThat(store.get(EntityKind.ITEM, new int[] {1, 2, 3, 4, 5})).hasSize(5);
+        }
+    }
+
+    @Test
     void damageBeforeTheLastUpdateIsRefusedNamingTheLog() throws IOException {
         Path log = dir.resolve("versions/v1/updates.log");
         byte[] bytes = Files.readAllBytes(log);
