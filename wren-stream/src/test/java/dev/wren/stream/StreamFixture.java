@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -96,7 +97,20 @@ final class StreamFixture {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 StreamJob.flinkConfiguration(config, Optional.empty()));
         StreamJob.define(env, config);
-        return env.execute(StreamJob.NAME);
+        return execute(env);
+    }
+
+    /** Runs the defined job; a failure names its deepest cause, which the one-line summary of a test run shows. */
+    static JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        try {
+            return env.execute(StreamJob.NAME);
+        } catch (JobExecutionException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("the stream job failed: " + cause, e);
+        }
     }
 
     /**

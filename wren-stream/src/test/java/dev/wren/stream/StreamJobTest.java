@@ -98,7 +98,7 @@ class StreamJobTest {
                 .name("fail twice")
                 .setParallelism(1));
 
-        JobExecutionResult result = env.execute(StreamJob.NAME);
+        JobExecutionResult result = StreamFixture.execute(env);
 
         assertThat(result.<Integer>getAccumulatorResult(SplitLateEvents.ATTEMPT))
                 .as("restarts")

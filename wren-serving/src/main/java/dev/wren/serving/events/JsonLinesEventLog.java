@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,9 @@ public final class JsonLinesEventLog implements EventLog {
 
     private final Path file;
     private final ObjectMapper json;
-    private final FileChannel out;
+    /** A stream, not a {@code FileChannel}: an interrupted request thread would close a channel for every other one. */
+    private final FileOutputStream out;
+
     private final LostRecords lost;
     private final EventLogSync sync;
     private final Forcer forcer;
@@ -45,14 +48,14 @@ public final class JsonLinesEventLog implements EventLog {
     /** Whether one appender is running the {@code fsync} that the others wait for. Guarded by syncLock. */
     private boolean syncing;
 
-    /** How the file is forced to the disk: {@code FileChannel.force}, or a stand-in that tests can hold up. */
+    /** How the file is forced to the disk: an {@code fsync} of its descriptor, or a stand-in that tests can hold up. */
     @FunctionalInterface
     interface Forcer {
-        void force(FileChannel channel) throws IOException;
+        void force(FileOutputStream file) throws IOException;
     }
 
     private JsonLinesEventLog(
-            Path file, ObjectMapper json, FileChannel out, LostRecords lost, EventLogSync sync, Forcer forcer) {
+            Path file, ObjectMapper json, FileOutputStream out, LostRecords lost, EventLogSync sync, Forcer forcer) {
         this.forcer = forcer;
         this.file = file;
         this.json = json;
@@ -89,7 +92,7 @@ public final class JsonLinesEventLog implements EventLog {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public static JsonLinesEventLog open(Path file, ObjectMapper json, MeterRegistry metrics, EventLogSync sync) {
-        return open(file, json, metrics, sync, channel -> channel.force(false));
+        return open(file, json, metrics, sync, out -> out.getFD().sync());
     }
 
     static JsonLinesEventLog open(
@@ -100,9 +103,13 @@ public final class JsonLinesEventLog implements EventLog {
                 Files.createDirectories(parent);
             }
             boolean created = !Files.exists(file);
-            FileChannel out = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            endTornLine(file, out);
+            FileOutputStream out = new FileOutputStream(file.toFile(), true);
+            try {
+                endTornLine(file, out);
+            } catch (IOException e) {
+                out.close();
+                throw e;
+            }
             if (created && parent != null && sync != EventLogSync.NONE) {
                 // A new file's directory entry must reach the disk too, or a power loss can lose the whole file.
                 try (FileChannel dir = FileChannel.open(parent, StandardOpenOption.READ)) {
@@ -121,21 +128,19 @@ public final class JsonLinesEventLog implements EventLog {
      * Ends a last line a crash cut short with a {@code \n}: appended to as it is, it would swallow the next record into
      * one unreadable line, and replay would lose an acknowledged event.
      */
-    private static void endTornLine(Path file, FileChannel out) throws IOException {
-        long size = out.size();
-        if (size == 0) {
-            return;
-        }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            in.read(last, size - 1);
-        }
-        if (last.get(0) != '\n') {
-            log.warn("the event log {} ends with a line cut short (a crash while writing it); ending it", file);
-            ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
-            while (newline.hasRemaining()) {
-                out.write(newline);
+    private static void endTornLine(Path file, FileOutputStream out) throws IOException {
+        int last;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            if (size == 0) {
+                return;
             }
+            in.seek(size - 1);
+            last = in.read();
+        }
+        if (last != '\n') {
+            log.warn("the event log {} ends with a line cut short (a crash while writing it); ending it", file);
+            out.write('\n');
         }
     }
 
@@ -165,10 +170,7 @@ public final class JsonLinesEventLog implements EventLog {
         }
         synchronized (writeLock) {
             try {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
+                out.write(line);
                 written++;
                 return written;
             } catch (IOException e) {
@@ -274,8 +276,8 @@ public final class JsonLinesEventLog implements EventLog {
         }
         synchronized (writeLock) {
             try {
-                if (sync != EventLogSync.NONE && out.isOpen()) {
-                    out.force(false);
+                if (sync != EventLogSync.NONE && out.getFD().valid()) {
+                    out.getFD().sync();
                 }
                 out.close();
             } catch (IOException e) {

@@ -60,6 +60,24 @@ class JsonLinesEventLogTest {
     }
 
     @Test
+    void anAppendFromAnInterruptedThreadIsKeptAndTheLogStaysOpenForTheOthers() throws Exception {
+        Path file = tmp.resolve("events.jsonl");
+        try (JsonLinesEventLog log =
+                JsonLinesEventLog.open(file, json, new SimpleMeterRegistry(), EventLogSync.ALWAYS)) {
+            Thread.currentThread().interrupt();
+            try {
+                log.append(log.record(EventLog.EVENT).put("userId", 1));
+            } finally {
+                assertThat(Thread.interrupted())
+                        .as("the interrupt is left for its owner")
+                        .isTrue();
+            }
+            log.append(log.record(EventLog.EVENT).put("userId", 2));
+        }
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    @Test
     void refusesARecordKindItDoesNotKnow() {
         try (JsonLinesEventLog log = JsonLinesEventLog.open(tmp.resolve("events.jsonl"), json)) {
             assertThatThrownBy(() -> log.record("purchase"))
@@ -134,7 +152,7 @@ class JsonLinesEventLogTest {
         CountDownLatch firstForceStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstForce = new CountDownLatch(1);
         AtomicInteger forces = new AtomicInteger();
-        JsonLinesEventLog.Forcer heldFirst = channel -> {
+        JsonLinesEventLog.Forcer heldFirst = file -> {
             if (forces.incrementAndGet() == 1) {
                 firstForceStarted.countDown();
                 try {
@@ -143,7 +161,7 @@ class JsonLinesEventLogTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            channel.force(false);
+            file.getFD().sync();
         };
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (JsonLinesEventLog log = JsonLinesEventLog.open(
