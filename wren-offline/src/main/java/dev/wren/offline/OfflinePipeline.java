@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 
 import dev.wren.core.store.FeatureSchema;
 import dev.wren.core.store.FeatureStore;
+import dev.wren.offline.cf.AlsParams;
 import dev.wren.offline.cf.CfParams;
 import dev.wren.offline.cf.EaseNeighbours;
 import dev.wren.offline.cf.ImplicitAls;
@@ -408,13 +409,14 @@ public final class OfflinePipeline {
         /** Implicit ALS on Spark, EASE on the driver; both over every rating as an interaction. */
         private void cf() {
             CfParams params = config.cf();
+            AlsParams alsParams = params.alsFor(ratingCount);
             Dataset<Row> itemFactors;
             Dataset<Row> ease;
             // EASE's fit is one driver thread inverting a dense matrix; beside ALS's Spark tasks it fills the core that
             // would otherwise wait for it.
             try (BackgroundJob<Dataset<Row>> easeFit =
                     BackgroundJob.start(spark, "ease", () -> EaseNeighbours.fit(spark, data.ratings(), params))) {
-                ALSModel als = ImplicitAls.fitModel(data.ratings(), params.als());
+                ALSModel als = ImplicitAls.fitModel(data.ratings(), alsParams);
                 cfUsers = factors(als.userFactors(), "userId").persist(StorageLevel.MEMORY_AND_DISK());
                 itemFactors = factors(als.itemFactors(), "itemId");
                 ease = easeFit.await();
@@ -429,7 +431,7 @@ public final class OfflinePipeline {
                             "easeDropout", params.easeDropout(),
                             "easeItems", ease.count(),
                             "easeNeighbours", params.easeNeighbours(),
-                            "als", params.als()));
+                            "als", alsParams));
         }
 
         private static Dataset<Row> factors(Dataset<Row> factors, String id) {

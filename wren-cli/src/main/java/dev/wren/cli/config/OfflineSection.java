@@ -92,12 +92,21 @@ public record OfflineSection(
 
         /** The collaborative filters' parameters, ALS initialised from {@code seed}. */
         public CfParams params(long seed) {
-            return new CfParams(easeLambda, easeDropout, easeMinCount, easeMaxItems, easeNeighbours, als.params(seed));
+            return new CfParams(
+                    easeLambda,
+                    easeDropout,
+                    easeMinCount,
+                    easeMaxItems,
+                    easeNeighbours,
+                    als.params(seed),
+                    als.largeLogRatings(),
+                    als.largeLogIterations());
         }
     }
 
-    /** {@code offline.cf.als}. */
-    public record Als(int rank, double regParam, double alpha, int iterations) {
+    /** {@code offline.cf.als}; {@code largeLogRatings} and {@code largeLogIterations} go to {@link CfParams}. */
+    public record Als(
+            int rank, double regParam, double alpha, int iterations, long largeLogRatings, int largeLogIterations) {
         public AlsParams params(long seed) {
             return new AlsParams(rank, regParam, alpha, iterations, seed);
         }

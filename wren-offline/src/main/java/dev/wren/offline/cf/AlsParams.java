@@ -45,4 +45,8 @@ public record AlsParams(int rank, double regParam, double alpha, int iterations,
     public AlsParams withAlpha(double a) {
         return new AlsParams(rank, regParam, a, iterations, seed);
     }
+
+    public AlsParams withIterations(int n) {
+        return new AlsParams(rank, regParam, alpha, n, seed);
+    }
 }
