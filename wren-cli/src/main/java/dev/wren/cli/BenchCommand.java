@@ -6,12 +6,14 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: latency (medians and p99s) of the store and the server, and simulated-user"
-                + " measurements of experiments and the dueling bandit.",
+        description = "Benchmarks: latency (medians and p99s) of the store and the server; simulated-user"
+                + " measurements of experiments and the dueling bandit; implicit ALS's validation NDCG by rank and"
+                + " iterations.",
         subcommands = {
             BenchStoreCommand.class,
             BenchServeCommand.class,
             BenchExperimentsCommand.class,
-            BenchDuelCommand.class
+            BenchDuelCommand.class,
+            BenchAlsCommand.class
         })
 final class BenchCommand {}

@@ -46,6 +46,7 @@ class WrenCommandTest {
             {"bench", "serve", "--help"},
             {"bench", "experiments", "--help"},
             {"bench", "duel", "--help"},
+            {"bench", "als", "--help"},
             {"offline", "--help"},
             {"features", "--help"},
             {"embed", "--help"},
@@ -75,6 +76,14 @@ class WrenCommandTest {
                         "evaluate",
                         "report",
                         "bench");
+    }
+
+    @Test
+    void benchAlsRefusesASettingThatIsNotRankSlashIterations() {
+        Run run = wren("bench", "als", "--data", tmp.toString(), "--settings", "64");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("RANK/ITERATIONS", "'64'");
     }
 
     @Test

@@ -28,7 +28,8 @@ public record AlsParams(int rank, double regParam, double alpha, int iterations,
     /**
      * Rank 64, regParam 0.3, alpha 3, 15 iterations: in a blend with EASE, the best or near-best setting on the
      * validation splits of ml-100k and ml-latest-small. 10 iterations, a third less time, match it on validation but
-     * left the learned ranker below the quality floor on ml-100k (see wren-eval's BENCHMARK.md).
+     * left the learned ranker below the quality floor on ml-100k (see wren-eval's BENCHMARK.md); large logs run 10
+     * ({@link CfParams#alsFor}).
      */
     public static AlsParams defaults(long seed) {
         return new AlsParams(64, 0.3, 3, 15, seed);
