@@ -30,6 +30,9 @@ import java.util.List;
  * @param compareUpTo the other two methods are fitted too, for the next-item comparison, only when the log has at most
  *     this many ratings: they serve no request, and on a large log their fits are minutes of the run (wren-offline's
  *     BENCHMARK.md). 0 never compares
+ * @param largeLogRatings logs of more ratings than this train Word2Vec for {@code largeLogIterations} epochs instead
+ * @param largeLogIterations Word2Vec's epochs on a large log: each is a pass over every sentence on one core, and on a
+ *     large log fewer reached the same next-item hit rate (wren-offline's BENCHMARK.md)
  */
 public record EmbeddingParams(
         int dimension,
@@ -45,12 +48,20 @@ public record EmbeddingParams(
         int partitions,
         int maxEdgesPerNode,
         boolean refit,
-        long compareUpTo) {
+        long compareUpTo,
+        long largeLogRatings,
+        int largeLogIterations) {
     /** The methods an embedding can be fitted with. */
     public static final List<String> METHODS = List.of("item2vec", "deepwalk", "node2vec");
 
     /** Logs of at most this many ratings compare the three methods by default. */
     public static final long DEFAULT_COMPARE_UP_TO = 5_000_000;
+
+    /** Logs of more ratings than this fit Word2Vec with {@link #DEFAULT_LARGE_LOG_ITERATIONS} epochs by default. */
+    public static final long DEFAULT_LARGE_LOG_RATINGS = 5_000_000;
+
+    /** Word2Vec's epochs on a large log by default. */
+    public static final int DEFAULT_LARGE_LOG_ITERATIONS = 3;
 
     /** Item2vec's Word2Vec partitions by default: one, so a seed gives the same vectors on every run. */
     public static final int DEFAULT_PARTITIONS = 1;
@@ -77,6 +88,10 @@ public record EmbeddingParams(
         }
         if (compareUpTo < 0) {
             throw new IllegalArgumentException("compareUpTo must not be negative, got " + compareUpTo);
+        }
+        if (largeLogRatings < 0 || largeLogIterations < 1) {
+            throw new IllegalArgumentException("largeLogRatings must not be negative and largeLogIterations positive,"
+                    + " got " + largeLogRatings + " and " + largeLogIterations);
         }
         if (!METHODS.contains(published)) {
             throw new IllegalArgumentException(
@@ -111,7 +126,33 @@ public record EmbeddingParams(
                 DEFAULT_PARTITIONS,
                 DEFAULT_MAX_EDGES_PER_NODE,
                 false,
-                DEFAULT_COMPARE_UP_TO);
+                DEFAULT_COMPARE_UP_TO,
+                DEFAULT_LARGE_LOG_RATINGS,
+                DEFAULT_LARGE_LOG_ITERATIONS);
+    }
+
+    /** The parameters for a log of {@code ratings} ratings: the large-log epochs above the threshold. */
+    public EmbeddingParams forLog(long ratings) {
+        if (ratings <= largeLogRatings) {
+            return this;
+        }
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                largeLogIterations,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                evalUsers,
+                published,
+                partitions,
+                maxEdgesPerNode,
+                refit,
+                compareUpTo,
+                largeLogRatings,
+                largeLogIterations);
     }
 
     /** The methods to fit on a log of {@code ratings} ratings: the published one, and the others when compared. */
@@ -139,7 +180,9 @@ public record EmbeddingParams(
                 n,
                 maxEdgesPerNode,
                 refit,
-                compareUpTo);
+                compareUpTo,
+                largeLogRatings,
+                largeLogIterations);
     }
 
     public EmbeddingParams withMaxEdgesPerNode(int maxEdges) {
@@ -157,7 +200,9 @@ public record EmbeddingParams(
                 partitions,
                 maxEdges,
                 refit,
-                compareUpTo);
+                compareUpTo,
+                largeLogRatings,
+                largeLogIterations);
     }
 
     public EmbeddingParams withDimension(int d) {
@@ -175,7 +220,9 @@ public record EmbeddingParams(
                 partitions,
                 maxEdgesPerNode,
                 refit,
-                compareUpTo);
+                compareUpTo,
+                largeLogRatings,
+                largeLogIterations);
     }
 
     public EmbeddingParams withRefit(boolean refitOnWholeLog) {
@@ -193,7 +240,9 @@ public record EmbeddingParams(
                 partitions,
                 maxEdgesPerNode,
                 refitOnWholeLog,
-                compareUpTo);
+                compareUpTo,
+                largeLogRatings,
+                largeLogIterations);
     }
 
     public EmbeddingParams withCompareUpTo(long ratings) {
@@ -211,6 +260,8 @@ public record EmbeddingParams(
                 partitions,
                 maxEdgesPerNode,
                 refit,
-                ratings);
+                ratings,
+                largeLogRatings,
+                largeLogIterations);
     }
 }

@@ -337,7 +337,15 @@ public final class OfflinePipeline {
 
         /** Starts the Word2Vec fits beside the feature stages; the embed stage awaits them. */
         private void startEmbeddingFits() {
-            EmbeddingParams params = config.embedding();
+            EmbeddingParams params = config.embedding().forLog(ratingCount);
+            if (params.maxIter() != config.embedding().maxIter()) {
+                log.info(
+                        "Word2Vec trains {} epochs: {} ratings is above the large-log limit of {}"
+                                + " (offline.embedding.large-log-ratings)",
+                        params.maxIter(),
+                        ratingCount,
+                        params.largeLogRatings());
+            }
             List<String> methods = params.methodsFor(ratingCount);
             if (methods.size() < EmbeddingParams.METHODS.size()) {
                 log.info(

@@ -63,7 +63,9 @@ public record OfflineSection(
             int word2vecPartitions,
             int maxWalkEdges,
             boolean refit,
-            long compareUpTo) {
+            long compareUpTo,
+            long largeLogRatings,
+            int largeLogIterations) {
         public EmbeddingParams params(int dimension) {
             return new EmbeddingParams(
                     dimension,
@@ -79,7 +81,9 @@ public record OfflineSection(
                     word2vecPartitions,
                     maxWalkEdges,
                     refit,
-                    compareUpTo);
+                    compareUpTo,
+                    largeLogRatings,
+                    largeLogIterations);
         }
     }
 
