@@ -1,11 +1,12 @@
 package dev.wren.cli;
 
+import dev.wren.offline.cf.AlsParams;
 import dev.wren.offline.cf.AlsValidationBenchmark;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,8 @@ final class BenchAlsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "A MovieLens-format folder.")
-    Path data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(
             names = "--every",
@@ -42,18 +43,17 @@ final class BenchAlsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(data)) {
-            throw new WrenUserException("no dataset folder at " + data, ExitCodes.USAGE);
-        }
         if (every < 1) {
             throw new WrenUserException("--every must be at least 1, got " + every, ExitCodes.USAGE);
         }
+        List<AlsParams> params;
         try {
-            settings.forEach(AlsValidationBenchmark::parse);
+            params = settings.stream().map(AlsValidationBenchmark::parse).toList();
         } catch (IllegalArgumentException e) {
             throw new WrenUserException(e.getMessage(), ExitCodes.USAGE);
         }
-        AlsValidationBenchmark.run(data, every, settings, System.out);
+        Path data = dataOptions.resolve(spec.commandLine().getErr());
+        AlsValidationBenchmark.run(data, every, params, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -133,26 +133,7 @@ public record EmbeddingParams(
 
     /** The parameters for a log of {@code ratings} ratings: the large-log epochs above the threshold. */
     public EmbeddingParams forLog(long ratings) {
-        if (ratings <= largeLogRatings) {
-            return this;
-        }
-        return new EmbeddingParams(
-                dimension,
-                windowSize,
-                largeLogIterations,
-                minCount,
-                walkLength,
-                walksPerNode,
-                p,
-                q,
-                evalUsers,
-                published,
-                partitions,
-                maxEdgesPerNode,
-                refit,
-                compareUpTo,
-                largeLogRatings,
-                largeLogIterations);
+        return ratings > largeLogRatings ? withMaxIter(largeLogIterations) : this;
     }
 
     /** The methods to fit on a log of {@code ratings} ratings: the published one, and the others when compared. */
@@ -261,6 +242,26 @@ public record EmbeddingParams(
                 maxEdgesPerNode,
                 refit,
                 ratings,
+                largeLogRatings,
+                largeLogIterations);
+    }
+
+    public EmbeddingParams withMaxIter(int epochs) {
+        return new EmbeddingParams(
+                dimension,
+                windowSize,
+                epochs,
+                minCount,
+                walkLength,
+                walksPerNode,
+                p,
+                q,
+                evalUsers,
+                published,
+                partitions,
+                maxEdgesPerNode,
+                refit,
+                compareUpTo,
                 largeLogRatings,
                 largeLogIterations);
     }

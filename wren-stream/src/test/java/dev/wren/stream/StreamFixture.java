@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -105,11 +106,7 @@ final class StreamFixture {
         try {
             return env.execute(StreamJob.NAME);
         } catch (JobExecutionException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            throw new IllegalStateException("the stream job failed: " + cause, e);
+            throw new IllegalStateException("the stream job failed: " + ExceptionUtils.getRootCause(e), e);
         }
     }
 

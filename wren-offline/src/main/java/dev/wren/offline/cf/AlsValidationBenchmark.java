@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.not;
 
 import dev.wren.core.eval.TopKMetrics;
 import dev.wren.offline.SparkSessions;
+import dev.wren.offline.embed.Neighbours;
 import dev.wren.offline.io.MovieLensReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,21 +42,22 @@ public final class AlsValidationBenchmark {
             System.err.println("usage: AlsValidationBenchmark DATA_DIR EVERY RANK/ITERATIONS...");
             System.exit(2);
         }
-        run(Path.of(args[0]), Integer.parseInt(args[1]), List.of(args).subList(2, args.length), System.out);
+        List<AlsParams> settings = List.of(args).subList(2, args.length).stream()
+                .map(AlsValidationBenchmark::parse)
+                .toList();
+        run(Path.of(args[0]), Integer.parseInt(args[1]), settings, new PrintWriter(System.out, true));
     }
 
     /**
      * Fits and scores each setting in turn, printing a line per setting to {@code out}.
      *
      * @param every score every {@code every}-th user (by id)
-     * @param settings {@code RANK/ITERATIONS}, e.g. {@code 64/10}
+     * @param settings the ALS parameters to fit, e.g. from {@link #parse}
      */
-    public static void run(Path data, int every, List<String> settings, PrintStream out) {
+    public static void run(Path data, int every, List<AlsParams> settings, PrintWriter out) {
         if (every < 1) {
             throw new IllegalArgumentException("every must be at least 1, got " + every);
         }
-        List<AlsParams> params =
-                settings.stream().map(AlsValidationBenchmark::parse).toList();
         SparkSession spark = SparkSessions.open(SparkSessions.DEFAULT_MASTER, 8);
         try {
             Dataset<Row> ratings = new MovieLensReader(spark)
@@ -77,7 +78,7 @@ public final class AlsValidationBenchmark {
             Map<Integer, Set<Integer>> held = byUser(tagged.filter(col("validation")), every);
             Map<Integer, Set<Integer>> seen = byUser(train, every);
             out.printf("%,d training ratings; %,d users scored%n", train.count(), held.size());
-            for (AlsParams p : params) {
+            for (AlsParams p : settings) {
                 long start = System.nanoTime();
                 ALSModel model = ImplicitAls.fitModel(train, p);
                 List<Row> items = model.itemFactors().collectAsList();
@@ -150,32 +151,7 @@ public final class AlsValidationBenchmark {
 
     /** The K items of largest dot product with {@code user}, best first, skipping {@code exclude}. */
     static int[] topK(float[] user, int[] ids, float[][] factors, Set<Integer> exclude) {
-        int[] top = new int[K];
-        double[] scores = new double[K];
-        Arrays.fill(scores, Double.NEGATIVE_INFINITY);
-        int filled = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (exclude.contains(ids[i])) {
-                continue;
-            }
-            double s = 0;
-            for (int j = 0; j < user.length; j++) {
-                s += user[j] * factors[i][j];
-            }
-            if (s <= scores[K - 1]) {
-                continue;
-            }
-            int p = K - 1;
-            while (p > 0 && scores[p - 1] < s) {
-                scores[p] = scores[p - 1];
-                top[p] = top[p - 1];
-                p--;
-            }
-            scores[p] = s;
-            top[p] = ids[i];
-            filled = Math.min(K, filled + 1);
-        }
-        return Arrays.copyOf(top, filled);
+        return Neighbours.largestDotProducts(user, factors, ids, K, i -> exclude.contains(ids[i]));
     }
 
     private static float[] floats(List<Float> values) {

@@ -44,7 +44,7 @@ public record CfParams(
         Objects.requireNonNull(als, "als");
         if (alsLargeLogRatings < 0 || alsLargeLogIterations < 1) {
             throw new IllegalArgumentException(
-                    "alsLargeLogRatings must not be negative and alsLargeLogIterations must be" + " positive, got "
+                    "alsLargeLogRatings must not be negative and alsLargeLogIterations must be positive, got "
                             + alsLargeLogRatings + " and " + alsLargeLogIterations);
         }
     }

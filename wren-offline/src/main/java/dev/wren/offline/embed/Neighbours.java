@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,18 +81,30 @@ public final class Neighbours {
         if (q == null) {
             return List.of();
         }
-        float[] query = unit[q];
+        int[] best = largestDotProducts(unit[q], unit, ids, k, i -> i == q || exclude.contains(ids[i]));
+        List<Integer> out = new ArrayList<>(best.length);
+        for (int id : best) {
+            out.add(id);
+        }
+        return out;
+    }
+
+    /**
+     * The ids of the {@code k} rows of largest dot product with {@code query}, best first (ties in row order), skipping
+     * the row indexes {@code skip} accepts; fewer when fewer rows are left.
+     */
+    public static int[] largestDotProducts(float[] query, float[][] rows, int[] ids, int k, IntPredicate skip) {
         // A bounded selection: k is small (10), the catalogue is tens of thousands.
         int[] best = new int[k];
         double[] scores = new double[k];
         Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         int found = 0;
         for (int i = 0; i < ids.length; i++) {
-            if (i == q || exclude.contains(ids[i])) {
+            if (skip.test(i)) {
                 continue;
             }
             double s = 0;
-            float[] v = unit[i];
+            float[] v = rows[i];
             for (int d = 0; d < v.length; d++) {
                 s += query[d] * v[d];
             }
@@ -107,10 +120,6 @@ public final class Neighbours {
                 found = Math.min(found + 1, k);
             }
         }
-        List<Integer> out = new ArrayList<>(found);
-        for (int i = 0; i < found; i++) {
-            out.add(best[i]);
-        }
-        return out;
+        return Arrays.copyOf(best, found);
     }
 }

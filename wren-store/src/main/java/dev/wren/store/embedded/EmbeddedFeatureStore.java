@@ -238,14 +238,15 @@ public final class EmbeddedFeatureStore implements FeatureStore {
             }
             closed = true;
             Live current = live;
+            UpdateLog updates = current == null ? null : current.log();
             try {
-                if (current != null && current.log() != null) {
-                    current.log().sync();
+                if (updates != null) {
+                    updates.sync();
                 }
             } finally {
                 // A failed sync still lets the folder go: a lock held on would refuse every later open in this JVM.
-                if (current != null && current.log() != null) {
-                    current.log().close();
+                if (updates != null) {
+                    updates.close();
                 }
                 if (folder != null) {
                     folder.close();
